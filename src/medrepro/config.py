@@ -1,0 +1,88 @@
+"""Typed params: params.yaml sections become dataclasses once, at the stage boundary."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import traceback
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from medrepro.errors import MedreproError, ParamsError
+
+T = TypeVar("T")
+
+
+def load_params(path: str | os.PathLike = "params.yaml") -> dict[str, Any]:
+    """Read params.yaml with the safe loader (no arbitrary Python objects)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ParamsError(f"{path}: params file not found; run from the repository root")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ParamsError(f"{path}: not valid YAML ({exc.__class__.__name__})") from exc
+    if not isinstance(data, dict):
+        raise ParamsError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def section(params: dict[str, Any], dotted: str) -> Any:
+    """Return params['a']['b'] for 'a.b', with a clear error naming the missing key."""
+    node: Any = params
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise ParamsError(f"params.yaml: missing key '{dotted}'")
+        node = node[part]
+    return node
+
+
+def from_dict(cls: type[T], data: dict[str, Any] | None, where: str) -> T:
+    """Build dataclass `cls` from a dict, rejecting unknown keys and converting simple types."""
+    data = dict(data or {})
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        raise ParamsError(f"params.yaml: unknown key(s) {unknown} in '{where}'; allowed: {sorted(fields)}")
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for name, value in data.items():
+        kwargs[name] = _coerce(value, hints[name], f"{where}.{name}")
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        raise ParamsError(f"params.yaml: '{where}': {exc}") from exc
+
+
+def _coerce(value: Any, hint: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if hint is float and isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        try:
+            return float(value)
+        except ValueError as exc:
+            raise ParamsError(f"params.yaml: '{where}' must be a number, got {value!r}") from exc
+    if hint is int and not isinstance(value, int):
+        raise ParamsError(f"params.yaml: '{where}' must be an integer, got {value!r}")
+    if hint is bool and not isinstance(value, bool):
+        raise ParamsError(f"params.yaml: '{where}' must be true or false, got {value!r}")
+    if origin in (list, tuple) and not isinstance(value, (list, tuple)):
+        raise ParamsError(f"params.yaml: '{where}' must be a list, got {value!r}")
+    if origin in (list, tuple):
+        return list(value)
+    return value
+
+
+def run_stage(main: Callable[[], None]) -> None:
+    """Run a stage: user errors become one line on stderr and exit 1; MEDREPRO_DEBUG=1 shows the trace."""
+    try:
+        main()
+    except MedreproError as exc:
+        if os.environ.get("MEDREPRO_DEBUG"):
+            traceback.print_exc()
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(1)

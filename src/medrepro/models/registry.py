@@ -1,0 +1,81 @@
+"""The one place that knows architectures: medrepro name -> timm name, Grad-CAM layer, token reshape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+from torch import nn
+
+from medrepro.errors import ParamsError
+
+
+def _vit_tokens_to_map(model: nn.Module) -> Callable[[torch.Tensor], torch.Tensor]:
+    """Grad-CAM needs B×C×H×W: drop the class/prefix tokens and fold the patch tokens into a grid."""
+    prefix = int(getattr(model, "num_prefix_tokens", 1))
+    grid = tuple(model.patch_embed.grid_size)
+
+    def reshape(tokens: torch.Tensor) -> torch.Tensor:
+        patches = tokens[:, prefix:, :]
+        b, n, c = patches.shape
+        return patches.reshape(b, grid[0], grid[1], c).permute(0, 3, 1, 2)
+
+    return reshape
+
+
+@dataclass(frozen=True)
+class Architecture:
+    """How medrepro builds and explains one architecture."""
+
+    name: str
+    timm_name: str
+    cam_layers: Callable[[nn.Module], list[nn.Module]]
+    cam_reshape: Callable[[nn.Module], Callable[[torch.Tensor], torch.Tensor] | None] = lambda m: None
+    takes_img_size: bool = False
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+
+ARCHITECTURES: dict[str, Architecture] = {
+    a.name: a
+    for a in [
+        Architecture("resnet50", "resnet50", lambda m: [m.layer4[-1]]),
+        Architecture("efficientnet_b3", "efficientnet_b3", lambda m: [m.bn2]),
+        Architecture("densenet121", "densenet121", lambda m: [m.features[-1]]),
+        Architecture("vit_b_16", "vit_base_patch16_224", lambda m: [m.blocks[-1].norm1],
+                     cam_reshape=_vit_tokens_to_map, takes_img_size=True),
+    ]
+}
+
+
+def get_architecture(name: str) -> Architecture:
+    if name not in ARCHITECTURES:
+        raise ParamsError(f"params.yaml: unknown architecture {name!r}; choose from {sorted(ARCHITECTURES)}")
+    return ARCHITECTURES[name]
+
+
+def create_model(name: str, num_classes: int, image_size: int, *, pretrained: bool = False,
+                 pretrained_path: str | None = None, model_kwargs: dict[str, Any] | None = None) -> nn.Module:
+    """Build a timm model; `pretrained` pulls hub weights (GPU box), `pretrained_path` a local safetensors file."""
+    import timm
+
+    arch = get_architecture(name)
+    kwargs = dict(arch.defaults)
+    kwargs.update(model_kwargs or {})
+    if arch.takes_img_size:
+        kwargs.setdefault("img_size", image_size)
+    if pretrained_path:
+        if not str(pretrained_path).endswith(".safetensors"):
+            raise ParamsError(f"pretrained_path {pretrained_path!r}: only .safetensors weights are loaded")
+        kwargs["pretrained_cfg_overlay"] = {"file": str(pretrained_path)}
+        pretrained = True
+    return timm.create_model(arch.timm_name, pretrained=pretrained, num_classes=num_classes, **kwargs)
+
+
+def normalisation(model: nn.Module) -> tuple[list[float], list[float]]:
+    """The mean/std the architecture's pretrained weights expect (ImageNet for all four)."""
+    cfg = getattr(model, "pretrained_cfg", {}) or {}
+    mean = list(cfg.get("mean", (0.485, 0.456, 0.406)))
+    std = list(cfg.get("std", (0.229, 0.224, 0.225)))
+    return mean, std

@@ -1,0 +1,258 @@
+"""Image-classifier training: the uint8 cache in, a timm model, predictions and history out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import torch
+from torch.utils.data import DataLoader, Dataset, Sampler
+
+from medrepro.data.ham10000 import CLASSES
+from medrepro.errors import InputError, ParamsError
+from medrepro.models.registry import create_model, get_architecture, normalisation
+from medrepro.train.augment import AugmentConfig, augment_batch, normalise, to_float_nchw
+from medrepro.train.loop import FitConfig, FitResult, fit, predict
+
+IMBALANCE = ("none", "weighted_loss", "weighted_sampler")
+PRECISIONS = ("no", "fp16", "bf16")
+
+
+@dataclass(frozen=True)
+class ImageTrainConfig:
+    """Everything that decides a training run's result; its hash is the checkpoint fingerprint."""
+
+    arch: str
+    image_size: int = 64
+    epochs: int = 4
+    batch_size: int = 32
+    lr: float = 1e-3
+    weight_decay: float = 0.05
+    warmup_epochs: float = 1.0
+    grad_accum_steps: int = 1
+    max_grad_norm: float = 1.0
+    label_smoothing: float = 0.0
+    imbalance: str = "weighted_loss"
+    early_stopping_patience: int = 0
+    mixed_precision: str = "no"
+    pretrained: bool = False
+    pretrained_path: str = ""
+    model_kwargs: dict[str, Any] = field(default_factory=dict)
+    augment: dict[str, float] = field(default_factory=dict)
+    seed: int = 42
+    deterministic: bool = True
+    channels_last: bool = True
+    compile: bool = False
+    loader_workers: int = 0
+    log_with: list[str] = field(default_factory=lambda: ["dvclive"])
+
+    def validate(self) -> None:
+        get_architecture(self.arch)
+        if self.imbalance not in IMBALANCE:
+            raise ParamsError(f"params.yaml: train.imbalance={self.imbalance!r}; choose from {list(IMBALANCE)}")
+        if self.mixed_precision not in PRECISIONS:
+            raise ParamsError(f"params.yaml: train.mixed_precision={self.mixed_precision!r}; choose from {list(PRECISIONS)}")
+        for name in ("epochs", "batch_size", "image_size", "grad_accum_steps"):
+            if getattr(self, name) < 1:
+                raise ParamsError(f"params.yaml: train.{name} must be at least 1, got {getattr(self, name)}")
+        if self.lr <= 0:
+            raise ParamsError(f"params.yaml: train.lr must be positive, got {self.lr}")
+        AugmentConfig(**self.augment)
+
+    def fingerprint(self, data_fingerprint: str) -> str:
+        """Params that change results, plus the data; logging and loader settings do not count."""
+        relevant = {k: v for k, v in asdict(self).items() if k not in ("log_with", "loader_workers", "compile")}
+        blob = json.dumps({"config": relevant, "data": data_fingerprint}, sort_keys=True)
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class CachedImages(Dataset):
+    """One split of the uint8 cache; whole batches are read with one fancy index on the memmap."""
+
+    def __init__(self, prepared_dir: str | Path, split: str) -> None:
+        prepared_dir = Path(prepared_dir)
+        images, labels = prepared_dir / f"{split}_images.npy", prepared_dir / f"{split}_labels.npy"
+        for path in (images, labels):
+            if not path.is_file():
+                raise InputError(f"{path}: prepared cache not found; run the prepare_images stage first")
+        self.images = np.load(images, mmap_mode="r", allow_pickle=False)
+        self.labels = np.load(labels, allow_pickle=False)
+        if len(self.images) != len(self.labels):
+            raise InputError(f"{images}: {len(self.images)} images but {len(self.labels)} labels; re-run prepare_images")
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __getitem__(self, index: int) -> dict[str, torch.Tensor]:
+        return self.__getitems__([index])
+
+    def __getitems__(self, indices: list[int]) -> dict[str, torch.Tensor]:
+        idx = np.asarray(indices)
+        order = np.argsort(idx, kind="stable")
+        block = np.empty((len(idx), *self.images.shape[1:]), dtype=np.uint8)
+        block[order] = self.images[idx[order]]
+        return {"images": torch.from_numpy(block), "labels": torch.from_numpy(self.labels[idx].astype(np.int64))}
+
+
+def _as_batch(batch):
+    return batch
+
+
+class EpochSampler(Sampler[int]):
+    """Shuffle (or weight-sample) from a seed that depends only on (seed, epoch), so resume is exact."""
+
+    def __init__(self, n: int, seed: int, weights: np.ndarray | None = None) -> None:
+        self.n, self.seed, self.weights, self.epoch = n, seed, weights, 0
+
+    def set_epoch(self, epoch: int) -> None:
+        self.epoch = epoch
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self):
+        g = torch.Generator().manual_seed(self.seed * 7919 + self.epoch)
+        if self.weights is None:
+            return iter(torch.randperm(self.n, generator=g).tolist())
+        w = torch.as_tensor(self.weights, dtype=torch.double)
+        return iter(torch.multinomial(w, self.n, replacement=True, generator=g).tolist())
+
+
+def class_weights(labels: np.ndarray, num_classes: int) -> np.ndarray:
+    """Inverse-frequency weights normalised to mean 1 over present classes (sklearn's 'balanced')."""
+    counts = np.bincount(labels, minlength=num_classes).astype(np.float64)
+    weights = np.zeros(num_classes)
+    present = counts > 0
+    weights[present] = len(labels) / (present.sum() * counts[present])
+    return weights
+
+
+def make_loader(dataset: CachedImages, batch_size: int, *, sampler: Sampler | None, workers: int,
+                pin_memory: bool) -> DataLoader:
+    return DataLoader(dataset, batch_size=batch_size, sampler=sampler, shuffle=False, collate_fn=_as_batch,
+                      num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)
+
+
+def make_forward(image_size: int, mean: list[float], std: list[float], augment: AugmentConfig,
+                 channels_last: bool):
+    def forward(model, batch, train: bool) -> torch.Tensor:
+        x = to_float_nchw(batch["images"], image_size)
+        if train:
+            x = augment_batch(x, augment)
+        x = normalise(x, mean, std)
+        if channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        return model(x)
+
+    return forward
+
+
+@dataclass
+class ImageTrainOutput:
+    model: torch.nn.Module
+    result: FitResult
+    mean: list[float]
+    std: list[float]
+    num_parameters: int
+    predictions: dict[str, tuple[np.ndarray, np.ndarray]]
+
+
+def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoint_dir: str | Path,
+                      data_fingerprint: str, *, accelerator=None, tracker_dir: str | Path | None = None,
+                      tracker_config: dict | None = None) -> ImageTrainOutput:
+    """Train one architecture on the cache; returns the best model and its val/test predictions."""
+    from accelerate import Accelerator
+    from accelerate.utils import DataLoaderConfiguration
+
+    cfg.validate()
+    if cfg.deterministic:
+        torch.use_deterministic_algorithms(True, warn_only=True)
+        torch.backends.cudnn.benchmark = False
+        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+    else:
+        torch.backends.cudnn.benchmark = True
+    log_with = list(cfg.log_with)
+    if accelerator is None:
+        accelerator = Accelerator(
+            mixed_precision=cfg.mixed_precision,
+            gradient_accumulation_steps=cfg.grad_accum_steps,
+            log_with=log_with or None,
+            project_dir=str(tracker_dir) if tracker_dir else None,
+            dataloader_config=DataLoaderConfiguration(non_blocking=torch.cuda.is_available()),
+        )
+    if log_with:
+        init_kwargs = tracker_init_kwargs(log_with, cfg.arch, tracker_dir)
+        accelerator.init_trackers(f"medrepro-{cfg.arch}", config=tracker_config or {}, init_kwargs=init_kwargs)
+
+    datasets = {split: CachedImages(prepared_dir, split) for split in ("train", "val", "test")}
+    train_labels = datasets["train"].labels
+    num_classes = len(CLASSES)
+    weights = class_weights(train_labels, num_classes)
+    pin = torch.cuda.is_available()
+    sampler = EpochSampler(len(train_labels), cfg.seed,
+                           weights[train_labels] if cfg.imbalance == "weighted_sampler" else None)
+    train_loader = make_loader(datasets["train"], cfg.batch_size, sampler=sampler,
+                               workers=cfg.loader_workers, pin_memory=pin)
+    eval_loaders = {s: make_loader(datasets[s], cfg.batch_size * 2, sampler=None, workers=cfg.loader_workers,
+                                   pin_memory=pin) for s in ("val", "test")}
+
+    torch.manual_seed(cfg.seed)
+    model = create_model(cfg.arch, num_classes, cfg.image_size, pretrained=cfg.pretrained,
+                         pretrained_path=cfg.pretrained_path or None, model_kwargs=cfg.model_kwargs)
+    mean, std = normalisation(model)
+    if cfg.channels_last:
+        model = model.to(memory_format=torch.channels_last)
+    num_parameters = sum(p.numel() for p in model.parameters())
+    forward = make_forward(cfg.image_size, mean, std, AugmentConfig(**cfg.augment), cfg.channels_last)
+    if cfg.compile:
+        model = torch.compile(model)
+
+    fit_cfg = FitConfig(epochs=cfg.epochs, lr=cfg.lr, weight_decay=cfg.weight_decay,
+                        warmup_epochs=cfg.warmup_epochs, max_grad_norm=cfg.max_grad_norm,
+                        early_stopping_patience=cfg.early_stopping_patience, seed=cfg.seed)
+    loss_weights = torch.tensor(weights, dtype=torch.float32) if cfg.imbalance == "weighted_loss" else None
+    result = fit(accelerator, model, train_loader, eval_loaders["val"], forward=forward, cfg=fit_cfg,
+                 checkpoint_dir=checkpoint_dir, fingerprint=cfg.fingerprint(data_fingerprint),
+                 class_weights=loss_weights, label_smoothing=cfg.label_smoothing, desc=cfg.arch)
+    predictions = {}
+    for split, loader in eval_loaders.items():
+        predictions[split] = predict(accelerator, result.model, accelerator.prepare(loader), forward, desc=split)
+    if log_with:
+        accelerator.end_training()
+    model = accelerator.unwrap_model(result.model)
+    if hasattr(model, "_orig_mod"):
+        model = model._orig_mod
+    return ImageTrainOutput(model=model, result=result, mean=mean, std=std, num_parameters=num_parameters,
+                            predictions=predictions)
+
+
+def tracker_init_kwargs(log_with: list[str], run_name: str, tracker_dir: str | Path | None) -> dict:
+    """Tracker settings: DVCLive writes into the stage's own dir; W&B stays offline without an API key."""
+    kwargs: dict[str, dict] = {}
+    if "dvclive" in log_with:
+        kwargs["dvclive"] = {"dir": str(tracker_dir or "dvclive"), "save_dvc_exp": False, "dvcyaml": None}
+    if "wandb" in log_with:
+        if not os.environ.get("WANDB_API_KEY"):
+            os.environ.setdefault("WANDB_MODE", "offline")
+        kwargs["wandb"] = {"name": run_name, "dir": str(tracker_dir or "."), "reinit": True}
+    return kwargs
+
+
+def predictions_frame(split_rows: pd.DataFrame, logits: np.ndarray, labels: np.ndarray) -> pd.DataFrame:
+    """image_id, lesion_id, dx, label, logit_<class>… in the cache's row order."""
+    if len(split_rows) != len(labels):
+        raise InputError(f"split table has {len(split_rows)} rows but predictions {len(labels)}")
+    expected = split_rows["dx"].map(CLASSES.index).to_numpy()
+    if not np.array_equal(expected, labels):
+        raise InputError("predictions are not in the order of splits.csv; the cache and split table disagree")
+    frame = split_rows[["image_id", "lesion_id", "dx"]].reset_index(drop=True).copy()
+    frame["label"] = labels
+    for i, name in enumerate(CLASSES):
+        frame[f"logit_{name}"] = logits[:, i].astype(np.float64)
+    return frame

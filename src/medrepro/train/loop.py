@@ -1,0 +1,202 @@
+"""One Accelerate training loop for image and text classifiers: resumable, logged, device-agnostic."""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from sklearn.metrics import balanced_accuracy_score
+from torch import nn
+from tqdm.auto import tqdm
+
+from medrepro.train import checkpoint as ckpt
+
+log = logging.getLogger(__name__)
+
+Forward = Callable[[nn.Module, dict[str, torch.Tensor], bool], torch.Tensor]
+
+
+@dataclass(frozen=True)
+class FitConfig:
+    epochs: int
+    lr: float
+    weight_decay: float = 0.05
+    warmup_epochs: float = 1.0
+    min_lr_ratio: float = 0.01
+    max_grad_norm: float = 1.0
+    early_stopping_patience: int = 0
+    seed: int = 42
+
+
+@dataclass
+class FitResult:
+    history: list[dict[str, float]]
+    best_epoch: int
+    best_metric: float
+    train_time_s: float
+    train_samples: int
+    model: nn.Module
+    resumed_from_epoch: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def samples_per_s(self) -> float:
+        return self.train_samples / self.train_time_s if self.train_time_s > 0 else float("nan")
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
+
+
+def lr_at(step: int, total_steps: int, warmup_steps: int, base_lr: float, min_ratio: float) -> float:
+    """Linear warm-up, then cosine decay to `min_ratio * base_lr`."""
+    if warmup_steps > 0 and step < warmup_steps:
+        return base_lr * (step + 1) / warmup_steps
+    progress = (step - warmup_steps) / max(1, total_steps - warmup_steps)
+    cosine = 0.5 * (1 + math.cos(math.pi * min(1.0, progress)))
+    return base_lr * (min_ratio + (1 - min_ratio) * cosine)
+
+
+@torch.inference_mode()
+def predict(accelerator, model: nn.Module, loader, forward: Forward, desc: str = "eval") -> tuple[np.ndarray, np.ndarray]:
+    """Logits and labels for a whole loader, gathered across processes without duplicated samples."""
+    model.eval()
+    logits_all, labels_all = [], []
+    for batch in tqdm(loader, desc=desc, leave=False, disable=not accelerator.is_local_main_process):
+        logits = forward(model, batch, False)
+        logits, labels = accelerator.gather_for_metrics((logits.float(), batch["labels"]))
+        logits_all.append(logits)
+        labels_all.append(labels)
+    return torch.cat(logits_all).cpu().numpy(), torch.cat(labels_all).cpu().numpy()
+
+
+def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: Forward, cfg: FitConfig,
+        checkpoint_dir: str | Path, fingerprint: str, class_weights: torch.Tensor | None = None,
+        label_smoothing: float = 0.0, desc: str = "train") -> FitResult:
+    """Train with AdamW + warm-up/cosine, keep the best epoch by validation balanced accuracy, resume by epoch.
+
+    Every epoch reseeds the RNGs from (seed, epoch), so a run resumed from the checkpoint of epoch k
+    continues exactly as the uninterrupted run would have.
+    """
+    checkpoint_dir = Path(checkpoint_dir)
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
+    model, optimizer, train_loader, val_loader = accelerator.prepare(model, optimizer, train_loader, val_loader)
+    weights = class_weights.to(accelerator.device) if class_weights is not None else None
+    loss_fn = nn.CrossEntropyLoss(weight=weights, label_smoothing=label_smoothing)
+
+    steps_per_epoch = math.ceil(len(train_loader) / accelerator.gradient_accumulation_steps)
+    total_steps = steps_per_epoch * cfg.epochs
+    warmup_steps = int(round(cfg.warmup_epochs * steps_per_epoch))
+
+    state = ckpt.load_checkpoint(checkpoint_dir, fingerprint, remove_stale=accelerator.is_main_process)
+    accelerator.wait_for_everyone()
+    history: list[dict[str, float]] = []
+    start_epoch, best_metric, best_epoch, bad_epochs, opt_step, train_time, samples = 0, -1.0, -1, 0, 0, 0.0, 0
+    finished = False
+    if state is not None:
+        progress = state["progress"]
+        accelerator.unwrap_model(model).load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        history = progress["history"]
+        start_epoch, best_metric, best_epoch = progress["epochs_done"], progress["best_metric"], progress["best_epoch"]
+        bad_epochs, opt_step = progress["bad_epochs"], progress["opt_step"]
+        train_time, samples, finished = progress["train_time_s"], progress["train_samples"], progress["finished"]
+        accelerator.print(f"resuming {desc} from checkpoint after epoch {start_epoch} ({checkpoint_dir})")
+        for row in history:
+            accelerator.log(row, step=int(row["epoch"]))
+    resumed_from = start_epoch
+
+    for epoch in range(start_epoch, cfg.epochs):
+        if finished:
+            break
+        seed_everything(cfg.seed * 1000 + epoch)
+        train_loader.set_epoch(epoch)
+        model.train()
+        loss_sum = torch.zeros((), device=accelerator.device)
+        correct = torch.zeros((), device=accelerator.device, dtype=torch.long)
+        count = torch.zeros((), device=accelerator.device, dtype=torch.long)
+        t0 = time.perf_counter()
+        bar = tqdm(train_loader, desc=f"{desc} epoch {epoch + 1}/{cfg.epochs}", leave=False,
+                   disable=not accelerator.is_local_main_process)
+        for batch in bar:
+            with accelerator.accumulate(model):
+                labels = batch["labels"]
+                logits = forward(model, batch, True)
+                loss = loss_fn(logits.float(), labels)
+                accelerator.backward(loss)
+                if accelerator.sync_gradients:
+                    if cfg.max_grad_norm > 0:
+                        accelerator.clip_grad_norm_(params, cfg.max_grad_norm)
+                    for group in optimizer.param_groups:
+                        group["lr"] = lr_at(opt_step, total_steps, warmup_steps, cfg.lr, cfg.min_lr_ratio)
+                    opt_step += 1
+                optimizer.step()
+                optimizer.zero_grad(set_to_none=True)
+            loss_sum += loss.detach() * labels.shape[0]
+            correct += (logits.detach().argmax(-1) == labels).sum()
+            count += labels.shape[0]
+        if accelerator.device.type == "cuda":
+            torch.cuda.synchronize()
+        epoch_time = time.perf_counter() - t0
+        totals = accelerator.reduce(torch.stack([loss_sum, correct.float(), count.float()]), reduction="sum")
+        train_loss, train_correct, train_count = (float(v) for v in totals.cpu())
+        train_time += epoch_time
+        samples += int(train_count)
+
+        val_logits, val_labels = predict(accelerator, model, val_loader, forward, desc="validate")
+        val_loss = float(nn.functional.cross_entropy(torch.from_numpy(val_logits), torch.from_numpy(val_labels)))
+        val_pred = val_logits.argmax(-1)
+        row = {
+            "epoch": epoch + 1,
+            "train_loss": train_loss / max(train_count, 1),
+            "train_accuracy": train_correct / max(train_count, 1),
+            "val_loss": val_loss,
+            "val_accuracy": float((val_pred == val_labels).mean()),
+            "val_balanced_accuracy": float(balanced_accuracy_score(val_labels, val_pred)),
+            "lr": optimizer.param_groups[0]["lr"],
+        }
+        history.append(row)
+        accelerator.log(row, step=epoch + 1)
+        accelerator.print(
+            f"{desc} epoch {epoch + 1}/{cfg.epochs}: train_loss {row['train_loss']:.4f} "
+            f"val_loss {val_loss:.4f} val_balanced_accuracy {row['val_balanced_accuracy']:.4f} "
+            f"({train_count / epoch_time:.1f} samples/s)"
+        )
+        if row["val_balanced_accuracy"] > best_metric:
+            best_metric, best_epoch, bad_epochs = row["val_balanced_accuracy"], epoch + 1, 0
+            model_state = accelerator.get_state_dict(model)
+            if accelerator.is_main_process:
+                ckpt.save_best(checkpoint_dir, model_state)
+        else:
+            bad_epochs += 1
+        finished = epoch + 1 >= cfg.epochs or (
+            cfg.early_stopping_patience > 0 and bad_epochs >= cfg.early_stopping_patience
+        )
+        progress = {
+            "fingerprint": fingerprint, "epochs_done": epoch + 1, "history": history,
+            "best_metric": best_metric, "best_epoch": best_epoch, "bad_epochs": bad_epochs,
+            "opt_step": opt_step, "train_time_s": train_time, "train_samples": samples, "finished": finished,
+        }
+        model_state, optimizer_state = accelerator.get_state_dict(model), optimizer.state_dict()
+        if accelerator.is_main_process:
+            ckpt.save_checkpoint(checkpoint_dir, model_state=model_state, optimizer_state=optimizer_state,
+                                 progress=progress)
+        accelerator.wait_for_everyone()
+        if finished and epoch + 1 < cfg.epochs:
+            accelerator.print(f"{desc}: early stopping after epoch {epoch + 1} (best epoch {best_epoch})")
+
+    accelerator.wait_for_everyone()
+    accelerator.unwrap_model(model).load_state_dict(ckpt.load_best(checkpoint_dir))
+    return FitResult(history=history, best_epoch=best_epoch, best_metric=best_metric, train_time_s=train_time,
+                     train_samples=samples, model=model, resumed_from_epoch=resumed_from)
