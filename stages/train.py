@@ -72,7 +72,7 @@ def main() -> None:
     })
     write_json(Path("metrics") / arch / "timing.json", {
         "train_time_s": out.result.train_time_s, "train_images_per_s": out.result.samples_per_s,
-        "resumed_from_epoch": out.result.resumed_from_epoch,
+        "resumed_from_epoch": out.result.resumed_from_epoch, "num_processes": PartialState().num_processes,
     })
 
 

@@ -15,6 +15,18 @@ def _sample(args: argparse.Namespace) -> None:
     print(f"wrote {len(meta)} images of {meta['lesion_id'].nunique()} lesions to {args.out_dir}")
 
 
+def _profile(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from medrepro.profiles import apply_profile, load_profile
+
+    changes = apply_profile(Path(args.params), load_profile(args.name))
+    for key, old, new in changes:
+        print(f"{key}: {old!r} -> {new!r}")
+    print(f"profile {args.name!r}: {len(changes)} value(s) changed in {args.params}; run `dvc repro` "
+          "(undo with `git checkout params.yaml`)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medrepro", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -22,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out_dir")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_sample)
+    p = sub.add_parser("profile", help="apply a parameter profile from configs/profiles to params.yaml")
+    p.add_argument("name", help="profile name, e.g. thesis")
+    p.add_argument("--params", default="params.yaml")
+    p.set_defaults(func=_profile)
     return parser
 
 

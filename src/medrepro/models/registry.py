@@ -70,7 +70,18 @@ def create_model(name: str, num_classes: int, image_size: int, *, pretrained: bo
             raise ParamsError(f"pretrained_path {pretrained_path!r}: only .safetensors weights are loaded")
         kwargs["pretrained_cfg_overlay"] = {"file": str(pretrained_path)}
         pretrained = True
-    return timm.create_model(arch.timm_name, pretrained=pretrained, num_classes=num_classes, **kwargs)
+    model = timm.create_model(arch.timm_name, pretrained=pretrained, num_classes=num_classes, **kwargs)
+    _zero_init_head(model)
+    return model
+
+
+def _zero_init_head(model: nn.Module) -> None:
+    """Start from uniform predictions: a new head for 7 classes with an init scaled for 1000 (EfficientNet's)
+    gives logits of magnitude ~8 and a loss far above ln(7) that small data cannot recover from quickly."""
+    head = model.get_classifier()
+    if isinstance(head, nn.Linear):
+        nn.init.zeros_(head.weight)
+        nn.init.zeros_(head.bias)
 
 
 def normalisation(model: nn.Module) -> tuple[list[float], list[float]]:

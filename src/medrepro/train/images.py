@@ -18,7 +18,7 @@ from medrepro.data.ham10000 import CLASSES
 from medrepro.errors import InputError, ParamsError
 from medrepro.models.registry import create_model, get_architecture, normalisation
 from medrepro.train.augment import AugmentConfig, augment_batch, normalise, to_float_nchw
-from medrepro.train.loop import FitConfig, FitResult, fit, predict
+from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, predict
 
 IMBALANCE = ("none", "weighted_loss", "weighted_sampler")
 PRECISIONS = ("no", "fp16", "bf16")
@@ -57,7 +57,9 @@ class ImageTrainConfig:
         if self.imbalance not in IMBALANCE:
             raise ParamsError(f"params.yaml: train.imbalance={self.imbalance!r}; choose from {list(IMBALANCE)}")
         if self.mixed_precision not in PRECISIONS:
-            raise ParamsError(f"params.yaml: train.mixed_precision={self.mixed_precision!r}; choose from {list(PRECISIONS)}")
+            raise ParamsError(
+                f"params.yaml: train.mixed_precision={self.mixed_precision!r}; choose from {list(PRECISIONS)}"
+            )
         for name in ("epochs", "batch_size", "image_size", "grad_accum_steps"):
             if getattr(self, name) < 1:
                 raise ParamsError(f"params.yaml: train.{name} must be at least 1, got {getattr(self, name)}")
@@ -84,7 +86,9 @@ class CachedImages(Dataset):
         self.images = np.load(images, mmap_mode="r", allow_pickle=False)
         self.labels = np.load(labels, allow_pickle=False)
         if len(self.images) != len(self.labels):
-            raise InputError(f"{images}: {len(self.images)} images but {len(self.labels)} labels; re-run prepare_images")
+            raise InputError(
+                f"{images}: {len(self.images)} images but {len(self.labels)} labels; re-run prepare_images"
+            )
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -102,26 +106,6 @@ class CachedImages(Dataset):
 
 def _as_batch(batch):
     return batch
-
-
-class EpochSampler(Sampler[int]):
-    """Shuffle (or weight-sample) from a seed that depends only on (seed, epoch), so resume is exact."""
-
-    def __init__(self, n: int, seed: int, weights: np.ndarray | None = None) -> None:
-        self.n, self.seed, self.weights, self.epoch = n, seed, weights, 0
-
-    def set_epoch(self, epoch: int) -> None:
-        self.epoch = epoch
-
-    def __len__(self) -> int:
-        return self.n
-
-    def __iter__(self):
-        g = torch.Generator().manual_seed(self.seed * 7919 + self.epoch)
-        if self.weights is None:
-            return iter(torch.randperm(self.n, generator=g).tolist())
-        w = torch.as_tensor(self.weights, dtype=torch.double)
-        return iter(torch.multinomial(w, self.n, replacement=True, generator=g).tolist())
 
 
 def class_weights(labels: np.ndarray, num_classes: int) -> np.ndarray:

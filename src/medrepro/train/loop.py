@@ -15,6 +15,7 @@ import numpy as np
 import torch
 from sklearn.metrics import balanced_accuracy_score
 from torch import nn
+from torch.utils.data import Sampler
 from tqdm.auto import tqdm
 
 from medrepro.train import checkpoint as ckpt
@@ -22,6 +23,30 @@ from medrepro.train import checkpoint as ckpt
 log = logging.getLogger(__name__)
 
 Forward = Callable[[nn.Module, dict[str, torch.Tensor], bool], torch.Tensor]
+
+
+class EpochSampler(Sampler[int]):
+    """Shuffle (or weight-sample) from a seed that depends only on (seed, epoch), so resume is exact.
+
+    Train loaders given to `fit` should use it: a loader with its own running generator would
+    shuffle differently after a resume.
+    """
+
+    def __init__(self, n: int, seed: int, weights: np.ndarray | None = None) -> None:
+        self.n, self.seed, self.weights, self.epoch = n, seed, weights, 0
+
+    def set_epoch(self, epoch: int) -> None:
+        self.epoch = epoch
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self):
+        g = torch.Generator().manual_seed(self.seed * 7919 + self.epoch)
+        if self.weights is None:
+            return iter(torch.randperm(self.n, generator=g).tolist())
+        w = torch.as_tensor(self.weights, dtype=torch.double)
+        return iter(torch.multinomial(w, self.n, replacement=True, generator=g).tolist())
 
 
 @dataclass(frozen=True)
@@ -68,7 +93,8 @@ def lr_at(step: int, total_steps: int, warmup_steps: int, base_lr: float, min_ra
 
 
 @torch.inference_mode()
-def predict(accelerator, model: nn.Module, loader, forward: Forward, desc: str = "eval") -> tuple[np.ndarray, np.ndarray]:
+def predict(accelerator, model: nn.Module, loader, forward: Forward,
+            desc: str = "eval") -> tuple[np.ndarray, np.ndarray]:
     """Logits and labels for a whole loader, gathered across processes without duplicated samples."""
     model.eval()
     logits_all, labels_all = [], []

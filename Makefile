@@ -1,0 +1,39 @@
+# medrepro — `make help` lists the targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install repro test test-fast lint thesis-pdf lock clean-outputs
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.lock
+	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -e .
+	@rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP) ## create .venv and install the pinned stack (requirements.lock)
+
+repro: install ## run the whole DVC graph (dvc repro) on the bundled sample
+	$(BIN)/dvc repro
+
+test: install ## run the whole test suite (unit + integration on the sample graph)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: install ## unit tests only (skips the slow DVC-graph and multi-process tests)
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+lint: install ## ruff over the library, stages and tests
+	$(BIN)/ruff check src stages tests benchmarks
+
+thesis-pdf: ## build thesis/main.pdf with latexmk (after dvc repro)
+	@command -v latexmk >/dev/null || { echo "latexmk not found: apt-get install latexmk texlive-latex-extra"; exit 1; }
+	cd thesis && latexmk -pdf -interaction=nonstopmode main.tex
+
+lock: ## re-pin requirements.lock from the current .venv
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^medrepro' > requirements.lock

@@ -1,0 +1,105 @@
+"""Shared fixtures: the repo root, the real reference data, and ONE sample `dvc repro` run per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+BIN = Path(sys.executable).parent
+
+
+def pytest_collection_modifyitems(config, items):
+    import torch
+
+    if torch.cuda.is_available():
+        return
+    skip = pytest.mark.skip(reason="needs a CUDA GPU")
+    for item in items:
+        if "gpu" in item.keywords:
+            item.add_marker(skip)
+
+
+def stage_env(**extra: str) -> dict[str, str]:
+    """Environment for running stages/DVC in a subprocess: the venv first on PATH, no network trackers."""
+    env = dict(os.environ)
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env["PYTHONPATH"] = str(REPO / "src")
+    env.setdefault("WANDB_MODE", "offline")
+    env.setdefault("DVC_NO_ANALYTICS", "1")
+    env["OMP_NUM_THREADS"] = env.get("OMP_NUM_THREADS", str(os.cpu_count() or 1))
+    env.update(extra)
+    return env
+
+
+def run(cmd: list[str], cwd: Path, check: bool = True, timeout: float = 1800, **env: str):
+    proc = subprocess.run(cmd, cwd=cwd, env=stage_env(**env), capture_output=True, text=True, timeout=timeout)
+    if check and proc.returncode != 0:
+        raise AssertionError(
+            f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}"
+        )
+    return proc
+
+
+def copy_repo(dest: Path) -> Path:
+    """A fresh git repo with the project's files (tracked and new, not ignored), as a clone would have."""
+    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=REPO,
+                           capture_output=True, text=True, check=True).stdout.split("\0")
+    dest.mkdir(parents=True, exist_ok=True)
+    for rel in filter(None, files):
+        src = REPO / rel
+        if src.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    for rel in ("models", "metrics", "plots", "dvclive", "checkpoints", "thesis/figures", "thesis/tables",
+                "data/prepared", "dvc.lock"):
+        target = dest / rel
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    git(dest, "init", "-q")
+    git(dest, "add", "-A")
+    git(dest, "commit", "-qm", "sample copy")
+    return dest
+
+
+def git(cwd: Path, *args: str) -> str:
+    cmd = ["git", "-c", "user.email=test@medrepro.local", "-c", "user.name=medrepro tests", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"reference data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory) -> Path:
+    """One `dvc repro` of the whole graph on the bundled sample, shared by every integration test.
+
+    Tests must treat it as read-only: copy it (`copy_run`) before changing anything.
+    """
+    root = copy_repo(tmp_path_factory.mktemp("sample") / "repo")
+    proc = run([str(BIN / "dvc"), "repro"], cwd=root)
+    (root / "repro.log").write_text(proc.stdout + proc.stderr)
+    return root
+
+
+def copy_run(src: Path, dest: Path) -> Path:
+    """A writable copy of a finished sample run (DVC cache and git history included)."""
+    shutil.copytree(src, dest, symlinks=True)
+    return dest

@@ -1,0 +1,185 @@
+"""End-to-end runs of stages/calibrate.py and stages/threshold.py on a tiny synthetic models/ tree."""
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+CLASSES = ["akiec", "bcc", "bkl", "df", "mel", "nv", "vasc"]
+PARAMS = {
+    "calibrate": {"n_bins": 10},
+    "threshold": {
+        "positive_class": "mel",
+        "target_specificity": 0.9,
+        "target_sensitivity": 0.8,
+        "bootstrap_resamples": 200,
+        "confidence": 0.95,
+        "seed": 42,
+    },
+}
+
+
+def _predictions(n, seed):
+    rng = np.random.default_rng(seed)
+    labels = rng.choice(7, size=n, p=[0.05, 0.08, 0.12, 0.03, 0.15, 0.5, 0.07])
+    logits = rng.normal(size=(n, 7))
+    logits[np.arange(n), labels] += 2.0
+    frame = pd.DataFrame(
+        {
+            "image_id": [f"ISIC_{seed}{i:05d}" for i in range(n)],
+            "lesion_id": [f"HAM_{seed}{i:05d}" for i in range(n)],
+            "dx": [CLASSES[k] for k in labels],
+            "label": labels,
+        }
+    )
+    for k, name in enumerate(CLASSES):
+        frame[f"logit_{name}"] = 4.0 * logits[:, k]  # over-confident on purpose
+    return frame
+
+
+@pytest.fixture
+def tree(tmp_path):
+    model = tmp_path / "models" / "resnet50"
+    (model / "predictions").mkdir(parents=True)
+    (model / "model.json").write_text(json.dumps({"arch": "resnet50", "classes": CLASSES}))
+    _predictions(400, 1).to_csv(model / "predictions" / "val.csv", index=False)
+    _predictions(400, 2).to_csv(model / "predictions" / "test.csv", index=False)
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(PARAMS))
+    return tmp_path
+
+
+def _run(stage, cwd, arch="resnet50"):
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env.pop("MEDREPRO_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, str(REPO / "stages" / f"{stage}.py"), arch],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _assert_one_line_error(proc, *fragments):
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+    assert "Traceback" not in proc.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def _outputs(root):
+    return sorted(
+        p.relative_to(root).as_posix()
+        for d in ("metrics", "plots")
+        if (root / d).exists()
+        for p in (root / d).rglob("*")
+    ) + sorted(p.name for p in (root / "models" / "resnet50").glob("calibration.json"))
+
+
+def test_calibrate_then_threshold(tree):
+    proc = _run("calibrate", tree)
+    assert proc.returncode == 0, proc.stderr
+
+    saved = json.loads((tree / "models/resnet50/calibration.json").read_text())
+    assert saved["n_bins"] == 10 and 1.2 < saved["temperature"] < 20.0  # scaled-up logits need T > 1
+    report = json.loads((tree / "metrics/resnet50/calibration.json").read_text())
+    assert report["temperature"] == saved["temperature"]
+    for key in ("ece", "mce", "nll", "brier", "accuracy"):
+        assert math.isfinite(report[f"{key}_before"]) and math.isfinite(report[f"{key}_after"])
+    assert report["nll_after"] < report["nll_before"]
+    rel = pd.read_csv(tree / "plots/resnet50/reliability.csv")
+    assert set(rel["calibration"]) == {"before", "after"}
+    assert {"bin", "confidence", "accuracy", "count"} <= set(rel.columns)
+    assert rel[["confidence", "accuracy"]].notna().all().all() and (rel["count"] > 0).all()
+    assert rel.groupby("calibration")["count"].sum().tolist() == [400, 400]
+
+    proc = _run("threshold", tree)
+    assert proc.returncode == 0, proc.stderr
+    metrics = json.loads((tree / "metrics/resnet50/threshold.json").read_text())
+    for prefix in ("at_specificity", "at_sensitivity"):
+        assert 0.0 < metrics[f"{prefix}.threshold"] < 1.0
+        for name in ("sensitivity", "specificity", "ppv", "npv", "f1"):
+            low, value, high = (metrics[f"{prefix}.{name}{s}"] for s in ("_ci_low", "", "_ci_high"))
+            assert all(math.isfinite(v) for v in (low, value, high)) and low <= high
+    assert metrics["at_specificity.val_specificity"] >= 0.9
+    assert metrics["at_sensitivity.val_sensitivity"] >= 0.8
+    assert 0.5 < metrics["roc_auc"] <= 1.0
+    roc = pd.read_csv(tree / "plots/resnet50/roc.csv")
+    assert list(roc.columns) == ["fpr", "tpr", "threshold"] and np.isfinite(roc.to_numpy()).all()
+
+
+def test_calibrate_missing_predictions_fails_cleanly(tree):
+    (tree / "models/resnet50/predictions/test.csv").unlink()
+    proc = _run("calibrate", tree)
+    _assert_one_line_error(proc, "test.csv", "not found")
+    assert _outputs(tree) == []
+
+
+def test_calibrate_missing_column_fails_cleanly(tree):
+    path = tree / "models/resnet50/predictions/val.csv"
+    pd.read_csv(path).drop(columns=["logit_vasc"]).to_csv(path, index=False)
+    proc = _run("calibrate", tree)
+    _assert_one_line_error(proc, "val.csv", "logit_vasc")
+    assert _outputs(tree) == []
+
+
+def test_threshold_rejects_unknown_positive_class_and_bad_target(tree):
+    assert _run("calibrate", tree).returncode == 0
+    before = _outputs(tree)
+    params = yaml.safe_load((tree / "params.yaml").read_text())
+    params["threshold"]["positive_class"] = "melanoma"
+    (tree / "params.yaml").write_text(yaml.safe_dump(params))
+    _assert_one_line_error(_run("threshold", tree), "positive_class", "melanoma")
+    params["threshold"]["positive_class"] = "mel"
+    params["threshold"]["target_specificity"] = 1.5
+    (tree / "params.yaml").write_text(yaml.safe_dump(params))
+    _assert_one_line_error(_run("threshold", tree), "target_specificity")
+    assert _outputs(tree) == before
+
+
+def test_classes_mismatch_fails_cleanly(tree):
+    meta = {"arch": "resnet50", "classes": [*CLASSES[:6], "scc"]}
+    (tree / "models/resnet50/model.json").write_text(json.dumps(meta))
+    _assert_one_line_error(_run("calibrate", tree), "val.csv", "logit_scc")
+    assert _outputs(tree) == []
+
+
+def test_read_predictions_returns_arrays_and_checks_rows(tree):
+    from medrepro.errors import InputError
+    from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
+
+    model = tree / "models/resnet50"
+    classes = load_classes(model / "model.json")
+    ids, logits, labels = read_predictions(model / "predictions/val.csv", classes)
+    assert list(ids.columns) == ["image_id", "lesion_id", "dx"] and len(ids) == 400
+    assert logits.dtype == np.float64 and logits.shape == (400, 7)
+    assert labels.dtype == np.int64 and (np.asarray(classes)[labels] == ids["dx"]).all()
+
+    frame = pd.read_csv(model / "predictions/val.csv")
+    frame.loc[3, "dx"] = "nv" if frame.loc[3, "dx"] != "nv" else "mel"
+    frame.to_csv(tree / "dx.csv", index=False)
+    with pytest.raises(InputError, match="row 5: dx"):
+        read_predictions(tree / "dx.csv", classes)
+    frame = pd.read_csv(model / "predictions/val.csv")
+    frame.loc[0, "label"] = 9
+    frame.to_csv(tree / "label.csv", index=False)
+    with pytest.raises(InputError, match="row 2: 'label'"):
+        read_predictions(tree / "label.csv", classes)
+    frame = pd.read_csv(model / "predictions/val.csv")
+    frame.loc[1, "logit_bcc"] = np.nan
+    frame.to_csv(tree / "nan.csv", index=False)
+    with pytest.raises(InputError, match="row 3: logits"):
+        read_predictions(tree / "nan.csv", classes)
+    with pytest.raises(InputError, match="calibrate stage"):
+        load_temperature(model / "calibration.json")

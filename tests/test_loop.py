@@ -1,0 +1,112 @@
+"""The Accelerate loop: schedule, safetensors checkpoints, exact resume, refusing foreign checkpoints."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+from accelerate import Accelerator
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+from medrepro.train import checkpoint as ckpt
+from medrepro.train.loop import EpochSampler, FitConfig, fit, lr_at
+
+
+def test_lr_schedule_warmup_then_cosine():
+    lrs = [lr_at(s, 100, 10, 1.0, 0.01) for s in range(100)]
+    assert lrs[0] == pytest.approx(0.1) and lrs[9] == pytest.approx(1.0)
+    assert all(a >= b for a, b in zip(lrs[10:], lrs[11:], strict=False))
+    assert lrs[-1] == pytest.approx(0.01, abs=1e-3)
+
+
+def test_optimizer_state_roundtrips_through_safetensors(tmp_path):
+    model = nn.Linear(4, 3)
+    opt = torch.optim.AdamW(model.parameters(), lr=0.1)
+    model(torch.randn(5, 4)).sum().backward()
+    opt.step()
+    ckpt.save_checkpoint(tmp_path, model_state=model.state_dict(), optimizer_state=opt.state_dict(),
+                         progress={"fingerprint": "abc"})
+    ckpt.save_best(tmp_path, model.state_dict())
+    state = ckpt.load_checkpoint(tmp_path, "abc")
+    assert state is not None
+    restored = torch.optim.AdamW(model.parameters(), lr=0.1)
+    restored.load_state_dict(state["optimizer"])
+    before, after = opt.state_dict()["state"][0], restored.state_dict()["state"][0]
+    assert set(before) == set(after) == {"step", "exp_avg", "exp_avg_sq"}
+    for key in before:
+        assert torch.equal(torch.as_tensor(before[key]), torch.as_tensor(after[key]))
+    assert not list(tmp_path.rglob("*.pt")) and not list(tmp_path.rglob("*.pkl"))
+
+
+def test_foreign_checkpoint_is_not_resumed(tmp_path, caplog):
+    model = nn.Linear(2, 2)
+    ckpt.save_checkpoint(tmp_path / "c", model_state=model.state_dict(),
+                         optimizer_state=torch.optim.AdamW(model.parameters()).state_dict(),
+                         progress={"fingerprint": "old"})
+    assert ckpt.load_checkpoint(tmp_path / "c", "new") is None
+    assert "different params or data" in caplog.text
+    assert not (tmp_path / "c").exists()
+
+
+def toy_loaders(seed=0):
+    g = torch.Generator().manual_seed(seed)
+    x = torch.randn(96, 6, generator=g)
+    y = (x[:, 0] > 0).long() + (x[:, 1] > 0.5).long()
+    ds = TensorDataset(x, y)
+
+    def collate(items):
+        xs, ys = zip(*items, strict=True)
+        return {"x": torch.stack(xs), "labels": torch.stack(ys)}
+
+    train = DataLoader(ds, batch_size=16, sampler=EpochSampler(len(ds), seed=1), collate_fn=collate)
+    val = DataLoader(ds, batch_size=32, collate_fn=collate)
+    return train, val
+
+
+def forward(model, batch, train):
+    return model(batch["x"])
+
+
+def make_model():
+    torch.manual_seed(0)
+    return nn.Sequential(nn.Linear(6, 16), nn.Dropout(0.1), nn.ReLU(), nn.Linear(16, 3))
+
+
+def run_fit(tmp_path, name, epochs=3):
+    train, val = toy_loaders()
+    return fit(Accelerator(cpu=True), make_model(), train, val, forward=forward,
+               cfg=FitConfig(epochs=epochs, lr=0.05, warmup_epochs=0.5), checkpoint_dir=tmp_path / name,
+               fingerprint="fp")
+
+
+def test_fit_learns_and_keeps_best_epoch(tmp_path):
+    result = run_fit(tmp_path, "a")
+    assert len(result.history) == 3
+    assert result.best_metric == max(h["val_balanced_accuracy"] for h in result.history)
+    assert result.history[-1]["train_loss"] < result.history[0]["train_loss"]
+    progress = json.loads((tmp_path / "a" / "last" / "progress.json").read_text())
+    assert progress["finished"] and progress["epochs_done"] == 3
+
+
+def test_interrupted_fit_resumes_to_identical_weights(tmp_path, monkeypatch):
+    reference = run_fit(tmp_path, "ref")
+    original = ckpt.save_checkpoint
+    calls = {"n": 0}
+
+    def crash_after_first(*args, **kwargs):
+        original(*args, **kwargs)
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise KeyboardInterrupt("simulated kill after epoch 1")
+
+    monkeypatch.setattr(ckpt, "save_checkpoint", crash_after_first)
+    with pytest.raises(KeyboardInterrupt):
+        run_fit(tmp_path, "resumed")
+    monkeypatch.setattr(ckpt, "save_checkpoint", original)
+    resumed = run_fit(tmp_path, "resumed")
+    assert resumed.resumed_from_epoch == 1
+    assert [h["val_loss"] for h in resumed.history] == [h["val_loss"] for h in reference.history]
+    for a, b in zip(reference.model.state_dict().values(), resumed.model.state_dict().values(), strict=True):
+        assert torch.equal(a, b)
