@@ -15,6 +15,29 @@ def _sample(args: argparse.Namespace) -> None:
     print(f"wrote {len(meta)} images of {meta['lesion_id'].nunique()} lesions to {args.out_dir}")
 
 
+def _sample_notes(args: argparse.Namespace) -> None:
+    from medrepro.data.sample_notes import write_sample_notes
+
+    planted = write_sample_notes(args.out_csv, n=args.n, seed=args.seed, values_path=args.values)
+    print(f"wrote {args.n} synthetic notes with {len(planted)} planted identifiers to {args.out_csv}")
+
+
+def _deid(argv: list[str]) -> int:
+    from medrepro.privacy.deid import deid_main
+
+    return deid_main(argv)
+
+
+def _scan_phi(argv: list[str]) -> int:
+    from medrepro.privacy.scan import main as scan_main
+
+    return scan_main(argv)
+
+
+# Subcommands with their own argument parsers: everything after the name is passed through.
+PASSTHROUGH = {"deid": _deid, "scan-phi": _scan_phi}
+
+
 def _profile(args: argparse.Namespace) -> None:
     from pathlib import Path
 
@@ -34,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out_dir")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_sample)
+    p = sub.add_parser("sample-notes", help="write the deterministic synthetic clinical-notes sample")
+    p.add_argument("out_csv")
+    p.add_argument("--n", type=int, default=240)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--values", help="also write the planted identifiers (CATEGORY<TAB>value) for privacy scans")
+    p.set_defaults(func=_sample_notes)
+    sub.add_parser("deid", help="de-identify a notes CSV: medrepro deid IN.csv OUT.csv --column transcription")
+    sub.add_parser("scan-phi", help="scan output trees for identifiers: medrepro scan-phi PATH... [--values F]")
     p = sub.add_parser("profile", help="apply a parameter profile from configs/profiles to params.yaml")
     p.add_argument("name", help="profile name, e.g. thesis")
     p.add_argument("--params", default="params.yaml")
@@ -42,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in PASSTHROUGH:
+        command = PASSTHROUGH[argv[0]]
+        run_stage(lambda: sys.exit(command(argv[1:])))
+        return
     args = build_parser().parse_args(argv)
     run_stage(lambda: args.func(args))
 

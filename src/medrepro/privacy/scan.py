@@ -1,0 +1,160 @@
+"""Scan pipeline outputs for PHI: planted values anywhere, identifier patterns in text files.
+
+    medrepro scan-phi PATH... [--values FILE]     exit 1 when anything is found
+
+Two checks, and findings never carry the value itself, only file, line and category:
+- values (from --values: one value per line, optionally `CATEGORY<TAB>value`): exact, case-insensitive
+  matches in every file, binary ones included (model weights, tokenizer vocabularies, JSON), read as
+  bytes so nothing is lost to decoding. Values shorter than 3 characters are ignored.
+- patterns: the de-identifier's high-precision detectors (dates with a day or month and year, phones,
+  emails, SSNs, IDs after a cue, street addresses, ages over 89, "City, ST", names after a title, a
+  label or before a credential) run on text files only; placeholders such as [NAME] never match.
+  Broad detectors (bare numbers, URLs, IPs, month names) are left out: code and configs are full of them.
+Point it at outputs (data/prepared, models, metrics, reports): raw data holds PHI by definition, and so
+do the unit tests that exercise the de-identifier. VCS and cache folders are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from medrepro.privacy.deid import SCAN_RULES, find_phi
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".venv", "venv", "node_modules", ".pytest_cache",
+                       ".ruff_cache", ".mypy_cache", ".dvc"})
+_CHUNK = 1 << 20
+_MIN_VALUE_LEN = 3
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    category: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.category}"
+
+
+def read_values(path: str | os.PathLike) -> list[tuple[str, str]]:
+    """(category, value) pairs from a values file; a line without a tab is category VALUE."""
+    out = []
+    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        category, sep, value = raw.partition("\t")
+        out.append((category.strip() or "VALUE", value) if sep else ("VALUE", raw))
+    return out
+
+
+def _normalise(values: Iterable[str | tuple[str, str]] | None) -> list[tuple[str, bytes]]:
+    out = []
+    for item in values or ():
+        category, value = item if isinstance(item, tuple) else ("VALUE", item)
+        value = value.strip()
+        if len(value) >= _MIN_VALUE_LEN:
+            out.append((category, value.lower().encode("utf-8")))
+    return out
+
+
+def _iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    for p in paths:
+        p = Path(p)
+        if p.is_file():
+            yield p
+        elif p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".tmp"))
+                for name in sorted(files):
+                    full = Path(root) / name
+                    if full.is_file() and not full.is_symlink():
+                        yield full
+
+
+def _is_binary(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return b"\0" in fh.read(8192)
+
+
+def _scan_values(path: Path, values: list[tuple[str, bytes]]) -> set[Finding]:
+    """Byte-level, case-insensitive search in chunks that overlap by the longest value."""
+    found: set[Finding] = set()
+    overlap = max(len(v) for _, v in values) - 1
+    lines_before = 0  # newlines in the file before `tail`
+    tail = b""
+    with path.open("rb") as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                break
+            buf = (tail + chunk).lower()
+            for category, value in values:
+                start = buf.find(value)
+                while start != -1:
+                    found.add(Finding(str(path), lines_before + buf.count(b"\n", 0, start) + 1, category))
+                    start = buf.find(value, start + 1)
+            keep = min(overlap, len(buf))
+            new_tail = buf[len(buf) - keep:] if keep else b""
+            lines_before += buf.count(b"\n", 0, len(buf) - keep)
+            tail = new_tail
+    return found
+
+
+def _scan_patterns(path: Path) -> set[Finding]:
+    found: set[Finding] = set()
+    with path.open(encoding="utf-8", errors="ignore") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not any(ch.isdigit() or ch.isupper() or ch == "@" for ch in line):
+                continue
+            for span in find_phi(line, rules=SCAN_RULES, names="cued", locations=False):
+                found.add(Finding(str(path), number, span.category))
+    return found
+
+
+def scan_paths(paths: Sequence[str | os.PathLike], values: Iterable[str | tuple[str, str]] | None = None,
+               patterns: bool = True) -> list[Finding]:
+    """Findings (file, line, category) for planted values and PHI patterns under `paths`, sorted."""
+    norm = _normalise(values)
+    found: set[Finding] = set()
+    for path in _iter_files(paths):
+        if norm:
+            found |= _scan_values(path, norm)
+        if patterns and not _is_binary(path):
+            found |= _scan_patterns(path)
+    return sorted(found)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """CLI entry: print findings (never values) and return 1 when there are any, 2 on bad arguments."""
+    parser = argparse.ArgumentParser(prog="medrepro scan-phi", description="Look for PHI in files.")
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--values", type=Path, default=None,
+                        help="file of planted values, one per line (optionally CATEGORY<TAB>value)")
+    parser.add_argument("--no-patterns", action="store_true", help="only look for the --values")
+    args = parser.parse_args(argv)
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"error: path(s) not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if args.values is not None and not args.values.is_file():
+        print(f"error: {args.values}: values file not found", file=sys.stderr)
+        return 2
+    values = read_values(args.values) if args.values else None
+    findings = scan_paths(args.paths, values, patterns=not args.no_patterns)
+    for f in findings:
+        print(f)
+    n_files = len({f.path for f in findings})
+    if findings:
+        print(f"{len(findings)} finding(s) in {n_files} file(s)", file=sys.stderr)
+        return 1
+    print("no PHI found", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
