@@ -117,3 +117,16 @@ def test_stage_bad_input_is_one_line_and_leaves_no_outputs(sample_run, tmp_path)
     after = {p: p.stat().st_mtime_ns for p in (repo / "data/prepared/ham10000").iterdir()}
     assert before == after, "previous outputs were touched by a failed run"
     assert not [p for p in (repo / "data/prepared").iterdir() if p.name.startswith(".")], "temp files left behind"
+
+
+def test_clean_rerun_gives_identical_quality_metrics(sample_run, tmp_path):
+    """Determinism: a second clean run (prepare → train → calibrate → threshold) reproduces every number."""
+    from conftest import copy_repo
+
+    repo = copy_repo(tmp_path / "repo")
+    run([str(BIN / "dvc"), "repro", "threshold@resnet50"], cwd=repo)
+    for rel in ["metrics/data.json", "metrics/resnet50/train.json", "metrics/resnet50/calibration.json",
+                "metrics/resnet50/threshold.json"]:
+        assert json.loads((repo / rel).read_text()) == json.loads((sample_run / rel).read_text()), rel
+    assert (repo / "models/resnet50/model.safetensors").read_bytes() == (
+        sample_run / "models/resnet50/model.safetensors").read_bytes()
