@@ -1,0 +1,193 @@
+"""Collect every architecture's evaluation outputs into one comparison, and read them back for the report.
+
+The comparison recomputes the multiclass metrics from the calibrated test probabilities (so accuracy,
+balanced accuracy, macro F1 and AUCs all describe the probabilities the thesis reports), adds percentile
+bootstrap CIs for the three threshold-free summary metrics, and copies calibration, operating-point,
+size and speed numbers from the earlier stages' files under the same names.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from medrepro.errors import InputError
+from medrepro.evaluate.calibration import softmax
+from medrepro.evaluate.metrics import classification_metrics, confusion_records
+from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
+
+OPERATING_POINTS = ("at_specificity", "at_sensitivity")
+CI_METRICS = ("accuracy", "balanced_accuracy", "macro_f1")
+CALIBRATION_KEYS = ("ece", "mce", "nll", "brier")
+HISTORY_METRICS = ("train_loss", "val_loss", "val_balanced_accuracy")
+
+
+def read_json(path: str | os.PathLike, stage: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A stage's JSON output, with a one-line error naming the stage to rerun when missing or broken."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: not found; run the {stage} stage first")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid JSON ({exc.__class__.__name__}); rerun {stage}") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a JSON object; rerun the {stage} stage")
+    missing = [k for k in required if k not in data]
+    if missing:
+        raise InputError(f"{path}: missing key(s) {missing}; rerun the {stage} stage")
+    return data
+
+
+def _class_counts(y: np.ndarray, pred: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """True positives, true counts and predicted counts per class over the last axis: (..., k) each."""
+    classes = np.arange(k)
+    is_true = y[..., None] == classes
+    is_pred = pred[..., None] == classes
+    return (is_true & is_pred).sum(-2), is_true.sum(-2), is_pred.sum(-2)
+
+
+def accuracy_vec(y: np.ndarray, pred: np.ndarray) -> np.ndarray:
+    return (y == pred).mean(-1)
+
+
+def balanced_accuracy_vec(y: np.ndarray, pred: np.ndarray, k: int) -> np.ndarray:
+    """Mean recall over the classes present in y (sklearn's balanced_accuracy_score), over the last axis."""
+    tp, n_true, _ = _class_counts(y, pred, k)
+    present = n_true > 0
+    recall = np.where(present, tp / np.maximum(n_true, 1), 0.0)
+    return recall.sum(-1) / present.sum(-1)
+
+
+def macro_f1_vec(y: np.ndarray, pred: np.ndarray, k: int) -> np.ndarray:
+    """Unweighted mean F1 over all k classes, 0 for a class never true nor predicted (zero_division=0)."""
+    tp, n_true, n_pred = _class_counts(y, pred, k)
+    denom = n_true + n_pred
+    return np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0).mean(-1)
+
+
+def bootstrap_classification_ci(labels: np.ndarray, preds: np.ndarray, num_classes: int, *,
+                                n_resamples: int = 1000, seed: int = 0,
+                                confidence: float = 0.95) -> dict[str, dict[str, float]]:
+    """Percentile bootstrap CIs (test cases resampled with replacement) for accuracy, balanced accuracy
+    and macro F1 of fixed predictions; scipy draws the resamples, the statistics are vectorised."""
+    y = np.asarray(labels, dtype=np.int64)
+    p = np.asarray(preds, dtype=np.int64)
+    if y.shape != p.shape or y.ndim != 1 or len(y) == 0:
+        raise ValueError(f"expected equal-length 1-D labels and predictions, got {y.shape} and {p.shape}")
+
+    def statistic(y_b, p_b, axis=-1):
+        y_b, p_b = np.moveaxis(y_b, axis, -1), np.moveaxis(p_b, axis, -1)
+        return np.stack([accuracy_vec(y_b, p_b), balanced_accuracy_vec(y_b, p_b, num_classes),
+                         macro_f1_vec(y_b, p_b, num_classes)])
+
+    batch = max(1, min(n_resamples, 2_000_000 // max(len(y) * num_classes, 1)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", stats.DegenerateDataWarning)
+        res = stats.bootstrap((y, p), statistic, n_resamples=n_resamples, batch=batch, vectorized=True,
+                              paired=True, confidence_level=confidence, method="percentile",
+                              rng=np.random.default_rng(seed))
+    dist = np.asarray(res.bootstrap_distribution).reshape(len(CI_METRICS), -1)
+    alpha = (1.0 - confidence) / 2.0
+    out = {}
+    for name, values in zip(CI_METRICS, dist, strict=True):
+        low, high = np.quantile(values, [alpha, 1.0 - alpha])
+        out[name] = {"low": float(low), "high": float(high)}
+    return out
+
+
+def architecture_summary(arch: str, root: str | os.PathLike = ".", *, n_resamples: int = 1000, seed: int = 0,
+                         confidence: float = 0.95) -> tuple[dict[str, Any], pd.DataFrame]:
+    """One architecture's comparison entry and its test confusion records (actual, predicted)."""
+    root = Path(root)
+    model_dir = root / "models" / arch
+    metrics_dir = root / "metrics" / arch
+    classes = load_classes(model_dir / "model.json")
+    temperature = load_temperature(model_dir / "calibration.json")
+    test_csv = model_dir / "predictions" / "test.csv"
+    _, logits, labels = read_predictions(test_csv, classes)
+    probs = softmax(logits, temperature)
+    preds = probs.argmax(axis=1)
+
+    cal_keys = [f"{k}_{w}" for k in CALIBRATION_KEYS for w in ("before", "after")]
+    calibration = read_json(metrics_dir / "calibration.json", f"calibrate@{arch}", ("temperature", *cal_keys))
+    threshold = read_json(metrics_dir / "threshold.json", f"threshold@{arch}",
+                          ("temperature", "n_test", "roc_auc"))
+    train = read_json(metrics_dir / "train.json", f"train@{arch}",
+                      ("best_epoch", "epochs_run", "num_parameters"))
+    timing = read_json(metrics_dir / "timing.json", f"train@{arch}", ("train_time_s", "train_images_per_s"))
+    for name, data in (("calibration.json", calibration), ("threshold.json", threshold)):
+        if not math.isclose(float(data["temperature"]), temperature, rel_tol=1e-9, abs_tol=1e-12):
+            raise InputError(f"{metrics_dir / name}: temperature {data['temperature']} differs from "
+                             f"{model_dir / 'calibration.json'} ({temperature}); rerun calibrate/threshold")
+    if int(threshold["n_test"]) != len(labels):
+        raise InputError(f"{metrics_dir / 'threshold.json'}: n_test {threshold['n_test']} but {test_csv} has "
+                         f"{len(labels)} rows; rerun the threshold stage")
+
+    entry: dict[str, Any] = dict(classification_metrics(probs, labels, classes))
+    cis = bootstrap_classification_ci(labels, preds, len(classes), n_resamples=n_resamples, seed=seed,
+                                      confidence=confidence)
+    for name, ci in cis.items():
+        entry[f"{name}_ci_low"] = ci["low"]
+        entry[f"{name}_ci_high"] = ci["high"]
+    entry["temperature"] = temperature
+    for key in CALIBRATION_KEYS:
+        for when in ("before", "after"):
+            entry[f"{key}_{when}"] = calibration[f"{key}_{when}"]
+    entry["roc_auc"] = threshold["roc_auc"]
+    for prefix in OPERATING_POINTS:
+        point = {k[len(prefix) + 1:]: v for k, v in threshold.items() if k.startswith(prefix + ".")}
+        if "sensitivity" not in point or "specificity" not in point:
+            raise InputError(f"{metrics_dir / 'threshold.json'}: no '{prefix}.*' operating point; "
+                             "rerun the threshold stage")
+        entry[prefix] = point
+    entry.update({k: train[k] for k in ("best_epoch", "epochs_run", "num_parameters")})
+    entry.update({k: timing[k] for k in ("train_time_s", "train_images_per_s")})
+    entry["n_test"] = len(labels)
+    confusion = pd.DataFrame(confusion_records(labels, preds, classes), columns=["actual", "predicted"])
+    return entry, confusion
+
+
+def read_curve_csv(path: str | os.PathLike, columns: tuple[str, ...], stage: str) -> pd.DataFrame:
+    """A plot CSV written by an earlier stage, checked for the columns the figure needs."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: not found; run the {stage} stage first")
+    try:
+        frame = pd.read_csv(path)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not a readable CSV ({exc.__class__.__name__}); rerun {stage}") from exc
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {missing}; rerun the {stage} stage")
+    return frame
+
+
+def read_history(dvclive_dir: str | os.PathLike, metrics: tuple[str, ...] = HISTORY_METRICS) -> pd.DataFrame:
+    """Per-epoch training history from DVCLive's plots/metrics/<name>.tsv files, one row per step;
+    the `epoch` column comes from epoch.tsv when DVCLive logged it, else equals the step."""
+    folder = Path(dvclive_dir) / "plots" / "metrics"
+    frame: pd.DataFrame | None = None
+    for name in ("epoch", *metrics):
+        path = folder / f"{name}.tsv"
+        if not path.is_file():
+            if name == "epoch":
+                continue
+            raise InputError(f"{path}: training history not found; run the train stage (with dvclive) first")
+        part = pd.read_csv(path, sep="\t")
+        if list(part.columns) != ["step", name]:
+            raise InputError(f"{path}: expected columns ['step', '{name}'], got {list(part.columns)}")
+        frame = part if frame is None else frame.merge(part, on="step", how="outer")
+    if frame is None:
+        raise ValueError("no history metrics requested")
+    if "epoch" not in frame.columns:
+        frame["epoch"] = frame["step"]
+    return frame.sort_values("step").reset_index(drop=True)

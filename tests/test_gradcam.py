@@ -1,0 +1,224 @@
+"""Grad-CAM on tiny models built from config: loading, CAM values, randomisation check, grid, stage."""
+
+import json
+import runpy
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+import torch.nn.functional as F
+import yaml
+from PIL import Image
+from safetensors.torch import save_file
+
+from medrepro.errors import InputError
+from medrepro.explain import gradcam as gc
+from medrepro.models.registry import create_model
+
+REPO = Path(__file__).resolve().parents[1]
+CLASSES = ["akiec", "bcc", "bkl", "df", "mel", "nv", "vasc"]
+TINY = {
+    "resnet50": {"channels": [8, 16, 32, 64], "stem_width": 8},
+    "vit_b_16": {"depth": 1, "embed_dim": 32, "num_heads": 2},
+}
+SIZE = 64  # 2×2 ResNet feature map, 4×4 ViT token grid: as on the sample
+
+
+def _loaded(arch: str, seed: int = 1) -> gc.LoadedModel:
+    """A tiny model with every layer random (a zero-initialised head would give all-zero CAMs)."""
+    meta = gc.LoadedModel(model=torch.nn.Identity(), arch=arch, classes=CLASSES, image_size=SIZE,
+                          mean=[0.485, 0.456, 0.406], std=[0.229, 0.224, 0.225], model_kwargs=TINY[arch])
+    meta.model = gc.randomised_copy(meta, seed)
+    return meta
+
+
+def _images(n: int, seed: int = 0) -> np.ndarray:
+    """Noise with a bright square whose position varies, so CAMs have something to rank."""
+    rng = np.random.default_rng(seed)
+    images = rng.integers(40, 120, size=(n, SIZE, SIZE, 3), dtype=np.uint8)
+    for i in range(n):
+        r, c = rng.integers(0, SIZE - 24, size=2)
+        images[i, r:r + 24, c:c + 24] = (230, 60, 50)
+    return images
+
+
+@pytest.fixture(scope="module")
+def resnet():
+    return _loaded("resnet50")
+
+
+def _save_model_dir(loaded: gc.LoadedModel, model_dir: Path) -> None:
+    model_dir.mkdir(parents=True, exist_ok=True)
+    state = {k: v.contiguous() for k, v in loaded.model.state_dict().items()}
+    save_file(state, model_dir / "model.safetensors")
+    (model_dir / "model.json").write_text(json.dumps({
+        "arch": loaded.arch, "timm_name": "x", "classes": CLASSES, "image_size": SIZE, "mean": loaded.mean,
+        "std": loaded.std, "model_kwargs": loaded.model_kwargs, "num_parameters": 1,
+    }))
+
+
+def test_load_model_roundtrip_and_mismatch(tmp_path, resnet):
+    _save_model_dir(resnet, tmp_path / "m")
+    loaded = gc.load_model(tmp_path / "m")
+    x, _ = gc.prepare_inputs(_images(2), SIZE, resnet.mean, resnet.std)
+    with torch.no_grad():
+        assert torch.allclose(loaded.model(x), resnet.model(x), atol=1e-6)
+    assert not loaded.model.training
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    meta["model_kwargs"] = {"channels": [8, 16, 32, 32], "stem_width": 8}
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(InputError, match="do not fit"):
+        gc.load_model(tmp_path / "m")
+
+
+def test_randomised_copy_is_random_everywhere_and_seeded(resnet):
+    fresh = create_model("resnet50", 7, SIZE, model_kwargs=TINY["resnet50"])
+    assert float(fresh.get_classifier().weight.detach().abs().max()) == 0.0  # why the copy must reset layers
+    a, b = gc.randomised_copy(resnet, 42), gc.randomised_copy(resnet, 42)
+    c = gc.randomised_copy(resnet, 43)
+    sa, sb, sc, st = a.state_dict(), b.state_dict(), c.state_dict(), resnet.model.state_dict()
+    assert sa.keys() == st.keys()
+    assert all(torch.equal(sa[k], sb[k]) for k in sa)
+    assert float(a.get_classifier().weight.detach().abs().max()) > 0
+    assert not torch.equal(sa["fc.weight"], sc["fc.weight"])
+    assert not torch.equal(sa["conv1.weight"], st["conv1.weight"])
+
+
+@pytest.mark.parametrize("arch", ["resnet50", "vit_b_16"])
+def test_cams_have_image_shape_and_unit_range(arch, resnet):
+    loaded = resnet if arch == "resnet50" else _loaded(arch)
+    x, _ = gc.prepare_inputs(_images(4), SIZE, loaded.mean, loaded.std)
+    cams = gc.compute_cams(loaded.model, arch, x, [0, 1, 2, 3])
+    assert cams.shape == (4, SIZE, SIZE)
+    assert np.isfinite(cams).all() and cams.min() >= 0.0 and cams.max() <= 1.0 + 1e-6
+    assert any(np.ptp(c) > 0 for c in cams)
+
+
+def test_cam_matches_a_hand_computed_grad_cam(resnet):
+    """Grad-CAM by hand on layer4: channel weights = mean gradient, ReLU, bilinear upsampling, min-max."""
+    x, _ = gc.prepare_inputs(_images(3, seed=5), SIZE, resnet.mean, resnet.std)
+    targets = [4, 0, 6]
+    store = {}
+    layer = resnet.model.layer4[-1]
+    handle = layer.register_forward_hook(lambda m, i, o: store.update(act=o))
+    try:
+        out = resnet.model(x)
+        act = store["act"]
+        grads = torch.autograd.grad(out[torch.arange(3), torch.tensor(targets)].sum(), act)[0]
+    finally:
+        handle.remove()
+    cam = F.relu((grads.mean(dim=(2, 3), keepdim=True) * act).sum(1, keepdim=True))
+    cam = F.interpolate(cam, size=(SIZE, SIZE), mode="bilinear", align_corners=False)[:, 0].detach().numpy()
+    lo, hi = cam.min(axis=(1, 2), keepdims=True), cam.max(axis=(1, 2), keepdims=True)
+    expected = (cam - lo) / (hi - lo + 1e-7)
+    got = gc.compute_cams(resnet.model, "resnet50", x, targets)
+    assert np.abs(got - expected).max() < 1e-3
+
+
+def test_rank_correlations_and_summary():
+    rng = np.random.default_rng(0)
+    a = rng.random((3, 8, 8)).astype(np.float32)
+    same = gc.rank_correlations(a, a.copy())
+    assert np.allclose(same, 1.0)
+    flipped = gc.rank_correlations(a, 1.0 - a)
+    assert np.allclose(flipped, -1.0)
+    b = a.copy()
+    b[1] = 0.0
+    rho = gc.rank_correlations(a, b)
+    assert np.isnan(rho[1]) and np.allclose(rho[[0, 2]], 1.0)
+    summary = gc.correlation_summary(rho, a, b)
+    assert summary["n_images"] == 3 and summary["n_undefined"] == 1
+    assert summary["n_constant_trained"] == 0 and summary["n_constant_random"] == 1
+    assert summary["rank_correlation_mean"] == pytest.approx(1.0)
+
+
+def test_randomisation_check_separates_trained_from_random(resnet):
+    labels = np.arange(8) % 7
+    summary = gc.randomisation_check(resnet, _images(8), labels, n_images=8, seed=42, target="true")
+    assert summary["n_images"] == 8
+    assert summary["n_undefined"] < 8
+    assert -1.0 <= summary["rank_correlation_mean"] < 0.9
+    lo, mid, hi = (summary[f"rank_correlation_{k}"] for k in ("min", "median", "max"))
+    assert lo <= mid <= hi
+    # the same check against itself would be perfectly correlated: the statistic can see similarity
+    x, _ = gc.prepare_inputs(_images(4), SIZE, resnet.mean, resnet.std)
+    cams = gc.compute_cams(resnet.model, "resnet50", x, [0, 1, 2, 3])
+    assert np.allclose(gc.rank_correlations(cams, cams)[[i for i in range(4) if np.ptp(cams[i]) > 0]], 1.0)
+
+
+def test_select_examples_is_seeded_per_class():
+    labels = np.array([0, 0, 0, 0, 1, 1, 2, 4, 4, 4, 4, 4])
+    rows = gc.select_examples(labels, 7, 2, seed=3)
+    assert rows == gc.select_examples(labels, 7, 2, seed=3)
+    assert [len(r) for r in rows] == [2, 2, 1, 0, 2, 0, 0]
+    assert all(labels[i] == k for k, r in enumerate(rows) for i in r)
+    more = np.concatenate([labels, [5, 5, 5]])  # other classes' images do not change class 0's pick
+    assert gc.select_examples(more, 7, 2, seed=3)[0] == rows[0]
+    assert len({tuple(gc.select_examples(labels, 7, 2, seed=s)[4]) for s in range(10)}) > 1
+
+
+def test_grid_png_has_expected_size_and_content(tmp_path, resnet):
+    labels = np.array([0, 1, 2, 3, 4, 5, 6, 0, 1])
+    expl = gc.explain(resnet, _images(9), labels, [f"ISIC_{i}" for i in range(9)], per_class=2, seed=0)
+    assert [len(r) for r in expl.rows] == [2, 2, 1, 1, 1, 1, 1]
+    assert expl.cams.shape == (9, SIZE, SIZE) and expl.rgb.shape == (9, SIZE, SIZE, 3)
+    path = gc.save_grid(expl, CLASSES, tmp_path / "grid.png", title="tiny", dpi=100)
+    image = np.asarray(Image.open(path).convert("RGB"))
+    width, height = gc.grid_figsize(7, 2)
+    assert image.shape[:2] == (round(height * 100), round(width * 100))
+    assert image.std() > 10  # not a blank canvas
+
+
+def _stage_tree(root: Path, loaded: gc.LoadedModel) -> np.ndarray:
+    _save_model_dir(loaded, root / "models" / "resnet50")
+    labels = np.array([0, 1, 2, 3, 4, 5, 6, 4])
+    images = _images(len(labels), seed=9)
+    prepared = root / "data" / "prepared" / "ham10000"
+    prepared.mkdir(parents=True)
+    np.save(prepared / "test_images.npy", images)
+    np.save(prepared / "test_labels.npy", labels)
+    x, _ = gc.prepare_inputs(images, SIZE, loaded.mean, loaded.std)
+    with torch.no_grad():
+        logits = loaded.model(x).double().numpy()
+    frame = pd.DataFrame({"image_id": [f"ISIC_{i:07d}" for i in range(len(labels))],
+                          "lesion_id": [f"HAM_{i:07d}" for i in range(len(labels))],
+                          "dx": [CLASSES[k] for k in labels], "label": labels})
+    for k, name in enumerate(CLASSES):
+        frame[f"logit_{name}"] = logits[:, k]
+    (root / "models" / "resnet50" / "predictions").mkdir()
+    frame.to_csv(root / "models" / "resnet50" / "predictions" / "test.csv", index=False)
+    (root / "models" / "resnet50" / "calibration.json").write_text('{"temperature": 1.5, "n_bins": 15}')
+    params = {"architectures": ["resnet50"], "gradcam": {"per_class": 1, "seed": 0, "sanity_images": 6}}
+    (root / "params.yaml").write_text(yaml.safe_dump(params))
+    return logits
+
+
+def _run_stage(root: Path, monkeypatch, arch: str = "resnet50") -> None:
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(sys, "argv", ["stages/gradcam.py", arch])
+    runpy.run_path(str(REPO / "stages" / "gradcam.py"), run_name="__main__")
+
+
+def test_stage_writes_grid_and_metrics_and_rejects_stale_predictions(tmp_path, monkeypatch, resnet, capsys):
+    _stage_tree(tmp_path, resnet)
+    _run_stage(tmp_path, monkeypatch)
+    png = tmp_path / "plots" / "gradcam" / "resnet50.png"
+    width, height = gc.grid_figsize(7, 1)
+    assert Image.open(png).size == (round(width * 150), round(height * 150))
+    metrics = json.loads((tmp_path / "metrics" / "resnet50" / "gradcam.json").read_text())
+    assert metrics["n_images"] == 6
+    assert set(metrics) >= {"rank_correlation_mean", "rank_correlation_median", "n_undefined",
+                            "n_constant_trained", "n_constant_random"}
+
+    test_csv = tmp_path / "models" / "resnet50" / "predictions" / "test.csv"
+    frame = pd.read_csv(test_csv)
+    frame["logit_mel"] += 0.5  # predictions from another run than the weights
+    frame.to_csv(test_csv, index=False)
+    with pytest.raises(SystemExit) as exc:
+        _run_stage(tmp_path, monkeypatch)
+    assert exc.value.code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "differ from the saved predictions" in err[0]
