@@ -110,3 +110,15 @@ def test_interrupted_fit_resumes_to_identical_weights(tmp_path, monkeypatch):
     assert [h["val_loss"] for h in resumed.history] == [h["val_loss"] for h in reference.history]
     for a, b in zip(reference.model.state_dict().values(), resumed.model.state_dict().values(), strict=True):
         assert torch.equal(a, b)
+
+
+def test_balanced_accuracy_matches_sklearn():
+    import numpy as np
+    from sklearn.metrics import balanced_accuracy_score
+
+    from medrepro.train.loop import balanced_accuracy
+
+    rng = np.random.default_rng(0)
+    for _ in range(5):
+        y, p = rng.integers(0, 7, 200), rng.integers(0, 7, 200)
+        assert balanced_accuracy(y, p) == pytest.approx(balanced_accuracy_score(y, p))

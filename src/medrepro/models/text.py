@@ -20,8 +20,9 @@ from torch import nn
 SPECIAL_TOKENS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
 
 
-def train_wordpiece_tokenizer(texts: Iterable[str], vocab_size: int, *, min_frequency: int = 2,
-                              max_length: int = 512):
+def train_wordpiece_tokenizer(
+    texts: Iterable[str], vocab_size: int, *, min_frequency: int = 2, max_length: int = 512
+):
     """Learn a lower-casing BERT-style WordPiece vocabulary from `texts` and wrap it for transformers.
 
     Left alone, the `tokenizers` trainer gives the same texts different vocabularies from run to run
@@ -34,8 +35,9 @@ def train_wordpiece_tokenizer(texts: Iterable[str], vocab_size: int, *, min_freq
 
     def fresh(vocab: dict[str, int] | None = None) -> Tokenizer:
         tok = Tokenizer(models.WordPiece(vocab=vocab, unk_token="[UNK]", continuing_subword_prefix="##"))
-        tok.normalizer = normalizers.BertNormalizer(clean_text=True, handle_chinese_chars=True,
-                                                    strip_accents=None, lowercase=True)
+        tok.normalizer = normalizers.BertNormalizer(
+            clean_text=True, handle_chinese_chars=True, strip_accents=None, lowercase=True
+        )
         tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
         tok.decoder = decoders.WordPiece(prefix="##")
         return tok
@@ -45,18 +47,31 @@ def train_wordpiece_tokenizer(texts: Iterable[str], vocab_size: int, *, min_freq
     # Merges with equal counts are taken in order of token id, and the trainer numbers the '##c'
     # continuation pieces in hash order; reserving them up front, sorted, makes the merges reproducible.
     reserved = [*SPECIAL_TOKENS, *(f"##{c}" for c in _word_characters(texts, learner.normalizer))]
-    trainer = trainers.WordPieceTrainer(vocab_size=vocab_size, min_frequency=min_frequency, special_tokens=reserved,
-                                        continuing_subword_prefix="##", show_progress=False)
+    trainer = trainers.WordPieceTrainer(
+        vocab_size=vocab_size,
+        min_frequency=min_frequency,
+        special_tokens=reserved,
+        continuing_subword_prefix="##",
+        show_progress=False,
+    )
     learner.train_from_iterator(texts, trainer=trainer)
     learnt = [t for t in learner.get_vocab() if t not in SPECIAL_TOKENS]
     tok = fresh({t: i for i, t in enumerate([*SPECIAL_TOKENS, *sorted(learnt)])})
     cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
     tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        single="[CLS] $A [SEP]",
+        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
         special_tokens=[("[CLS]", cls_id), ("[SEP]", sep_id)],
     )
-    return PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
-                                   sep_token="[SEP]", mask_token="[MASK]", model_max_length=max_length)
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        mask_token="[MASK]",
+        model_max_length=max_length,
+    )
 
 
 def _word_characters(texts: list[str], normalizer) -> list[str]:
@@ -64,8 +79,11 @@ def _word_characters(texts: list[str], normalizer) -> list[str]:
     (the pre-tokenizer makes every punctuation character a word of its own). Normalisation is per character,
     so normalising the distinct characters gives the corpus's normalised alphabet."""
     alphabet = {c for raw in set().union(*map(set, texts)) for c in normalizer.normalize_str(raw)}
-    return sorted(c for c in alphabet if not c.isspace() and c not in string.punctuation
-                  and not unicodedata.category(c).startswith("P"))
+    return sorted(
+        c
+        for c in alphabet
+        if not c.isspace() and c not in string.punctuation and not unicodedata.category(c).startswith("P")
+    )
 
 
 def vocab_fingerprint(tokenizer) -> str:
@@ -77,18 +95,37 @@ def label_maps(classes: Sequence[str]) -> tuple[dict[int, str], dict[str, int]]:
     return {i: c for i, c in enumerate(classes)}, {c: i for i, c in enumerate(classes)}
 
 
-def build_small_bert(vocab_size: int, classes: Sequence[str], *, hidden_size: int = 64, num_layers: int = 2,
-                     num_heads: int = 2, intermediate_size: int = 128, max_length: int = 128,
-                     dropout: float = 0.1, pad_token_id: int = 0) -> nn.Module:
+def build_small_bert(
+    vocab_size: int,
+    classes: Sequence[str],
+    *,
+    hidden_size: int = 64,
+    num_layers: int = 2,
+    num_heads: int = 2,
+    intermediate_size: int = 128,
+    max_length: int = 128,
+    dropout: float = 0.1,
+    pad_token_id: int = 0,
+) -> nn.Module:
     """A randomly initialised `BertForSequenceClassification` sized by the arguments (seed torch first)."""
     from transformers import BertConfig, BertForSequenceClassification
 
     id2label, label2id = label_maps(classes)
-    config = BertConfig(vocab_size=vocab_size, hidden_size=hidden_size, num_hidden_layers=num_layers,
-                        num_attention_heads=num_heads, intermediate_size=intermediate_size,
-                        max_position_embeddings=max_length, hidden_dropout_prob=dropout,
-                        attention_probs_dropout_prob=dropout, type_vocab_size=1, pad_token_id=pad_token_id,
-                        num_labels=len(classes), id2label=id2label, label2id=label2id)
+    config = BertConfig(
+        vocab_size=vocab_size,
+        hidden_size=hidden_size,
+        num_hidden_layers=num_layers,
+        num_attention_heads=num_heads,
+        intermediate_size=intermediate_size,
+        max_position_embeddings=max_length,
+        hidden_dropout_prob=dropout,
+        attention_probs_dropout_prob=dropout,
+        type_vocab_size=1,
+        pad_token_id=pad_token_id,
+        num_labels=len(classes),
+        id2label=id2label,
+        label2id=label2id,
+    )
     return BertForSequenceClassification(config)
 
 
@@ -99,16 +136,24 @@ def load_hub_model(model_name: str, classes: Sequence[str]):
     id2label, label2id = label_maps(classes)
     tokenizer = AutoTokenizer.from_pretrained(model_name)
     model = AutoModelForSequenceClassification.from_pretrained(
-        model_name, num_labels=len(classes), id2label=id2label, label2id=label2id)
+        model_name, num_labels=len(classes), id2label=id2label, label2id=label2id
+    )
     return tokenizer, model
 
 
-def apply_lora(model: nn.Module, r: int, alpha: int, dropout: float, target_modules: Sequence[str]) -> nn.Module:
+def apply_lora(
+    model: nn.Module, r: int, alpha: int, dropout: float, target_modules: Sequence[str]
+) -> nn.Module:
     """Freeze `model` and add LoRA adapters; peft's SEQ_CLS task keeps the classifier head trainable."""
     from peft import LoraConfig, TaskType, get_peft_model
 
-    config = LoraConfig(task_type=TaskType.SEQ_CLS, r=r, lora_alpha=alpha, lora_dropout=dropout,
-                        target_modules=list(target_modules))
+    config = LoraConfig(
+        task_type=TaskType.SEQ_CLS,
+        r=r,
+        lora_alpha=alpha,
+        lora_dropout=dropout,
+        target_modules=list(target_modules),
+    )
     return get_peft_model(model, config)
 
 
@@ -122,8 +167,11 @@ def parameter_counts(model: nn.Module) -> dict[str, float]:
         seen.add(id(p))
         total += p.numel()
         trainable += p.numel() if p.requires_grad else 0
-    return {"trainable_parameters": trainable, "total_parameters": total,
-            "trainable_share": trainable / total if total else float("nan")}
+    return {
+        "trainable_parameters": trainable,
+        "total_parameters": total,
+        "trainable_share": trainable / total if total else float("nan"),
+    }
 
 
 def load_text_classifier(model_dir: str | Path):
@@ -150,7 +198,8 @@ def load_text_classifier(model_dir: str | Path):
         base_source = model_dir / meta["base_dir"] if meta.get("base_dir") else meta["model_name"]
         id2label, label2id = label_maps(meta["classes"])
         base = AutoModelForSequenceClassification.from_pretrained(
-            base_source, num_labels=len(meta["classes"]), id2label=id2label, label2id=label2id)
+            base_source, num_labels=len(meta["classes"]), id2label=id2label, label2id=label2id
+        )
         model = PeftModel.from_pretrained(base, model_dir)
     model.eval()
     return model, tokenizer, meta

@@ -17,7 +17,7 @@ from torch.utils.data import DataLoader, Dataset, Sampler
 from medrepro.data.ham10000 import CLASSES
 from medrepro.errors import InputError, ParamsError
 from medrepro.models.registry import create_model, get_architecture, normalisation
-from medrepro.train.augment import AugmentConfig, augment_batch, normalise, to_float_nchw
+from medrepro.train.augment import AugmentConfig, augment_batch, to_float_nchw
 from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, predict
 
 IMBALANCE = ("none", "weighted_loss", "weighted_sampler")
@@ -125,11 +125,17 @@ def make_loader(dataset: CachedImages, batch_size: int, *, sampler: Sampler | No
 
 def make_forward(image_size: int, mean: list[float], std: list[float], augment: AugmentConfig,
                  channels_last: bool):
+    stats: dict[torch.device, tuple[torch.Tensor, torch.Tensor]] = {}
+
     def forward(model, batch, train: bool) -> torch.Tensor:
         x = to_float_nchw(batch["images"], image_size)
         if train:
             x = augment_batch(x, augment)
-        x = normalise(x, mean, std)
+        if x.device not in stats:
+            stats[x.device] = (torch.tensor(mean, device=x.device).view(1, 3, 1, 1),
+                               torch.tensor(std, device=x.device).view(1, 3, 1, 1))
+        m, s = stats[x.device]
+        x = (x - m) / s
         if channels_last:
             x = x.contiguous(memory_format=torch.channels_last)
         return model(x)

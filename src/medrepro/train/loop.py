@@ -13,7 +13,6 @@ from typing import Any
 
 import numpy as np
 import torch
-from sklearn.metrics import balanced_accuracy_score
 from torch import nn
 from torch.utils.data import Sampler
 from tqdm.auto import tqdm
@@ -75,6 +74,12 @@ class FitResult:
     @property
     def samples_per_s(self) -> float:
         return self.train_samples / self.train_time_s if self.train_time_s > 0 else float("nan")
+
+
+def balanced_accuracy(labels: np.ndarray, preds: np.ndarray) -> float:
+    """Mean recall over the classes present in `labels` (sklearn's definition, without importing sklearn)."""
+    recalls = [float((preds[labels == c] == c).mean()) for c in np.unique(labels)]
+    return float(np.mean(recalls)) if recalls else float("nan")
 
 
 def seed_everything(seed: int) -> None:
@@ -189,7 +194,7 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
             "train_accuracy": train_correct / max(train_count, 1),
             "val_loss": val_loss,
             "val_accuracy": float((val_pred == val_labels).mean()),
-            "val_balanced_accuracy": float(balanced_accuracy_score(val_labels, val_pred)),
+            "val_balanced_accuracy": balanced_accuracy(val_labels, val_pred),
             "lr": optimizer.param_groups[0]["lr"],
         }
         history.append(row)

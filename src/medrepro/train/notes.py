@@ -47,12 +47,12 @@ class LoraParams:
 
 @dataclass(frozen=True)
 class NotesTrainConfig:
-    """Everything that decides a notes training run; its hash (with the data) is the checkpoint fingerprint."""
+    """Everything that decides a notes run; its hash (with the data) is the checkpoint fingerprint."""
 
-    model_name: str = ""            # hub id or local dir of a pretrained encoder; "" = small BERT from scratch
-    vocab_size: int = 2000          # offline tokenizer only
+    model_name: str = ""  # hub id or local dir of a pretrained encoder; "" = small BERT from scratch
+    vocab_size: int = 2000  # offline tokenizer only
     min_frequency: int = 2
-    hidden_size: int = 64           # the four size params shape the offline model only
+    hidden_size: int = 64  # the four size params shape the offline model only
     num_layers: int = 2
     num_heads: int = 2
     intermediate_size: int = 128
@@ -79,20 +79,38 @@ class NotesTrainConfig:
         from medrepro.config import from_dict
 
         if not isinstance(self.lora, dict):
-            raise ParamsError(f"params.yaml: notes_train.lora must be a mapping (r, alpha, ...), got {self.lora!r}")
+            raise ParamsError(
+                f"params.yaml: notes_train.lora must be a mapping (r, alpha, ...), got {self.lora!r}"
+            )
         return from_dict(LoraParams, self.lora, "notes_train.lora")
 
     def validate(self, where: str = "notes_train") -> None:
         if self.mixed_precision not in PRECISIONS:
-            raise ParamsError(f"params.yaml: {where}.mixed_precision={self.mixed_precision!r}; "
-                              f"choose from {list(PRECISIONS)}")
-        for name in ("vocab_size", "hidden_size", "num_layers", "num_heads", "intermediate_size", "max_length",
-                     "batch_size", "epochs", "grad_accum_steps", "min_frequency"):
+            raise ParamsError(
+                f"params.yaml: {where}.mixed_precision={self.mixed_precision!r}; "
+                f"choose from {list(PRECISIONS)}"
+            )
+        for name in (
+            "vocab_size",
+            "hidden_size",
+            "num_layers",
+            "num_heads",
+            "intermediate_size",
+            "max_length",
+            "batch_size",
+            "epochs",
+            "grad_accum_steps",
+            "min_frequency",
+        ):
             if getattr(self, name) < 1:
-                raise ParamsError(f"params.yaml: {where}.{name} must be at least 1, got {getattr(self, name)}")
+                raise ParamsError(
+                    f"params.yaml: {where}.{name} must be at least 1, got {getattr(self, name)}"
+                )
         if self.hidden_size % self.num_heads:
-            raise ParamsError(f"params.yaml: {where}.hidden_size={self.hidden_size} is not divisible by "
-                              f"num_heads={self.num_heads}; change one of them")
+            raise ParamsError(
+                f"params.yaml: {where}.hidden_size={self.hidden_size} is not divisible by "
+                f"num_heads={self.num_heads}; change one of them"
+            )
         if self.max_length < 4:
             raise ParamsError(f"params.yaml: {where}.max_length must be at least 4, got {self.max_length}")
         if self.lr <= 0:
@@ -101,8 +119,10 @@ class NotesTrainConfig:
             raise ParamsError(f"params.yaml: {where}.dropout must lie in [0, 1), got {self.dropout}")
         lora = self.lora_params()
         if lora.r < 1 or lora.alpha <= 0 or not 0 <= lora.dropout < 1 or not lora.target_modules:
-            raise ParamsError(f"params.yaml: {where}.lora needs r >= 1, alpha > 0, dropout in [0, 1) and at "
-                              f"least one target module, got {asdict(lora)}")
+            raise ParamsError(
+                f"params.yaml: {where}.lora needs r >= 1, alpha > 0, dropout in [0, 1) and at "
+                f"least one target module, got {asdict(lora)}"
+            )
 
     def fingerprint(self, method: str, data_fingerprint: str, vocab_fingerprint: str) -> str:
         """Params that change results, the data and the token ids; LoRA settings count only for LoRA."""
@@ -110,8 +130,10 @@ class NotesTrainConfig:
         relevant = {k: v for k, v in asdict(self).items() if k not in skip}
         if method == "lora":
             relevant["lora"] = asdict(self.lora_params())
-        blob = json.dumps({"method": method, "config": relevant, "data": data_fingerprint,
-                           "vocab": vocab_fingerprint}, sort_keys=True)
+        blob = json.dumps(
+            {"method": method, "config": relevant, "data": data_fingerprint, "vocab": vocab_fingerprint},
+            sort_keys=True,
+        )
         return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -129,7 +151,9 @@ def read_split(prepared_dir: str | Path, split: str) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
-        raise InputError(f"{path}: missing column(s) {missing}; expected {list(COLUMNS)}, re-run prepare_notes")
+        raise InputError(
+            f"{path}: missing column(s) {missing}; expected {list(COLUMNS)}, re-run prepare_notes"
+        )
     if frame.empty:
         raise InputError(f"{path}: no notes in the {split} split; check the prepare_notes params")
     empty_label = frame.index[frame["label"].str.strip() == ""]
@@ -154,12 +178,14 @@ def label_slug(label: str) -> str:
 def class_slugs(classes: list[str]) -> list[str]:
     slugs = [label_slug(c) for c in classes]
     if len(set(slugs)) != len(slugs):
-        raise InputError(f"labels {classes} give clashing metric names {slugs}; rename the labels in prepare_notes")
+        raise InputError(
+            f"labels {classes} give clashing metric names {slugs}; rename the labels in prepare_notes"
+        )
     return slugs
 
 
 class TokenizedNotes(Dataset):
-    """Token ids of one split, computed once; items are (ids, label) and batches are padded by `PadCollator`."""
+    """Token ids of one split, computed once; items are (ids, label), padded per batch by `PadCollator`."""
 
     def __init__(self, input_ids: list[list[int]], labels: np.ndarray) -> None:
         if len(input_ids) != len(labels):
@@ -185,14 +211,16 @@ class PadCollator:
         input_ids = torch.full((len(items), width), self.pad_token_id, dtype=torch.long)
         attention_mask = torch.zeros((len(items), width), dtype=torch.long)
         for row, (ids, _) in enumerate(items):
-            input_ids[row, :len(ids)] = torch.from_numpy(ids)
-            attention_mask[row, :len(ids)] = 1
+            input_ids[row, : len(ids)] = torch.from_numpy(ids)
+            attention_mask[row, : len(ids)] = 1
         labels = torch.tensor([label for _, label in items], dtype=torch.long)
         return {"input_ids": input_ids, "attention_mask": attention_mask, "labels": labels}
 
 
 def encode(tokenizer, texts: list[str], max_length: int) -> list[list[int]]:
-    return tokenizer(list(texts), truncation=True, max_length=max_length, return_attention_mask=False)["input_ids"]
+    return tokenizer(list(texts), truncation=True, max_length=max_length, return_attention_mask=False)[
+        "input_ids"
+    ]
 
 
 def forward(model, batch: dict[str, torch.Tensor], train: bool) -> torch.Tensor:
@@ -201,7 +229,7 @@ def forward(model, batch: dict[str, torch.Tensor], train: bool) -> torch.Tensor:
 
 
 def note_metrics(logits: np.ndarray, labels: np.ndarray, classes: list[str]) -> dict[str, float]:
-    """accuracy, balanced_accuracy, macro_f1 and f1_<label slug> over all classes (0 for a never-hit class)."""
+    """accuracy, balanced_accuracy, macro_f1 and f1_<label slug> for every class (0 when never hit)."""
     pred = np.asarray(logits).argmax(axis=1)
     ks = list(range(len(classes)))
     per_class = f1_score(labels, pred, labels=ks, average=None, zero_division=0)
@@ -218,7 +246,9 @@ def majority_macro_f1(train_labels: np.ndarray, test_labels: np.ndarray, num_cla
     """Macro F1 on test of always predicting the most frequent training class: the floor to beat."""
     majority = int(np.bincount(train_labels, minlength=num_classes).argmax())
     pred = np.full(len(test_labels), majority)
-    return float(f1_score(test_labels, pred, labels=list(range(num_classes)), average="macro", zero_division=0))
+    return float(
+        f1_score(test_labels, pred, labels=list(range(num_classes)), average="macro", zero_division=0)
+    )
 
 
 def peak_memory_mb(device: torch.device) -> tuple[float, str]:
@@ -244,15 +274,25 @@ class NotesTrainOutput:
 def _labels(frame: pd.DataFrame, classes: list[str], path: Path) -> np.ndarray:
     unknown = sorted(set(frame["label"]) - set(classes))
     if unknown:
-        raise InputError(f"{path}: label(s) {unknown} never occur in train.csv; re-run prepare_notes "
-                         "with a stratified split")
+        raise InputError(
+            f"{path}: label(s) {unknown} never occur in train.csv; re-run prepare_notes "
+            "with a stratified split"
+        )
     index = {c: i for i, c in enumerate(classes)}
     return frame["label"].map(index).to_numpy(dtype=np.int64)
 
 
-def train_notes_model(cfg: NotesTrainConfig, prepared_dir: str | Path, out_dir: str | Path | None,
-                      checkpoint_dir: str | Path, method: str, tracker_dir: str | Path | None = None, *,
-                      accelerator=None, tracker_config: dict | None = None) -> NotesTrainOutput:
+def train_notes_model(
+    cfg: NotesTrainConfig,
+    prepared_dir: str | Path,
+    out_dir: str | Path | None,
+    checkpoint_dir: str | Path,
+    method: str,
+    tracker_dir: str | Path | None = None,
+    *,
+    accelerator=None,
+    tracker_config: dict | None = None,
+) -> NotesTrainOutput:
     """Train one method on the prepared notes, evaluate on test and (main process) save to `out_dir`."""
     from accelerate import Accelerator
     from accelerate.utils import DataLoaderConfiguration
@@ -263,7 +303,9 @@ def train_notes_model(cfg: NotesTrainConfig, prepared_dir: str | Path, out_dir: 
     frames = {split: read_split(prepared_dir, split) for split in SPLITS}
     classes = sorted(set(frames["train"]["label"]))
     if len(classes) < 2:
-        raise InputError(f"{prepared_dir / 'train.csv'}: only {len(classes)} label(s); need at least 2 specialties")
+        raise InputError(
+            f"{prepared_dir / 'train.csv'}: only {len(classes)} label(s); need at least 2 specialties"
+        )
     class_slugs(classes)
     labels = {s: _labels(f, classes, prepared_dir / f"{s}.csv") for s, f in frames.items()}
     data_fp = data_fingerprint(prepared_dir)
@@ -275,31 +317,50 @@ def train_notes_model(cfg: NotesTrainConfig, prepared_dir: str | Path, out_dir: 
     log_with = list(cfg.log_with)
     if accelerator is None:
         accelerator = Accelerator(
-            mixed_precision=cfg.mixed_precision, gradient_accumulation_steps=cfg.grad_accum_steps,
-            log_with=log_with or None, project_dir=str(tracker_dir) if tracker_dir else None,
+            mixed_precision=cfg.mixed_precision,
+            gradient_accumulation_steps=cfg.grad_accum_steps,
+            log_with=log_with or None,
+            project_dir=str(tracker_dir) if tracker_dir else None,
             dataloader_config=DataLoaderConfiguration(non_blocking=torch.cuda.is_available()),
         )
     if log_with:
-        accelerator.init_trackers(f"medrepro-notes-{method}", config=tracker_config or {},
-                                  init_kwargs=tracker_init_kwargs(log_with, f"notes_{method}", tracker_dir))
+        accelerator.init_trackers(
+            f"medrepro-notes-{method}",
+            config=tracker_config or {},
+            init_kwargs=tracker_init_kwargs(log_with, f"notes_{method}", tracker_dir),
+        )
 
     torch.manual_seed(cfg.seed)
     base_copy = None
     if cfg.model_name:
         tokenizer, model = text_models.load_hub_model(cfg.model_name, classes)
-        max_length = min(cfg.max_length, int(getattr(model.config, "max_position_embeddings", cfg.max_length)))
+        max_length = min(
+            cfg.max_length, int(getattr(model.config, "max_position_embeddings", cfg.max_length))
+        )
     else:
-        tokenizer = text_models.train_wordpiece_tokenizer(frames["train"]["text"].tolist(), cfg.vocab_size,
-                                                          min_frequency=cfg.min_frequency,
-                                                          max_length=cfg.max_length)
+        tokenizer = text_models.train_wordpiece_tokenizer(
+            frames["train"]["text"].tolist(),
+            cfg.vocab_size,
+            min_frequency=cfg.min_frequency,
+            max_length=cfg.max_length,
+        )
         max_length = cfg.max_length
         model = text_models.build_small_bert(
-            len(tokenizer), classes, hidden_size=cfg.hidden_size, num_layers=cfg.num_layers,
-            num_heads=cfg.num_heads, intermediate_size=cfg.intermediate_size, max_length=max_length,
-            dropout=cfg.dropout, pad_token_id=tokenizer.pad_token_id)
+            len(tokenizer),
+            classes,
+            hidden_size=cfg.hidden_size,
+            num_layers=cfg.num_layers,
+            num_heads=cfg.num_heads,
+            intermediate_size=cfg.intermediate_size,
+            max_length=max_length,
+            dropout=cfg.dropout,
+            pad_token_id=tokenizer.pad_token_id,
+        )
     if tokenizer.pad_token_id is None:
-        raise ParamsError(f"params.yaml: notes_train.model_name={cfg.model_name!r} has no padding token; "
-                          "choose an encoder with one (BERT-style models have [PAD])")
+        raise ParamsError(
+            f"params.yaml: notes_train.model_name={cfg.model_name!r} has no padding token; "
+            "choose an encoder with one (BERT-style models have [PAD])"
+        )
     if method == "lora":
         if not cfg.model_name:
             base_copy = copy.deepcopy(model)  # the frozen random base must be saved next to the adapter
@@ -307,29 +368,63 @@ def train_notes_model(cfg: NotesTrainConfig, prepared_dir: str | Path, out_dir: 
         model = text_models.apply_lora(model, lora.r, lora.alpha, lora.dropout, lora.target_modules)
     counts = text_models.parameter_counts(model)
 
-    datasets = {s: TokenizedNotes(encode(tokenizer, frames[s]["text"].tolist(), max_length), labels[s])
-                for s in SPLITS}
+    datasets = {
+        s: TokenizedNotes(encode(tokenizer, frames[s]["text"].tolist(), max_length), labels[s])
+        for s in SPLITS
+    }
     collate = PadCollator(tokenizer.pad_token_id)
     pin = torch.cuda.is_available()
-    train_loader = DataLoader(datasets["train"], batch_size=cfg.batch_size,
-                              sampler=EpochSampler(len(datasets["train"]), cfg.seed), collate_fn=collate,
-                              num_workers=cfg.loader_workers, pin_memory=pin)
-    eval_loaders = {s: DataLoader(datasets[s], batch_size=cfg.batch_size * 2, shuffle=False, collate_fn=collate,
-                                  num_workers=cfg.loader_workers, pin_memory=pin) for s in ("val", "test")}
+    train_loader = DataLoader(
+        datasets["train"],
+        batch_size=cfg.batch_size,
+        sampler=EpochSampler(len(datasets["train"]), cfg.seed),
+        collate_fn=collate,
+        num_workers=cfg.loader_workers,
+        pin_memory=pin,
+    )
+    eval_loaders = {
+        s: DataLoader(
+            datasets[s],
+            batch_size=cfg.batch_size * 2,
+            shuffle=False,
+            collate_fn=collate,
+            num_workers=cfg.loader_workers,
+            pin_memory=pin,
+        )
+        for s in ("val", "test")
+    }
     weights = class_weights(labels["train"], len(classes))
     loss_weights = torch.tensor(weights, dtype=torch.float32) if cfg.class_weights else None
-    fit_cfg = FitConfig(epochs=cfg.epochs, lr=cfg.lr, weight_decay=cfg.weight_decay,
-                        warmup_epochs=cfg.warmup_epochs, max_grad_norm=cfg.max_grad_norm,
-                        early_stopping_patience=cfg.early_stopping_patience, seed=cfg.seed)
+    fit_cfg = FitConfig(
+        epochs=cfg.epochs,
+        lr=cfg.lr,
+        weight_decay=cfg.weight_decay,
+        warmup_epochs=cfg.warmup_epochs,
+        max_grad_norm=cfg.max_grad_norm,
+        early_stopping_patience=cfg.early_stopping_patience,
+        seed=cfg.seed,
+    )
     fingerprint = cfg.fingerprint(method, data_fp, text_models.vocab_fingerprint(tokenizer))
 
     if accelerator.device.type == "cuda":
         torch.cuda.reset_peak_memory_stats(accelerator.device)
-    result = fit(accelerator, model, train_loader, eval_loaders["val"], forward=forward, cfg=fit_cfg,
-                 checkpoint_dir=checkpoint_dir, fingerprint=fingerprint, class_weights=loss_weights,
-                 label_smoothing=cfg.label_smoothing, desc=f"notes-{method}")
-    predictions = {s: predict(accelerator, result.model, accelerator.prepare(loader), forward, desc=s)
-                   for s, loader in eval_loaders.items()}
+    result = fit(
+        accelerator,
+        model,
+        train_loader,
+        eval_loaders["val"],
+        forward=forward,
+        cfg=fit_cfg,
+        checkpoint_dir=checkpoint_dir,
+        fingerprint=fingerprint,
+        class_weights=loss_weights,
+        label_smoothing=cfg.label_smoothing,
+        desc=f"notes-{method}",
+    )
+    predictions = {
+        s: predict(accelerator, result.model, accelerator.prepare(loader), forward, desc=s)
+        for s, loader in eval_loaders.items()
+    }
     memory_mb, memory_source = peak_memory_mb(accelerator.device)
     if log_with:
         accelerator.end_training()
@@ -350,17 +445,30 @@ def train_notes_model(cfg: NotesTrainConfig, prepared_dir: str | Path, out_dir: 
     }
     model = accelerator.unwrap_model(result.model)
     meta = {
-        "method": method, "model_name": cfg.model_name, "classes": classes, "max_length": max_length,
+        "method": method,
+        "model_name": cfg.model_name,
+        "classes": classes,
+        "max_length": max_length,
         "base_dir": "base" if base_copy is not None else None,
         "tokenizer": "pretrained" if cfg.model_name else "wordpiece trained on the de-identified train split",
-        "vocab_size": len(tokenizer), "params": asdict(cfg), "data_fingerprint": data_fp,
-        "fingerprint": fingerprint, **counts,
+        "vocab_size": len(tokenizer),
+        "params": asdict(cfg),
+        "data_fingerprint": data_fp,
+        "fingerprint": fingerprint,
+        **counts,
     }
     if out_dir is not None and accelerator.is_main_process:
         save_notes_model(out_dir, model, tokenizer, meta, base_copy)
     accelerator.wait_for_everyone()
-    return NotesTrainOutput(model=model, tokenizer=tokenizer, classes=classes, result=result, metrics=metrics,
-                            meta=meta, predictions=predictions)
+    return NotesTrainOutput(
+        model=model,
+        tokenizer=tokenizer,
+        classes=classes,
+        result=result,
+        metrics=metrics,
+        meta=meta,
+        predictions=predictions,
+    )
 
 
 def save_notes_model(out_dir: str | Path, model, tokenizer, meta: dict, base_model=None) -> None:
@@ -379,8 +487,17 @@ def save_notes_model(out_dir: str | Path, model, tokenizer, meta: dict, base_mod
 
 # ----- comparison of methods (stage compare_notes) -------------------------------------------------------
 
-COMPARISON_COLUMNS = ("method", "trainable_parameters", "total_parameters", "trainable_share", "accuracy",
-                      "macro_f1", "train_time_s", "notes_per_s", "peak_memory_mb")
+COMPARISON_COLUMNS = (
+    "method",
+    "trainable_parameters",
+    "total_parameters",
+    "trainable_share",
+    "accuracy",
+    "macro_f1",
+    "train_time_s",
+    "notes_per_s",
+    "peak_memory_mb",
+)
 
 
 def comparison_frame(metrics_by_method: dict[str, dict[str, Any]]) -> pd.DataFrame:
@@ -390,8 +507,14 @@ def comparison_frame(metrics_by_method: dict[str, dict[str, Any]]) -> pd.DataFra
         missing = [c for c in COMPARISON_COLUMNS[1:] if metrics.get(c) is None]
         if missing:
             raise InputError(f"metrics/notes/{method}.json: missing {missing}; re-run train_notes@{method}")
-        rows.append({"method": method, **{c: metrics[c] for c in COMPARISON_COLUMNS[1:]},
-                     "peak_memory_source": metrics.get("peak_memory_source", "")})
+        rows.append(
+            {
+                "method": method,
+                **{c: metrics[c] for c in COMPARISON_COLUMNS[1:]},
+                "majority_macro_f1": metrics.get("majority_macro_f1"),
+                "peak_memory_source": metrics.get("peak_memory_source", ""),
+            }
+        )
     if not rows:
         raise InputError("no notes methods to compare; list them in params.yaml notes_methods")
     return pd.DataFrame(rows)
@@ -404,8 +527,10 @@ def _tex_escape(value: str) -> str:
 def comparison_latex(frame: pd.DataFrame) -> str:
     """A booktabs table: one row per method, cost columns next to macro F1."""
     sources = set(frame["peak_memory_source"]) - {""}
-    memory_note = {"cuda_max_memory_allocated": "peak GPU memory allocated",
-                   "process_peak_rss": "peak resident memory of the training process"}
+    memory_note = {
+        "cuda_max_memory_allocated": "peak GPU memory allocated",
+        "process_peak_rss": "peak resident memory of the training process",
+    }
     caption_memory = "; ".join(memory_note.get(s, s) for s in sorted(sources)) or "peak memory"
     lines = [
         r"\begin{table}[t]",
@@ -423,7 +548,8 @@ def comparison_latex(frame: pd.DataFrame) -> str:
         label = _tex_escape(METHOD_LABELS.get(row.method, row.method))
         params = f"{int(row.trainable_parameters):,}".replace(",", "{,}")
         lines.append(
-            f"{label} & {params} & {100 * row.trainable_share:.2f} & {row.accuracy:.3f} & {row.macro_f1:.3f} & "
+            f"{label} & {params} & {100 * row.trainable_share:.2f} & {row.accuracy:.3f} & "
+            f"{row.macro_f1:.3f} & "
             f"{row.train_time_s:.1f} & {row.notes_per_s:.1f} & {row.peak_memory_mb:.0f} \\\\"
         )
     lines += [r"\bottomrule", r"\end{tabular}", r"\end{table}", ""]
@@ -437,24 +563,51 @@ def comparison_figure(frame: pd.DataFrame, pdf_path: str | Path, png_path: str |
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    panels = [("trainable_parameters", "Trainable parameters", True), ("train_time_s", "Training time (s)", False),
-              ("peak_memory_mb", "Peak memory (MB)", False)]
+    panels = [
+        ("trainable_parameters", "Trainable parameters", True),
+        ("train_time_s", "Training time (s)", False),
+        ("peak_memory_mb", "Peak memory (MB)", False),
+    ]
     markers = {"lora": "o", "full": "s"}
+    baseline = (
+        frame["majority_macro_f1"].dropna() if "majority_macro_f1" in frame else pd.Series([], dtype=float)
+    )
     fig, axes = plt.subplots(1, 3, figsize=(10, 3.2), sharey=True, constrained_layout=True)
     for ax, (column, xlabel, log) in zip(axes, panels, strict=True):
-        for row in frame.itertuples(index=False):
-            x = getattr(row, column)
-            ax.scatter([x], [row.macro_f1], marker=markers.get(row.method, "^"), s=60, zorder=3,
-                       label=METHOD_LABELS.get(row.method, row.method))
-            ax.annotate(METHOD_LABELS.get(row.method, row.method), (x, row.macro_f1), textcoords="offset points",
-                        xytext=(6, 6), fontsize=8)
+        for i, row in enumerate(frame.itertuples(index=False)):
+            label = METHOD_LABELS.get(row.method, row.method)
+            ax.scatter(
+                [getattr(row, column)],
+                [row.macro_f1],
+                marker=markers.get(row.method, "^"),
+                s=60,
+                zorder=3,
+                color=f"C{i}",
+                alpha=0.85,
+                label=label,
+            )
+        if len(baseline):
+            ax.axhline(float(baseline.iloc[0]), color="grey", linestyle="--", linewidth=1)
         if log:
             ax.set_xscale("log")
+            ax.margins(x=0.4)
+        else:
+            ax.set_xlim(0, 1.25 * float(frame[column].max()))
         ax.set_xlabel(xlabel)
         ax.grid(True, alpha=0.3)
-        ax.margins(x=0.3, y=0.2)
+    axes[0].set_ylim(0, 1)  # the whole F1 range, so small differences are not blown up
     axes[0].set_ylabel("Test macro F1")
-    axes[0].legend(fontsize=8, loc="lower right")
+    axes[0].legend(fontsize=8, loc="upper left")
+    if len(baseline):
+        axes[0].annotate(
+            "majority class",
+            (0.02, float(baseline.iloc[0])),
+            xycoords=("axes fraction", "data"),
+            textcoords="offset points",
+            xytext=(0, 3),
+            fontsize=7,
+            color="grey",
+        )
     for path in (pdf_path, png_path):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(pdf_path) as tmp:
