@@ -1,0 +1,24 @@
+"""Model cards carry the numbers with their CIs and the research-only warning."""
+
+from __future__ import annotations
+
+from medrepro.report.model_card import render_model_card
+
+
+def test_card_reports_metrics_with_cis_and_limits():
+    model = {"arch": "resnet50", "timm_name": "resnet50", "num_parameters": 1234567, "image_size": 224,
+             "mean": [0.5] * 3, "std": [0.2] * 3, "classes": ["akiec", "mel", "nv"]}
+    data = {"images": 100, "lesions": 80, "train": {"images": 70, "lesions": 56},
+            "val": {"images": 15, "lesions": 12}, "test": {"images": 15, "lesions": 12}}
+    comparison = {"accuracy": 0.81, "accuracy_ci_low": 0.7, "accuracy_ci_high": 0.9, "balanced_accuracy": 0.75,
+                  "balanced_accuracy_ci_low": 0.6, "balanced_accuracy_ci_high": 0.85, "macro_f1": 0.7,
+                  "mel_auc": 0.93, "ece_before": 0.12, "ece_after": 0.03, "temperature": 1.7,
+                  "at_specificity": {"threshold": 0.31, "sensitivity": 0.66, "sensitivity_ci_low": 0.5,
+                                     "sensitivity_ci_high": 0.8, "specificity": 0.95}}
+    card = render_model_card(model=model, data=data, comparison=comparison, train={"epochs_run": 20,
+                             "best_epoch": 14}, confidence=0.95, target_specificity=0.95)
+    assert "Not a medical device" in card
+    assert "| balanced accuracy | 0.750 [0.600, 0.850] |" in card
+    assert "| sensitivity | 0.660 [0.500, 0.800] |" in card
+    assert "| macro F1 | 0.700 |" in card and "T = 1.700" in card and "1,234,567 parameters" in card
+    assert "split by lesion" in card and "Limitations" in card
