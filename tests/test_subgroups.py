@@ -1,0 +1,275 @@
+"""Subgroup assignment, per-group metrics, fairness gaps, and the subgroups stage on a synthetic tree."""
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from sklearn.metrics import balanced_accuracy_score, roc_auc_score
+
+from medrepro.errors import InputError
+from medrepro.evaluate.calibration import expected_calibration_error, softmax
+from medrepro.evaluate.subgroups import (
+    age_band_labels,
+    assign_groups,
+    fairness_gaps,
+    group_metrics,
+    read_metadata,
+    subgroup_report,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+CLASSES = ["akiec", "bcc", "bkl", "df", "mel", "nv", "vasc"]
+MEL = CLASSES.index("mel")
+
+
+def _meta(**columns) -> pd.DataFrame:
+    n = len(next(iter(columns.values())))
+    base = {"image_id": [f"ISIC_{i}" for i in range(n)], "dx": ["nv"] * n, "split": ["test"] * n,
+            "dx_type": ["histo"] * n, "age": [50.0] * n, "sex": ["male"] * n, "localization": ["back"] * n}
+    base.update(columns)
+    return pd.DataFrame(base)
+
+
+# --- groups --------------------------------------------------------------------------------------------
+
+def test_age_band_labels():
+    assert age_band_labels([30, 50, 70]) == ["<30", "30\u201349", "50\u201369", "\u226570"]
+    assert age_band_labels([18]) == ["<18", "\u226518"]
+    for bad in ([], [50, 30], [30, 30], [0, 10], [30.5]):
+        with pytest.raises(ValueError):
+            age_band_labels(bad)
+
+
+def test_group_counts_with_missing_ages_and_unknown_sex():
+    meta = _meta(
+        age=[10, 29, 30, 49, 50, 69, 70, 85, np.nan, np.nan],
+        sex=["male", "female", "Female", "unknown", "", None, "male", "male", "female", "MALE "],
+        localization=["back", "back", "back", "face", "face", "trunk", "trunk", "scalp", "ear", None],
+        dx_type=["histo", "histo", "consensus", "consensus", "consensus", "follow_up", "histo", "histo",
+                 "confocal", ""],
+    )
+    groups, orders = assign_groups(meta, [30, 50, 70], top_localizations=2)
+    counts = {a: groups[a].value_counts().to_dict() for a in groups}
+    assert counts["age"] == {"<30": 2, "30\u201349": 2, "50\u201369": 2, "\u226570": 2, "unknown": 2}
+    assert orders["age"] == ["<30", "30\u201349", "50\u201369", "\u226570", "unknown"]
+    # case and whitespace are normalised; explicit 'unknown', empty and missing all mean unknown
+    assert counts["sex"] == {"male": 4, "female": 3, "unknown": 3}
+    assert orders["sex"] == ["male", "female", "unknown"]
+    # top 2 sites: back (3), then face/trunk tied at 2 -> face by name; the rest is 'other'
+    assert counts["localization"] == {"back": 3, "face": 2, "other": 4, "unknown": 1}
+    assert orders["localization"] == ["back", "face", "other", "unknown"]
+    assert counts["dx_type"] == {"histo": 4, "consensus": 3, "follow_up": 1, "confocal": 1, "unknown": 1}
+    assert orders["dx_type"] == ["histo", "consensus", "confocal", "follow_up", "unknown"]
+
+
+def test_read_metadata_parses_and_rejects_bad_ages(tmp_path):
+    path = tmp_path / "splits.csv"
+    _meta(age=["45", "", "80"]).to_csv(path, index=False)
+    frame = read_metadata(path)
+    assert frame["age"].iloc[0] == 45.0 and math.isnan(frame["age"].iloc[1])
+    _meta(age=["45", "forty", "80"]).to_csv(path, index=False)
+    with pytest.raises(InputError, match=r"row 3: age 'forty'"):
+        read_metadata(path)
+    _meta(age=["45", "-5", "80"]).to_csv(path, index=False)
+    with pytest.raises(InputError, match=r"row 3: age '-5'"):
+        read_metadata(path)
+    _meta(age=["45", "50", "80"]).drop(columns="sex").to_csv(path, index=False)
+    with pytest.raises(InputError, match=r"missing column\(s\) \['sex'\]"):
+        read_metadata(path)
+
+
+# --- metrics -------------------------------------------------------------------------------------------
+
+def _synthetic(n: int, seed: int, strength: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    labels = rng.choice(7, size=n, p=[0.05, 0.1, 0.1, 0.05, 0.25, 0.4, 0.05])
+    logits = rng.normal(size=(n, 7))
+    logits[np.arange(n), labels] += strength
+    return softmax(logits, 1.0), labels
+
+
+def test_group_metrics_match_references():
+    probs, labels = _synthetic(200, 1)
+    threshold = 0.3
+    m = group_metrics(probs, labels, MEL, threshold, n_bins=10, n_resamples=200, seed=3)
+    pos = labels == MEL
+    predicted = probs[:, MEL] >= threshold
+    assert (m["n"], m["n_positive"]) == (200, int(pos.sum()))
+    assert m["sensitivity"] == pytest.approx((predicted & pos).sum() / pos.sum())
+    assert m["specificity"] == pytest.approx((~predicted & ~pos).sum() / (~pos).sum())
+    assert m["balanced_accuracy"] == pytest.approx(balanced_accuracy_score(labels, probs.argmax(axis=1)))
+    assert m["roc_auc"] == pytest.approx(roc_auc_score(pos, probs[:, MEL]))
+    assert m["ece"] == pytest.approx(expected_calibration_error(probs, labels, 10))
+    for name in ("balanced_accuracy", "sensitivity", "specificity", "roc_auc", "ece"):
+        assert m[f"{name}_ci_low"] <= m[name] <= m[f"{name}_ci_high"], name
+        assert m[f"{name}_ci_low"] < m[f"{name}_ci_high"], name
+    assert m == group_metrics(probs, labels, MEL, threshold, n_bins=10, n_resamples=200, seed=3)
+
+
+def test_group_without_positives_has_no_sensitivity_or_auc():
+    probs, labels = _synthetic(60, 2)
+    keep = labels != MEL
+    m = group_metrics(probs[keep], labels[keep], MEL, 0.3, n_bins=10, n_resamples=50, seed=0)
+    assert m["n_positive"] == 0
+    for name in ("sensitivity", "roc_auc"):
+        assert math.isnan(m[name]) and math.isnan(m[f"{name}_ci_low"]) and math.isnan(m[f"{name}_ci_high"])
+    assert math.isfinite(m["specificity"]) and math.isfinite(m["ece"])
+
+
+def test_insufficient_groups_are_flagged_not_measured():
+    probs, labels = _synthetic(40, 4)
+    meta = _meta(sex=["female"] * 30 + ["male"] * 9 + ["unknown"], age=[20.0] * 40)
+    groups, orders = assign_groups(meta, [30, 50, 70], 5)
+    report = subgroup_report(groups, orders, probs, labels, MEL, 0.3, min_group_size=10, n_bins=10,
+                             n_resamples=30, seed=0)
+    assert report["sex"]["male"] == {"n": 9, "insufficient": True}
+    assert report["sex"]["unknown"] == {"n": 1, "insufficient": True}
+    assert report["sex"]["female"]["insufficient"] is False and report["sex"]["female"]["n"] == 30
+    assert report["overall"]["n"] == 40 and report["overall"]["threshold"] == 0.3
+    assert report["fairness"]["sex"]["n_groups"] == 1
+    assert math.isnan(report["fairness"]["sex"]["equalized_odds_gap"])
+
+
+# --- fairness ------------------------------------------------------------------------------------------
+
+def test_fairness_gap_arithmetic():
+    groups = {
+        "a": {"n": 50, "sensitivity": 0.9, "specificity": 0.95, "ece": 0.05, "insufficient": False},
+        "b": {"n": 40, "sensitivity": 0.6, "specificity": 0.85, "ece": 0.12, "insufficient": False},
+        "c": {"n": 30, "sensitivity": 0.8, "specificity": 0.90, "ece": 0.08, "insufficient": False},
+        "d": {"n": 20, "sensitivity": math.nan, "specificity": 0.50, "ece": 0.30, "insufficient": False},
+        "unknown": {"n": 25, "sensitivity": 0.1, "specificity": 0.1, "ece": 0.9, "insufficient": False},
+        "tiny": {"n": 3, "insufficient": True},
+    }
+    gaps = fairness_gaps(groups)
+    assert gaps["n_groups"] == 4  # a, b, c, d; not unknown, not tiny
+    assert gaps["sensitivity_gap"] == pytest.approx(0.9 - 0.6)  # d has no positives
+    assert gaps["fpr_gap"] == pytest.approx(0.50 - 0.05)  # FPRs 0.05, 0.15, 0.10, 0.50
+    assert gaps["equalized_odds_gap"] == pytest.approx(0.45)
+    assert gaps["ece_gap"] == pytest.approx(0.30 - 0.05)
+
+
+def test_fairness_gap_needs_two_groups_per_rate():
+    groups = {
+        "a": {"n": 50, "sensitivity": 0.9, "specificity": 0.95, "ece": 0.05, "insufficient": False},
+        "b": {"n": 40, "sensitivity": math.nan, "specificity": 0.85, "ece": 0.12, "insufficient": False},
+    }
+    gaps = fairness_gaps(groups)
+    assert math.isnan(gaps["sensitivity_gap"]) and math.isnan(gaps["equalized_odds_gap"])
+    assert gaps["fpr_gap"] == pytest.approx(0.10)
+
+
+# --- the stage -----------------------------------------------------------------------------------------
+
+PARAMS = {
+    "architectures": ["resnet50", "vit_b_16"],
+    "calibrate": {"n_bins": 10},
+    "threshold": {"positive_class": "mel"},
+    "subgroups": {"age_bands": [30, 50, 70], "top_localizations": 3, "min_group_size": 10,
+                  "bootstrap_resamples": 50, "confidence": 0.95, "seed": 42},
+}
+
+
+@pytest.fixture
+def tree(tmp_path):
+    rng = np.random.default_rng(7)
+    n = 160
+    labels = rng.choice(7, size=n, p=[0.05, 0.1, 0.1, 0.05, 0.25, 0.4, 0.05])
+    ids = [f"ISIC_{i:07d}" for i in range(n)]
+    meta = pd.DataFrame({
+        "image_id": ids + ["ISIC_9999998", "ISIC_9999999"],
+        "lesion_id": [f"HAM_{i}" for i in range(n + 2)],
+        "dx": [CLASSES[k] for k in labels] + ["nv", "mel"],
+        "split": ["test"] * n + ["train", "val"],
+        "dx_type": rng.choice(["histo", "follow_up", "consensus", "confocal"], size=n + 2),
+        "age": [str(a) if a >= 0 else "" for a in rng.choice([-1, 15, 35, 45, 55, 65, 75, 85], size=n + 2)],
+        "sex": rng.choice(["male", "female", "unknown"], size=n + 2, p=[0.5, 0.45, 0.05]),
+        "localization": rng.choice(["back", "face", "trunk", "foot", "scalp", "unknown"], size=n + 2),
+    })
+    splits = tmp_path / "data" / "prepared" / "ham10000" / "splits.csv"
+    splits.parent.mkdir(parents=True)
+    meta.to_csv(splits, index=False)
+    for arch, strength, order in (("resnet50", 2.5, np.arange(n)), ("vit_b_16", 1.0, rng.permutation(n))):
+        model = tmp_path / "models" / arch
+        (model / "predictions").mkdir(parents=True)
+        (model / "model.json").write_text(json.dumps({"arch": arch, "classes": CLASSES}))
+        (model / "calibration.json").write_text(json.dumps({"temperature": 1.5, "n_bins": 10}))
+        logits = rng.normal(size=(n, 7))
+        logits[np.arange(n), labels] += strength
+        frame = pd.DataFrame({"image_id": ids, "lesion_id": meta["lesion_id"][:n], "dx": meta["dx"][:n],
+                              "label": labels})
+        for k, name in enumerate(CLASSES):
+            frame[f"logit_{name}"] = logits[:, k]
+        frame.iloc[order].to_csv(model / "predictions" / "test.csv", index=False)  # vit: shuffled rows
+        metrics = tmp_path / "metrics" / arch
+        metrics.mkdir(parents=True)
+        (metrics / "threshold.json").write_text(json.dumps({"at_specificity.threshold": 0.35,
+                                                            "at_specificity.target": 0.95,
+                                                            "temperature": 1.5, "n_test": n}))
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(PARAMS))
+    return tmp_path
+
+
+def _run(cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env.pop("MEDREPRO_DEBUG", None)
+    return subprocess.run([sys.executable, str(REPO / "stages" / "subgroups.py")], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def _assert_one_line_error(proc: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def test_subgroups_stage(tree):
+    proc = _run(tree)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tree / "metrics" / "subgroups.json").read_text())
+    assert set(report) == {"resnet50", "vit_b_16"}
+    test = pd.read_csv(tree / "data" / "prepared" / "ham10000" / "splits.csv").query("split == 'test'")
+    for arch, entry in report.items():
+        assert set(entry) == {"overall", "sex", "age", "localization", "dx_type", "fairness"}
+        assert entry["overall"]["n"] == 160
+        for attribute in ("sex", "age", "localization", "dx_type"):
+            assert sum(g["n"] for g in entry[attribute].values()) == 160, (arch, attribute)
+        assert entry["sex"]["male"]["n"] == int((test["sex"] == "male").sum())
+        assert entry["age"]["unknown"]["n"] == int(test["age"].isna().sum())
+        assert set(entry["localization"]) <= {"back", "face", "trunk", "foot", "scalp", "other", "unknown"}
+        assert "other" in entry["localization"] and len(entry["localization"]) == 5
+        assert set(entry["fairness"]) == {"sex", "age", "localization", "dx_type"}
+    # the shuffled vit_b_16 file is aligned by image_id: its groups hold the same images
+    for attribute in ("sex", "age", "localization", "dx_type"):
+        for group, g in report["resnet50"][attribute].items():
+            assert report["vit_b_16"][attribute][group]["n"] == g["n"]
+            if not g["insufficient"]:
+                assert report["vit_b_16"][attribute][group]["n_positive"] == g["n_positive"]
+    # the stronger model is more sensitive overall at the same threshold
+    assert report["resnet50"]["overall"]["sensitivity"] > report["vit_b_16"]["overall"]["sensitivity"]
+    table = (tree / "thesis" / "tables" / "subgroups.tex").read_text()
+    assert table.count("\\toprule") == 2 and "$\\geq$70" in table and "30--49" in table
+    for fmt in ("pdf", "png"):
+        assert (tree / "thesis" / "figures" / f"subgroups_forest.{fmt}").stat().st_size > 10_000
+
+
+def test_subgroups_stage_rejects_bad_splits(tree):
+    splits = tree / "data" / "prepared" / "ham10000" / "splits.csv"
+    pd.read_csv(splits).drop(columns="localization").to_csv(splits, index=False)
+    _assert_one_line_error(_run(tree), "splits.csv", "localization")
+    assert not (tree / "metrics" / "subgroups.json").exists()
+
+
+def test_subgroups_stage_rejects_stale_threshold(tree):
+    path = tree / "metrics" / "vit_b_16" / "threshold.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), "temperature": 2.0}))
+    _assert_one_line_error(_run(tree), "threshold.json", "temperature", "rerun the threshold stage")
