@@ -2,18 +2,19 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock requirements-app.txt pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install repro test test-fast lint thesis-pdf lock clean-outputs
+.PHONY: help install repro test test-fast lint thesis-pdf lock browser serve
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements-app.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.lock
+	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -r requirements-app.txt
 	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -e .
 	@rm -f $(VENV)/.installed-*; touch $@
 
@@ -30,6 +31,12 @@ test-fast: install ## unit tests only (skips the slow DVC-graph and multi-proces
 
 lint: install ## ruff over the library, stages and tests
 	$(BIN)/ruff check src stages tests benchmarks
+
+browser: ## install Debian's Chromium for the browser test of the demo app (root; the test skips without it)
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+serve: install ## start the demo app on http://127.0.0.1:7860 (after make repro)
+	$(BIN)/medrepro serve
 
 thesis-pdf: ## build thesis/main.pdf with latexmk (after dvc repro)
 	@command -v latexmk >/dev/null || { echo "latexmk not found: apt-get install latexmk texlive-latex-extra"; exit 1; }

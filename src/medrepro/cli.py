@@ -50,6 +50,23 @@ def _profile(args: argparse.Namespace) -> None:
           "(undo with `git checkout params.yaml`)")
 
 
+def _predict(args: argparse.Namespace) -> None:
+    from medrepro.predict import run_predict
+
+    code = run_predict(args.images, arch=args.arch, cam_dir=args.cam, as_json=args.json,
+                       models_dir=args.models_dir, metrics_dir=args.metrics_dir, batch_size=args.batch_size,
+                       max_file_mb=args.max_file_mb, device=args.device)
+    if code:
+        sys.exit(code)
+
+
+def _serve(args: argparse.Namespace) -> None:
+    from medrepro.app import serve
+
+    serve(host=args.host, port=args.port, models_dir=args.models_dir, metrics_dir=args.metrics_dir,
+          samples_dir=args.samples, device=args.device, max_file_mb=args.max_file_mb)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medrepro", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -69,6 +86,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="profile name, e.g. thesis")
     p.add_argument("--params", default="params.yaml")
     p.set_defaults(func=_profile)
+    p = sub.add_parser("predict", help="classify images with a trained model: calibrated probabilities, "
+                       "melanoma decision at the operating threshold, optional Grad-CAM (exit 1 if any image "
+                       "is bad)")
+    p.add_argument("images", nargs="+", metavar="IMAGE")
+    p.add_argument("--arch", help="default: best balanced accuracy in metrics/comparison.json, else the "
+                   "first trained")
+    p.add_argument("--cam", metavar="OUT_DIR", help="write Grad-CAM overlay PNGs (predicted class) here")
+    p.add_argument("--json", action="store_true", help="print one JSON document instead of text")
+    p.add_argument("--models-dir", default="models")
+    p.add_argument("--metrics-dir", default="metrics")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--max-file-mb", type=float, default=20.0, help="refuse larger files (default 20)")
+    p.add_argument("--device", default="auto", help="auto (cuda when available), cpu or cuda")
+    p.set_defaults(func=_predict)
+    p = sub.add_parser("serve", help="start the Gradio demo app (research use only) on localhost")
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--models-dir", default="models")
+    p.add_argument("--metrics-dir", default="metrics")
+    p.add_argument("--samples", default="data/sample/ham10000", help="folder of example images to offer")
+    p.add_argument("--max-file-mb", type=float, default=20.0, help="refuse larger uploads (default 20)")
+    p.add_argument("--device", default="auto", help="auto (cuda when available), cpu or cuda")
+    p.set_defaults(func=_serve)
     return parser
 
 

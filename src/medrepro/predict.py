@@ -1,0 +1,381 @@
+"""Predict with a trained image model: calibrated probabilities, the melanoma decision, optional Grad-CAM.
+
+Everything comes from the DVC outputs: models/<arch>/{model.safetensors, model.json, calibration.json} and
+metrics/<arch>/threshold.json. An image is decoded exactly as the prepare stage decoded the training cache
+(`_decode_one` at the cache size, with its decompression-bomb and truncation checks) and fed through the
+same uint8 -> resize -> normalise path as evaluation, so a test image's logits equal those the train stage
+saved in predictions/test.csv.
+
+Bad files do not stop a batch: each is reported as one line naming the file and the command exits 1 after
+reporting every image it could read.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from threading import Lock
+from typing import Any
+
+import numpy as np
+import torch
+
+from medrepro.errors import InputError, ParamsError
+
+POSITIVE_CLASS = "mel"
+OPERATING_POINT = "at_specificity"
+DEFAULT_MAX_FILE_MB = 20.0
+CAM_MIN_PIXELS = 256  # CAM overlays are upscaled (nearest neighbour) to at least this size for viewing
+OPERATING_KEYS = ("threshold", "target", "sensitivity", "sensitivity_ci_low", "sensitivity_ci_high",
+                  "specificity", "specificity_ci_low", "specificity_ci_high")
+
+
+@dataclass(frozen=True)
+class OperatingPoint:
+    """The melanoma-vs-rest threshold chosen on validation and its sensitivity/specificity on test."""
+
+    threshold: float
+    target_specificity: float
+    sensitivity: float
+    sensitivity_ci_low: float
+    sensitivity_ci_high: float
+    specificity: float
+    specificity_ci_low: float
+    specificity_ci_high: float
+    n_test: int | None
+    n_test_positive: int | None
+    source: str
+
+    def describe(self) -> str:
+        """One line: what the threshold means and how it performed on the test split."""
+        n = (f"n={self.n_test}, {self.n_test_positive} {POSITIVE_CLASS}" if self.n_test is not None
+             else "test split")
+        return (f"p({POSITIVE_CLASS}) >= {self.threshold:.4g} is flagged (chosen on validation for "
+                f"specificity >= {self.target_specificity:g}); on test ({n}): "
+                f"sensitivity {self.sensitivity:.3f} "
+                f"[CI {self.sensitivity_ci_low:.3f}-{self.sensitivity_ci_high:.3f}], specificity "
+                f"{self.specificity:.3f} [CI {self.specificity_ci_low:.3f}-{self.specificity_ci_high:.3f}]")
+
+
+def _read_json(path: Path, stage: str) -> Any:
+    if not path.is_file():
+        raise InputError(f"{path}: not found; run the {stage} stage first (dvc repro)")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid JSON ({exc.__class__.__name__}); rerun the {stage} stage"
+                         ) from exc
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def read_operating_point(path: str | os.PathLike) -> OperatingPoint:
+    """The at_specificity operating point from metrics/<arch>/threshold.json (flat keys)."""
+    path = Path(path)
+    data = _read_json(path, "threshold")
+    keys = [f"{OPERATING_POINT}.{k}" for k in OPERATING_KEYS]
+    bad = [k for k in keys if not isinstance(data, dict) or not _number(data.get(k))]
+    if bad:
+        raise InputError(f"{path}: missing or non-numeric key(s) {bad}; rerun the threshold stage")
+    v = {k: float(data[f"{OPERATING_POINT}.{k}"]) for k in OPERATING_KEYS}
+    counts = {k: int(data[k]) if _number(data.get(k)) else None for k in ("n_test", "n_test_positive")}
+    return OperatingPoint(threshold=v["threshold"], target_specificity=v["target"],
+                          sensitivity=v["sensitivity"], sensitivity_ci_low=v["sensitivity_ci_low"],
+                          sensitivity_ci_high=v["sensitivity_ci_high"], specificity=v["specificity"],
+                          specificity_ci_low=v["specificity_ci_low"],
+                          specificity_ci_high=v["specificity_ci_high"], source=str(path), **counts)
+
+
+def _arch_files(arch: str, models_dir: Path, metrics_dir: Path) -> list[Path]:
+    model_dir = models_dir / arch
+    return [model_dir / "model.json", model_dir / "model.safetensors", model_dir / "calibration.json",
+            metrics_dir / arch / "threshold.json"]
+
+
+def trained_architectures(models_dir: str | os.PathLike = "models",
+                          metrics_dir: str | os.PathLike = "metrics") -> list[str]:
+    """Architectures with weights, metadata, temperature and threshold all present (registry order)."""
+    from medrepro.models.registry import ARCHITECTURES
+
+    return [a for a in ARCHITECTURES
+            if all(p.is_file() for p in _arch_files(a, Path(models_dir), Path(metrics_dir)))]
+
+
+def default_architecture(models_dir: str | os.PathLike = "models",
+                         metrics_dir: str | os.PathLike = "metrics") -> str:
+    """The trained architecture with the best balanced accuracy in metrics/comparison.json, else the first."""
+    trained = trained_architectures(models_dir, metrics_dir)
+    if not trained:
+        raise InputError(f"{models_dir}: no trained model (need <arch>/model.json, model.safetensors, "
+                         f"calibration.json and {metrics_dir}/<arch>/threshold.json); run `dvc repro` first")
+    path = Path(metrics_dir) / "comparison.json"
+    try:
+        comparison = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+        return trained[0]
+    scores = {a: comparison[a]["balanced_accuracy"] for a in trained
+              if isinstance(comparison, dict) and isinstance(comparison.get(a), dict)
+              and _number(comparison[a].get("balanced_accuracy"))}
+    return max(scores, key=lambda a: (scores[a], -trained.index(a))) if scores else trained[0]
+
+
+def resolve_cache_size(model_json: dict[str, Any], models_dir: Path) -> tuple[int, str]:
+    """The size the prepare stage decoded images to, and where that number came from.
+
+    model.json's `cache_size` if the train stage wrote one; otherwise the prepare stage's cache.json or
+    params.yaml of the repository that holds `models_dir`. Guessing would silently change every prediction.
+    """
+    if _number(model_json.get("cache_size")):
+        return int(model_json["cache_size"]), "model.json"
+    root = models_dir.resolve().parent
+    cache_json = root / "data" / "prepared" / "ham10000" / "cache.json"
+    if cache_json.is_file():
+        try:
+            value = json.loads(cache_json.read_text(encoding="utf-8")).get("cache_size")
+        except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+            value = None
+        if _number(value):
+            return int(value), str(cache_json)
+    params = root / "params.yaml"
+    if params.is_file():
+        from medrepro.config import load_params
+
+        value = (load_params(params).get("prepare") or {}).get("cache_size")
+        if _number(value):
+            return int(value), f"{params} (prepare.cache_size)"
+    raise InputError(f"{models_dir}: the training cache size is unknown (no 'cache_size' in model.json, no "
+                     f"{cache_json}, no params.yaml); add \"cache_size\": <prepare.cache_size> to model.json")
+
+
+def pick_device(device: str = "auto") -> torch.device:
+    if device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise ParamsError(f"--device {device}: CUDA is not available on this machine; use cpu or auto")
+    try:
+        return torch.device(device)
+    except RuntimeError as exc:
+        raise ParamsError(f"--device {device!r}: not a torch device; use auto, cpu or cuda") from exc
+
+
+def read_image(path: str | os.PathLike, size: int, max_bytes: int) -> np.ndarray:
+    """One file -> size×size×3 uint8, decoded as the training cache was; InputError naming the file if not."""
+    from medrepro.data.ham10000 import _decode_one
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: file not found")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file; pass image files (.jpg, .png)")
+    n_bytes = path.stat().st_size
+    if n_bytes > max_bytes:
+        raise InputError(f"{path}: file is {n_bytes / 1e6:.3g} MB, over the {max_bytes / 1e6:g} MB limit "
+                         "(raise it with --max-file-mb)")
+    decoded = _decode_one((str(path), size))
+    if isinstance(decoded, str):
+        raise InputError(decoded)
+    return decoded
+
+
+@dataclass
+class Prediction:
+    """What the model says about one image (probabilities are temperature-scaled)."""
+
+    image: str
+    probabilities: dict[str, float]
+    logits: list[float]
+    top_class: str
+    top_probability: float
+    melanoma_probability: float
+    melanoma_positive: bool
+    cam: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Predictor:
+    """A loaded model with its temperature, operating point and the preprocessing it was evaluated with."""
+
+    arch: str
+    model_dir: Path
+    loaded: Any  # medrepro.explain.gradcam.LoadedModel
+    temperature: float
+    operating: OperatingPoint
+    cache_size: int
+    cache_size_source: str
+    device: torch.device
+    lock: Lock = field(default_factory=Lock, repr=False)
+
+    @classmethod
+    def load(cls, arch: str, models_dir: str | os.PathLike = "models",
+             metrics_dir: str | os.PathLike = "metrics", device: str = "auto") -> Predictor:
+        from medrepro.evaluate.predictions import load_temperature
+        from medrepro.explain.gradcam import load_model, read_model_json
+        from medrepro.models.registry import ARCHITECTURES
+
+        models_dir, metrics_dir = Path(models_dir), Path(metrics_dir)
+        if arch not in ARCHITECTURES:
+            raise ParamsError(f"--arch {arch!r}: unknown architecture; trained here: "
+                              f"{trained_architectures(models_dir, metrics_dir) or 'none'}")
+        missing = [p for p in _arch_files(arch, models_dir, metrics_dir) if not p.is_file()]
+        if missing:
+            trained = trained_architectures(models_dir, metrics_dir)
+            raise InputError(f"{missing[0]}: not found, so {arch!r} is not trained here; trained: "
+                             f"{trained or 'none'} (run `dvc repro`)")
+        model_dir = models_dir / arch
+        meta = read_model_json(model_dir / "model.json")
+        if meta["arch"] != arch:
+            raise InputError(f"{model_dir / 'model.json'}: describes {meta['arch']!r}, not {arch!r}")
+        if POSITIVE_CLASS not in meta["classes"]:
+            raise InputError(f"{model_dir / 'model.json'}: no {POSITIVE_CLASS!r} class in {meta['classes']}")
+        cache_size, source = resolve_cache_size(meta, models_dir)
+        dev = pick_device(device)
+        loaded = load_model(model_dir)
+        loaded.model.to(dev)
+        return cls(arch=arch, model_dir=model_dir, loaded=loaded,
+                   temperature=load_temperature(model_dir / "calibration.json"),
+                   operating=read_operating_point(metrics_dir / arch / "threshold.json"),
+                   cache_size=cache_size, cache_size_source=source, device=dev)
+
+    @property
+    def classes(self) -> list[str]:
+        return self.loaded.classes
+
+    def read(self, path: str | os.PathLike, max_bytes: int = int(DEFAULT_MAX_FILE_MB * 1e6)) -> np.ndarray:
+        return read_image(path, self.cache_size, max_bytes)
+
+    def _inputs(self, images: np.ndarray) -> tuple[torch.Tensor, np.ndarray]:
+        from medrepro.explain.gradcam import prepare_inputs
+
+        inputs, rgb = prepare_inputs(images, self.loaded.image_size, self.loaded.mean, self.loaded.std)
+        return inputs.to(self.device), rgb
+
+    def logits(self, images: np.ndarray, batch_size: int = 32) -> np.ndarray:
+        """uint8 N×S×S×3 (decoded at the cache size) -> float64 logits N×K, as in predictions/*.csv."""
+        out = []
+        with self.lock, torch.no_grad():
+            for i in range(0, len(images), batch_size):
+                inputs, _ = self._inputs(images[i:i + batch_size])
+                out.append(self.loaded.model(inputs).double().cpu().numpy())
+        return np.concatenate(out) if out else np.zeros((0, len(self.classes)))
+
+    def predict(self, images: np.ndarray, names: Sequence[str], batch_size: int = 32) -> list[Prediction]:
+        from medrepro.evaluate.calibration import softmax
+
+        logits = self.logits(images, batch_size)
+        probs = softmax(logits, self.temperature) if len(logits) else logits
+        k = self.classes.index(POSITIVE_CLASS)
+        results = []
+        for name, row, p in zip(names, logits, probs, strict=True):
+            top = int(p.argmax())
+            results.append(Prediction(
+                image=str(name), probabilities={c: float(v) for c, v in zip(self.classes, p, strict=True)},
+                logits=[float(v) for v in row], top_class=self.classes[top], top_probability=float(p[top]),
+                melanoma_probability=float(p[k]), melanoma_positive=bool(p[k] >= self.operating.threshold)))
+        return results
+
+    def cam_overlays(self, images: np.ndarray, targets: Sequence[int],
+                     batch_size: int = 32) -> list[np.ndarray]:
+        """Grad-CAM overlays (uint8 RGB, upscaled for viewing) for the given target class per image."""
+        from medrepro.explain.gradcam import compute_cams, overlay
+
+        out = []
+        with self.lock:
+            for i in range(0, len(images), batch_size):
+                inputs, rgb = self._inputs(images[i:i + batch_size])
+                cams = compute_cams(self.loaded.model, self.arch, inputs, list(targets[i:i + batch_size]))
+                out.extend(_upscale(overlay(r, c)) for r, c in zip(rgb, cams, strict=True))
+        return out
+
+
+def _upscale(image: np.ndarray, min_pixels: int = CAM_MIN_PIXELS) -> np.ndarray:
+    factor = max(1, math.ceil(min_pixels / max(image.shape[:2])))
+    return np.repeat(np.repeat(image, factor, axis=0), factor, axis=1) if factor > 1 else image
+
+
+def save_png(image: np.ndarray, path: Path) -> Path:
+    from PIL import Image
+
+    from medrepro.io import atomic_path
+
+    with atomic_path(path) as tmp:
+        Image.fromarray(image).save(tmp, format="PNG")
+    return path
+
+
+def _cam_names(paths: Sequence[str], arch: str) -> list[str]:
+    """<stem>_<arch>_gradcam.png, numbered when two inputs share a stem."""
+    seen: dict[str, int] = {}
+    names = []
+    for p in paths:
+        stem = Path(p).stem
+        seen[stem] = seen.get(stem, 0) + 1
+        suffix = f"_{seen[stem]}" if seen[stem] > 1 else ""
+        names.append(f"{stem}{suffix}_{arch}_gradcam.png")
+    return names
+
+
+def format_text(predictor: Predictor, results: Sequence[Prediction]) -> str:
+    lines = [f"model {predictor.arch} ({predictor.model_dir}) on {predictor.device}; temperature "
+             f"{predictor.temperature:.4g}; images decoded at {predictor.cache_size} px, model input "
+             f"{predictor.loaded.image_size} px",
+             f"melanoma operating point ({predictor.operating.source}): {predictor.operating.describe()}"]
+    for r in results:
+        verdict = "POSITIVE" if r.melanoma_positive else "negative"
+        relation = ">=" if r.melanoma_positive else "<"
+        lines.append(f"{r.image}: top {r.top_class} {r.top_probability:.4f}; p({POSITIVE_CLASS}) "
+                     f"{r.melanoma_probability:.4f} {relation} {predictor.operating.threshold:.4g} "
+                     f"-> melanoma {verdict}")
+        lines.append("  " + " | ".join(f"{c} {p:.4f}" for c, p in r.probabilities.items()))
+        if r.cam:
+            lines.append(f"  grad-cam ({r.top_class}): {r.cam}")
+    return "\n".join(lines)
+
+
+def run_predict(images: Sequence[str], *, arch: str | None = None, cam_dir: str | None = None,
+                as_json: bool = False, models_dir: str = "models", metrics_dir: str = "metrics",
+                batch_size: int = 32, max_file_mb: float = DEFAULT_MAX_FILE_MB, device: str = "auto") -> int:
+    """The `medrepro predict` command: report every readable image, one error line per bad one; 1 if any."""
+    if batch_size < 1:
+        raise ParamsError(f"--batch-size must be at least 1, got {batch_size}")
+    if not max_file_mb > 0:
+        raise ParamsError(f"--max-file-mb must be positive, got {max_file_mb}")
+    arch = arch or default_architecture(models_dir, metrics_dir)
+    predictor = Predictor.load(arch, models_dir, metrics_dir, device)
+    decoded, names, errors = [], [], []
+    for path in images:
+        try:
+            decoded.append(predictor.read(path, int(max_file_mb * 1e6)))
+            names.append(str(path))
+        except InputError as exc:
+            errors.append({"image": str(path), "error": str(exc)})
+    array = (np.stack(decoded) if decoded
+             else np.zeros((0, predictor.cache_size, predictor.cache_size, 3), np.uint8))
+    results = predictor.predict(array, names, batch_size)
+    if cam_dir is not None and results:
+        targets = [predictor.classes.index(r.top_class) for r in results]
+        overlays = predictor.cam_overlays(array, targets, batch_size)
+        for r, img, name in zip(results, overlays, _cam_names(names, arch), strict=True):
+            r.cam = str(save_png(img, Path(cam_dir) / name))
+    if as_json:
+        print(json.dumps({
+            "arch": arch, "model_dir": str(predictor.model_dir), "device": str(predictor.device),
+            "temperature": predictor.temperature, "cache_size": predictor.cache_size,
+            "image_size": predictor.loaded.image_size, "classes": predictor.classes,
+            "positive_class": POSITIVE_CLASS, "operating_point": asdict(predictor.operating),
+            "results": [r.as_dict() for r in results], "errors": errors,
+        }, indent=2))
+    else:
+        print(format_text(predictor, results))
+    for e in errors:
+        print(f"error: {e['error']}", file=sys.stderr)
+    return 1 if errors else 0
