@@ -116,7 +116,7 @@ def test_stage_bad_input_is_one_line_and_leaves_no_outputs(sample_run, tmp_path)
     assert "row 5: unknown dx label 'melanoma'" in proc.stderr and "Traceback" not in proc.stderr
     after = {p: p.stat().st_mtime_ns for p in (repo / "data/prepared/ham10000").iterdir()}
     assert before == after, "previous outputs were touched by a failed run"
-    assert not [p for p in (repo / "data/prepared").iterdir() if p.name.startswith(".")], "temp files left behind"
+    assert not [p for p in (repo / "data/prepared").iterdir() if p.name.endswith(".tmp")], "temp files left behind"
 
 
 def test_clean_rerun_gives_identical_quality_metrics(sample_run, tmp_path):

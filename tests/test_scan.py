@@ -105,3 +105,19 @@ def test_other_pattern_categories(tmp_path, category_line):
     f = tmp_path / "x.txt"
     f.write_text(category_line + "\n")
     assert len(scan_paths([f])) == 1
+
+
+def test_tensor_payload_is_skipped_but_header_is_scanned(tmp_path):
+    import numpy as np
+    import torch
+    from safetensors.torch import save_file
+
+    from medrepro.privacy.scan import scan_paths
+
+    payload = np.frombuffer(b"Zorvath Quillon" * 4, dtype=np.uint8).copy()
+    np.save(tmp_path / "cache.npy", payload)
+    save_file({"w": torch.from_numpy(payload)}, tmp_path / "model.safetensors")
+    assert scan_paths([tmp_path], values=["Zorvath Quillon"], patterns=False) == []
+    save_file({"w": torch.zeros(2)}, tmp_path / "named.safetensors", metadata={"author": "Zorvath Quillon"})
+    found = scan_paths([tmp_path], values=["Zorvath Quillon"], patterns=False)
+    assert [f.path for f in found] == [str(tmp_path / "named.safetensors")]

@@ -238,7 +238,7 @@ def _phone_digits_ok(m: re.Match) -> bool:
 
 _RULES: tuple[Rule, ...] = (
     Rule("url", "URL", _rx(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]"), 100,
-         needs=("://", "www.")),
+         scan=False, needs=("://", "www.")),
     Rule(
         "domain", "URL",
         _rx(r"\b(?<![@.])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|us)"

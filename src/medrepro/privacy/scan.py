@@ -4,8 +4,9 @@
 
 Two checks, and findings never carry the value itself, only file, line and category:
 - values (from --values: one value per line, optionally `CATEGORY<TAB>value`): exact, case-insensitive
-  matches in every file, binary ones included (model weights, tokenizer vocabularies, JSON), read as
-  bytes so nothing is lost to decoding. Values shorter than 3 characters are ignored.
+  matches in every file, binary ones included (tokenizer vocabularies, JSON, pickles if any), read as
+  bytes so nothing is lost to decoding; of .safetensors and .npy files only the header (tensor names,
+  metadata) is searched, since their payload is numbers. Values shorter than 3 characters are ignored.
 - patterns: the de-identifier's high-precision detectors (dates with a day or month and year, phones,
   emails, SSNs, IDs after a cue, street addresses, ages over 89, "City, ST", names after a title, a
   label or before a credential) run on text files only; placeholders such as [NAME] never match.
@@ -81,15 +82,33 @@ def _is_binary(path: Path) -> bool:
         return b"\0" in fh.read(8192)
 
 
+def _payload_offset(path: Path) -> int | None:
+    """Where a tensor file's numeric payload starts: text can only hide in the header before it.
+
+    safetensors: 8-byte length + JSON header (names, metadata); .npy: magic, version, header length + dict.
+    Scanning megabytes of float/uint8 payload for thousands of values is slow and only finds coincidences.
+    """
+    with path.open("rb") as fh:
+        head = fh.read(12)
+    if path.suffix == ".safetensors" and len(head) >= 8:
+        return 8 + int.from_bytes(head[:8], "little")
+    if path.suffix == ".npy" and head.startswith(b"\x93NUMPY") and len(head) >= 12:
+        if head[6] == 1:
+            return 10 + int.from_bytes(head[8:10], "little")
+        return 12 + int.from_bytes(head[8:12], "little")
+    return None
+
+
 def _scan_values(path: Path, values: list[tuple[str, bytes]]) -> set[Finding]:
     """Byte-level, case-insensitive search in chunks that overlap by the longest value."""
     found: set[Finding] = set()
     overlap = max(len(v) for _, v in values) - 1
     lines_before = 0  # newlines in the file before `tail`
     tail = b""
+    limit = _payload_offset(path)
     with path.open("rb") as fh:
         while True:
-            chunk = fh.read(_CHUNK)
+            chunk = fh.read(_CHUNK if limit is None else max(0, min(_CHUNK, limit - fh.tell())))
             if not chunk:
                 break
             buf = (tail + chunk).lower()

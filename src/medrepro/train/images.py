@@ -170,6 +170,7 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
     log_with = list(cfg.log_with)
     if accelerator is None:
         accelerator = Accelerator(
+            cpu=not torch.cuda.is_available(),  # without it, torchrun/accelerate launch on CPU stays 1 process
             mixed_precision=cfg.mixed_precision,
             gradient_accumulation_steps=cfg.grad_accum_steps,
             log_with=log_with or None,

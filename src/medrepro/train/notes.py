@@ -317,6 +317,7 @@ def train_notes_model(
     log_with = list(cfg.log_with)
     if accelerator is None:
         accelerator = Accelerator(
+            cpu=not torch.cuda.is_available(),  # without it, torchrun/accelerate launch on CPU stays 1 process
             mixed_precision=cfg.mixed_precision,
             gradient_accumulation_steps=cfg.grad_accum_steps,
             log_with=log_with or None,
