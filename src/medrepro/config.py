@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from medrepro.errors import MedreproError, ParamsError
 
@@ -19,13 +20,13 @@ T = TypeVar("T")
 
 
 def load_params(path: str | os.PathLike = "params.yaml") -> dict[str, Any]:
-    """Read params.yaml with the safe loader (no arbitrary Python objects)."""
+    """Read params.yaml as DVC does (YAML 1.2, safe loader), so `no`/`on` stay strings after `dvc exp run -S`."""
     path = Path(path)
     if not path.is_file():
         raise ParamsError(f"{path}: params file not found; run from the repository root")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    except YAMLError as exc:
         raise ParamsError(f"{path}: not valid YAML ({exc.__class__.__name__})") from exc
     if not isinstance(data, dict):
         raise ParamsError(f"{path}: expected a mapping at the top level")

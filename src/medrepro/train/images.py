@@ -231,7 +231,9 @@ def tracker_init_kwargs(log_with: list[str], run_name: str, tracker_dir: str | P
     if "wandb" in log_with:
         if not os.environ.get("WANDB_API_KEY"):
             os.environ.setdefault("WANDB_MODE", "offline")
-        kwargs["wandb"] = {"name": run_name, "dir": str(tracker_dir or "."), "reinit": True}
+        # No `dir`: W&B writes to $WANDB_DIR or ./wandb/ (git-ignored), never into tracker_dir, a DVC output
+        # that DVC deletes before re-running the stage (unsynced offline runs would be lost) and git commits.
+        kwargs["wandb"] = {"name": run_name, "reinit": True}
     return kwargs
 
 
