@@ -21,13 +21,13 @@ $(STAMP): requirements.lock requirements-app.txt pyproject.toml
 install: $(STAMP) ## create .venv and install the pinned stack (requirements.lock)
 
 repro: install ## run the whole DVC graph (dvc repro) on the bundled sample
-	$(BIN)/dvc repro
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/dvc repro
 
 test: install ## run the whole test suite (unit + integration on the sample graph)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: install ## unit tests only (skips the slow DVC-graph and multi-process tests)
-	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 lint: install ## ruff over the library, stages and tests
 	$(BIN)/ruff check src stages tests benchmarks
