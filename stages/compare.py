@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from medrepro.config import from_dict, load_params, run_stage, section
+from medrepro.config import architecture_list, from_dict, load_params, run_stage, section
 from medrepro.errors import ParamsError
 from medrepro.io import write_csv, write_json
 from medrepro.report.comparison import architecture_summary
@@ -24,20 +24,13 @@ class CompareParams:
                               f"got {self.confidence}")
 
 
-def architectures(params: dict) -> list[str]:
-    archs = section(params, "architectures")
-    if not isinstance(archs, list) or not archs or not all(isinstance(a, str) and a for a in archs):
-        raise ParamsError("params.yaml: 'architectures' must be a non-empty list of names")
-    if len(set(archs)) != len(archs):
-        raise ParamsError(f"params.yaml: 'architectures' lists a name twice: {archs}")
-    return archs
 
 
 def main() -> None:
     params = load_params()
     p = from_dict(CompareParams, section(params, "compare"), "compare")
     comparison, confusions = {}, {}
-    for arch in architectures(params):
+    for arch in architecture_list(params):
         comparison[arch], confusions[arch] = architecture_summary(
             arch, n_resamples=p.bootstrap_resamples, seed=p.seed, confidence=p.confidence)
     for arch, frame in confusions.items():

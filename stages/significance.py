@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from medrepro.config import from_dict, load_params, run_stage, section
+from medrepro.config import architecture_list, from_dict, load_params, run_stage, section
 from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
@@ -42,15 +42,6 @@ class SignificanceParams:
                               f"got {self.alpha}")
 
 
-def architectures(params: dict) -> list[str]:
-    archs = section(params, "architectures")
-    if not isinstance(archs, list) or not archs or not all(isinstance(a, str) and a for a in archs):
-        raise ParamsError("params.yaml: 'architectures' must be a non-empty list of names")
-    if len(set(archs)) != len(archs):
-        raise ParamsError(f"params.yaml: 'architectures' lists a name twice: {archs}")
-    if len(archs) < 2:
-        raise ParamsError("params.yaml: 'architectures' needs at least two names to compare")
-    return archs
 
 
 def load_test(arch: str, positive: str) -> dict:
@@ -114,7 +105,7 @@ def main() -> None:
     params = load_params()
     p = from_dict(SignificanceParams, section(params, "significance"), "significance")
     positive = section(params, "threshold.positive_class")
-    archs = architectures(params)
+    archs = architecture_list(params, at_least=2)
     data = {arch: load_test(arch, positive) for arch in archs}
     first = data[archs[0]]
     for arch in archs[1:]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from medrepro.config import from_dict, load_params, run_stage, section
+from medrepro.config import architecture_list, from_dict, load_params, run_stage, section
 from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
@@ -52,13 +52,6 @@ class SubgroupsParams:
                               f"got {self.confidence}")
 
 
-def architectures(params: dict) -> list[str]:
-    archs = section(params, "architectures")
-    if not isinstance(archs, list) or not archs or not all(isinstance(a, str) and a for a in archs):
-        raise ParamsError("params.yaml: 'architectures' must be a non-empty list of names")
-    if len(set(archs)) != len(archs):
-        raise ParamsError(f"params.yaml: 'architectures' lists a name twice: {archs}")
-    return archs
 
 
 def operating_threshold(arch: str, temperature: float, n_test: int) -> tuple[float, float]:
@@ -120,7 +113,7 @@ def main() -> None:
     meta = read_metadata(SPLITS)
 
     report, reference_ids = {}, None
-    for arch in architectures(params):
+    for arch in architecture_list(params):
         model_dir = Path("models") / arch
         classes = load_classes(model_dir / "model.json")
         if positive not in classes:

@@ -11,8 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from medrepro.config import load_params, run_stage, section
-from medrepro.errors import InputError, ParamsError
+from medrepro.config import architecture_list, load_params, run_stage, section
+from medrepro.errors import InputError
 from medrepro.evaluate.predictions import load_classes
 from medrepro.io import write_text
 from medrepro.report import plots, tables
@@ -26,11 +26,6 @@ OUTPUTS = ([f"figures/{name}.{fmt}" for name in FIGURES for fmt in plots.FORMATS
            + [f"tables/{name}.tex" for name in TABLES])
 
 
-def _architectures(params: dict) -> list[str]:
-    archs = section(params, "architectures")
-    if not isinstance(archs, list) or not archs or not all(isinstance(a, str) and a for a in archs):
-        raise ParamsError("params.yaml: 'architectures' must be a non-empty list of names")
-    return archs
 
 
 def _classes(archs: list[str]) -> list[str]:
@@ -106,7 +101,7 @@ def write_tables(out: Path, archs: list[str], comparison: dict, classes: list[st
 
 def main() -> None:
     params = load_params()
-    archs = _architectures(params)
+    archs = architecture_list(params)
     positive = section(params, "threshold.positive_class")
     comparison = read_json(Path("metrics") / "comparison.json", "compare")
     missing = [a for a in archs if a not in comparison]

@@ -43,6 +43,18 @@ def section(params: dict[str, Any], dotted: str) -> Any:
     return node
 
 
+def architecture_list(params: dict[str, Any], at_least: int = 1) -> list[str]:
+    """The `architectures` list, checked once for every stage that reads all architectures."""
+    archs = section(params, "architectures")
+    if not isinstance(archs, list) or not archs or not all(isinstance(a, str) and a for a in archs):
+        raise ParamsError("params.yaml: 'architectures' must be a non-empty list of names")
+    if len(set(archs)) != len(archs):
+        raise ParamsError(f"params.yaml: 'architectures' lists a name twice: {archs}")
+    if len(archs) < at_least:
+        raise ParamsError(f"params.yaml: 'architectures' needs at least {at_least} names to compare")
+    return archs
+
+
 def from_dict(cls: type[T], data: dict[str, Any] | None, where: str) -> T:
     """Build dataclass `cls` from a dict, rejecting unknown keys and converting simple types."""
     data = dict(data or {})
