@@ -12,10 +12,10 @@ from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
 from medrepro.evaluate.subgroups import age_band_labels, assign_groups, read_metadata, subgroup_report
-from medrepro.io import atomic_path, write_json, write_text
+from medrepro.io import write_json, write_text
 from medrepro.report.clinical import fairness_table, subgroup_forest, subgroups_table
 from medrepro.report.comparison import read_json
-from medrepro.report.plots import FORMATS
+from medrepro.report.plots import save_figure
 from medrepro.report.tables import to_booktabs
 
 SPLITS = Path("data/prepared/ham10000/splits.csv")
@@ -97,12 +97,6 @@ def aligned_test_metadata(meta, ids, predictions_path: Path):
     return aligned
 
 
-def write_figure(fig, stem: Path) -> None:
-    for fmt in FORMATS:
-        with atomic_path(stem.with_suffix(f".{fmt}")) as tmp:
-            fig.savefig(tmp, format=fmt, dpi=200, metadata={"CreationDate": None} if fmt == "pdf" else None)
-
-
 def main() -> None:
     params = load_params()
     p = from_dict(SubgroupsParams, section(params, "subgroups"), "subgroups")
@@ -152,7 +146,7 @@ def main() -> None:
                 "and ECE.",
         label="tab:fairness", fit_width=True)
     write_json(OUT_JSON, report)
-    write_figure(subgroup_forest(report, positive), OUT_FIGURE)
+    save_figure(subgroup_forest(report, positive), OUT_FIGURE.parent, OUT_FIGURE.name)
     write_text(OUT_TABLE, table)
     for arch, entry in report.items():
         gaps = ", ".join(f"{a} {g['equalized_odds_gap']:.3f}" if math.isfinite(g["equalized_odds_gap"])

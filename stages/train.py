@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 from safetensors.torch import save_file
 
-from medrepro.config import from_dict, load_params, run_stage, section
+from medrepro.config import load_params, run_stage, section
 from medrepro.data.ham10000 import CLASSES
 from medrepro.errors import InputError, ParamsError
 from medrepro.io import atomic_path, write_json
@@ -23,15 +23,10 @@ PREPARED = Path("data/prepared/ham10000")
 
 
 def load_config(params: dict, arch: str) -> ImageTrainConfig:
-    """Shared `train` settings overlaid with `train_arch.<arch>`, so one architecture can differ."""
     if arch not in section(params, "architectures"):
         raise ParamsError(f"params.yaml: {arch!r} is not in 'architectures' {section(params, 'architectures')}")
-    merged = dict(section(params, "train"))
-    overrides = (params.get("train_arch") or {}).get(arch) or {}
-    merged.update(overrides)
-    cfg = from_dict(ImageTrainConfig, {"arch": arch, **merged}, f"train (with train_arch.{arch})")
-    cfg.validate()
-    return cfg
+    section(params, "train")
+    return ImageTrainConfig.from_params(params, arch)
 
 
 def main() -> None:
@@ -43,7 +38,8 @@ def main() -> None:
     cache_info = PREPARED / "cache.json"
     if not cache_info.is_file():
         raise InputError(f"{cache_info}: not found; run the prepare_images stage first (dvc repro prepare_images)")
-    data_fingerprint = json.loads(cache_info.read_text())["fingerprint"]
+    cache = json.loads(cache_info.read_text())
+    data_fingerprint = cache["fingerprint"]
     splits = pd.read_csv(PREPARED / "splits.csv", dtype=str, keep_default_na=False)
 
     out = train_image_model(cfg, PREPARED, Path("checkpoints") / arch, data_fingerprint,
@@ -57,6 +53,7 @@ def main() -> None:
         save_file({k: v.detach().cpu().contiguous() for k, v in out.model.state_dict().items()}, tmp)
     write_json(model_dir / "model.json", {
         "arch": arch, "timm_name": cfg_timm_name(arch), "classes": CLASSES, "image_size": cfg.image_size,
+        "cache_size": cache["cache_size"],
         "mean": out.mean, "std": out.std, "model_kwargs": cfg.model_kwargs, "num_parameters": out.num_parameters,
     })
     with atomic_path(model_dir / "predictions") as tmp:

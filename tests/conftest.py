@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 BIN = Path(sys.executable).parent
+KEEP = ("metrics/cv/README.md",)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -64,6 +67,9 @@ def copy_repo(dest: Path) -> Path:
             shutil.rmtree(target)
         elif target.exists():
             target.unlink()
+    for rel in KEEP:  # tracked sources inside output folders
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / rel, dest / rel)
     git(dest, "init", "-q")
     git(dest, "add", "-A")
     git(dest, "commit", "-qm", "sample copy")
@@ -73,6 +79,20 @@ def copy_repo(dest: Path) -> Path:
 def git(cwd: Path, *args: str) -> str:
     cmd = ["git", "-c", "user.email=test@medrepro.local", "-c", "user.name=medrepro tests", *args]
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=True).stdout
+
+
+def stages_run(stdout: str) -> set[str]:
+    return set(re.findall(r"Running stage '([^']+)'", stdout))
+
+
+def set_param(repo, dotted: str, value) -> None:
+    params = yaml.safe_load((repo / "params.yaml").read_text())
+    node = params
+    *parents, leaf = dotted.split(".")
+    for part in parents:
+        node = node[part]
+    node[leaf] = value
+    (repo / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False))
 
 
 @pytest.fixture(scope="session")
@@ -99,7 +119,23 @@ def sample_run(tmp_path_factory) -> Path:
     return root
 
 
+def _link_or_copy(src: str, dst: str) -> str:
+    """Hard-link what is never rewritten in place (DVC cache, safetensors: both replaced by rename), copy the rest."""
+    if src.endswith(".safetensors") or f"{os.sep}.dvc{os.sep}cache{os.sep}" in src:
+        try:
+            os.link(src, dst)
+            os.chmod(dst, 0o444)  # shared inode: an in-place write would corrupt the session's sample run
+            return dst
+        except OSError:
+            pass
+    return shutil.copy2(src, dst)
+
+
 def copy_run(src: Path, dest: Path) -> Path:
-    """A writable copy of a finished sample run (DVC cache and git history included)."""
-    shutil.copytree(src, dest, symlinks=True)
+    """A writable copy of a finished sample run (DVC cache and git history included).
+
+    Weights and cache files are hard links, so the many copies the integration tests take cost
+    almost no disk (a full copy is ~1.3 GB; CI machines may have only a few GB free).
+    """
+    shutil.copytree(src, dest, symlinks=True, copy_function=_link_or_copy)
     return dest

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 
 import pandas as pd
 import pytest
 import yaml
-from conftest import BIN, copy_run, run
+from conftest import BIN, copy_run, run, set_param, stages_run
 from PIL import Image
 
 ARCHS = ["resnet50", "efficientnet_b3", "densenet121", "vit_b_16"]
@@ -107,20 +106,6 @@ def test_dvc_sees_metrics_plots_and_artifacts(sample_run):
     dvc_yaml = yaml.safe_load((sample_run / "dvc.yaml").read_text())
     assert {"resnet50", "efficientnet-b3", "densenet121", "vit-b-16"} <= set(dvc_yaml["artifacts"])
     assert all(a["type"] == "model" for a in dvc_yaml["artifacts"].values())
-
-
-def stages_run(stdout: str) -> set[str]:
-    return set(re.findall(r"Running stage '([^']+)'", stdout))
-
-
-def set_param(repo, dotted: str, value) -> None:
-    params = yaml.safe_load((repo / "params.yaml").read_text())
-    node = params
-    *parents, leaf = dotted.split(".")
-    for part in parents:
-        node = node[part]
-    node[leaf] = value
-    (repo / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False))
 
 
 def test_target_specificity_reruns_only_threshold_and_downstream(sample_run, tmp_path):

@@ -34,14 +34,17 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def save_figure(fig: Figure, out_dir: str | os.PathLike, name: str, dpi: int = 200) -> list[Path]:
-    """Write <name>.pdf and <name>.png into out_dir (the caller makes the directory atomic)."""
+    """Write <name>.pdf and <name>.png into out_dir, each atomically (no half-written figure after a kill)."""
+    from medrepro.io import atomic_path
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for fmt in FORMATS:
         path = out_dir / f"{name}.{fmt}"
         metadata = {"CreationDate": None} if fmt == "pdf" else None
-        fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata)
+        with atomic_path(path) as tmp:
+            fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata)
         paths.append(path)
     return paths
 

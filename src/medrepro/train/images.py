@@ -67,6 +67,17 @@ class ImageTrainConfig:
             raise ParamsError(f"params.yaml: train.lr must be positive, got {self.lr}")
         AugmentConfig(**self.augment)
 
+    @classmethod
+    def from_params(cls, params: dict, arch: str) -> ImageTrainConfig:
+        """Shared `train` settings overlaid with `train_arch.<arch>`, so one architecture can differ."""
+        merged = dict(params.get("train") or {})
+        merged.update((params.get("train_arch") or {}).get(arch) or {})
+        from medrepro.config import from_dict
+
+        cfg = from_dict(cls, {"arch": arch, **merged}, f"train (with train_arch.{arch})")
+        cfg.validate()
+        return cfg
+
     def fingerprint(self, data_fingerprint: str) -> str:
         """Params that change results, plus the data; logging and loader settings do not count."""
         relevant = {k: v for k, v in asdict(self).items() if k not in ("log_with", "loader_workers", "compile")}
@@ -74,7 +85,22 @@ class ImageTrainConfig:
         return hashlib.sha256(blob.encode()).hexdigest()
 
 
-class CachedImages(Dataset):
+class _BatchReads(Dataset):
+    """Datasets that read whole batches (`__getitems__`, used by the DataLoader) rather than one image."""
+
+    labels: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __getitem__(self, index: int) -> dict[str, torch.Tensor]:
+        return self.__getitems__([index])
+
+    def __getitems__(self, indices: list[int]) -> dict[str, torch.Tensor]:
+        raise NotImplementedError
+
+
+class CachedImages(_BatchReads):
     """One split of the uint8 cache; whole batches are read with one fancy index on the memmap."""
 
     def __init__(self, prepared_dir: str | Path, split: str) -> None:
@@ -90,18 +116,38 @@ class CachedImages(Dataset):
                 f"{images}: {len(self.images)} images but {len(self.labels)} labels; re-run prepare_images"
             )
 
-    def __len__(self) -> int:
-        return len(self.labels)
-
-    def __getitem__(self, index: int) -> dict[str, torch.Tensor]:
-        return self.__getitems__([index])
-
     def __getitems__(self, indices: list[int]) -> dict[str, torch.Tensor]:
         idx = np.asarray(indices)
         order = np.argsort(idx, kind="stable")
         block = np.empty((len(idx), *self.images.shape[1:]), dtype=np.uint8)
         block[order] = self.images[idx[order]]
         return {"images": torch.from_numpy(block), "labels": torch.from_numpy(self.labels[idx].astype(np.int64))}
+
+
+class SelectedImages(_BatchReads):
+    """Chosen rows of several cache splits (cross-validation folds) without copying the cache."""
+
+    def __init__(self, prepared_dir: str | Path, selection: pd.DataFrame) -> None:
+        self.sources = {split: CachedImages(prepared_dir, split) for split in sorted(set(selection["split"]))}
+        self.split = selection["split"].to_numpy()
+        self.row = selection["row"].to_numpy(dtype=np.int64)
+        for split, source in self.sources.items():
+            rows = self.row[self.split == split]
+            if len(rows) and rows.max() >= len(source):
+                raise InputError(f"{prepared_dir}: {split} cache has {len(source)} rows, selection asks for "
+                                 f"row {int(rows.max())}; re-run prepare_images")
+        self.labels = np.array([self.sources[s].labels[r] for s, r in zip(self.split, self.row, strict=True)],
+                               dtype=np.int64)
+
+    def __getitems__(self, indices: list[int]) -> dict[str, torch.Tensor]:
+        idx = np.asarray(indices)
+        first = next(iter(self.sources.values()))
+        block = np.empty((len(idx), *first.images.shape[1:]), dtype=np.uint8)
+        for split, source in self.sources.items():
+            mine = np.flatnonzero(self.split[idx] == split)
+            if len(mine):
+                block[mine] = source.__getitems__(self.row[idx[mine]].tolist())["images"].numpy()
+        return {"images": torch.from_numpy(block), "labels": torch.from_numpy(self.labels[idx])}
 
 
 def _as_batch(batch):
@@ -117,7 +163,7 @@ def class_weights(labels: np.ndarray, num_classes: int) -> np.ndarray:
     return weights
 
 
-def make_loader(dataset: CachedImages, batch_size: int, *, sampler: Sampler | None, workers: int,
+def make_loader(dataset: Dataset, batch_size: int, *, sampler: Sampler | None, workers: int,
                 pin_memory: bool) -> DataLoader:
     return DataLoader(dataset, batch_size=batch_size, sampler=sampler, shuffle=False, collate_fn=_as_batch,
                       num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)
@@ -155,8 +201,12 @@ class ImageTrainOutput:
 
 def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoint_dir: str | Path,
                       data_fingerprint: str, *, accelerator=None, tracker_dir: str | Path | None = None,
-                      tracker_config: dict | None = None) -> ImageTrainOutput:
-    """Train one architecture on the cache; returns the best model and its val/test predictions."""
+                      tracker_config: dict | None = None, datasets: dict[str, Dataset] | None = None,
+                      run_name: str | None = None) -> ImageTrainOutput:
+    """Train one architecture on the cache; returns the best model and its val/test predictions.
+
+    `datasets` replaces the cache's own train/val/test splits (cross-validation folds).
+    """
     from accelerate import Accelerator
     from accelerate.utils import DataLoaderConfiguration
 
@@ -178,10 +228,12 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
             dataloader_config=DataLoaderConfiguration(non_blocking=torch.cuda.is_available()),
         )
     if log_with:
-        init_kwargs = tracker_init_kwargs(log_with, cfg.arch, tracker_dir)
-        accelerator.init_trackers(f"medrepro-{cfg.arch}", config=tracker_config or {}, init_kwargs=init_kwargs)
+        run_name = run_name or cfg.arch
+        init_kwargs = tracker_init_kwargs(log_with, run_name, tracker_dir)
+        accelerator.init_trackers(f"medrepro-{run_name}", config=tracker_config or {}, init_kwargs=init_kwargs)
 
-    datasets = {split: CachedImages(prepared_dir, split) for split in ("train", "val", "test")}
+    if datasets is None:
+        datasets = {split: CachedImages(prepared_dir, split) for split in ("train", "val", "test")}
     train_labels = datasets["train"].labels
     num_classes = len(CLASSES)
     weights = class_weights(train_labels, num_classes)
@@ -210,7 +262,7 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
     loss_weights = torch.tensor(weights, dtype=torch.float32) if cfg.imbalance == "weighted_loss" else None
     result = fit(accelerator, model, train_loader, eval_loaders["val"], forward=forward, cfg=fit_cfg,
                  checkpoint_dir=checkpoint_dir, fingerprint=cfg.fingerprint(data_fingerprint),
-                 class_weights=loss_weights, label_smoothing=cfg.label_smoothing, desc=cfg.arch)
+                 class_weights=loss_weights, label_smoothing=cfg.label_smoothing, desc=run_name or cfg.arch)
     predictions = {}
     for split, loader in eval_loaders.items():
         predictions[split] = predict(accelerator, result.model, accelerator.prepare(loader), forward, desc=split)

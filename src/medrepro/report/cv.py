@@ -1,0 +1,71 @@
+"""Cross-validation table and figure: per-fold held-out numbers and their mean ± std per architecture."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+
+from medrepro.report.plots import palette
+from medrepro.report.tables import MISSING, fmt, latex_escape
+
+TABLE_METRICS = (("balanced_accuracy", "Bal. acc."), ("mel_auc", "Mel. AUC"), ("macro_f1", "Macro F1"),
+                 ("sensitivity_at_target_specificity", "Mel. sens."), ("ece_after", "ECE (scaled)"))
+FIGURE_METRICS = (("balanced_accuracy", "balanced accuracy"), ("mel_auc", "melanoma AUC"),
+                  ("sensitivity_at_target_specificity", "melanoma sensitivity"))
+
+
+def fold_frame(per_fold: Mapping[str, Mapping[int, Mapping]]) -> pd.DataFrame:
+    """Long table arch, fold, metric, value of the held-out numbers (metrics that are undefined are left out)."""
+    rows = []
+    for arch, folds in per_fold.items():
+        for fold, held_out in folds.items():
+            for key, _ in TABLE_METRICS:
+                value = held_out.get(key)
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    rows.append({"arch": arch, "fold": int(fold), "metric": key, "value": float(value)})
+    return pd.DataFrame(rows, columns=["arch", "fold", "metric", "value"])
+
+
+def _mean_std(entry: Mapping) -> str:
+    if not entry or entry.get("mean") is None:
+        return MISSING
+    std = entry.get("std")
+    return f"{fmt(entry['mean'])} $\\pm$ {fmt(std)}" if std is not None else fmt(entry["mean"])
+
+
+def cv_table(summary: Mapping[str, Mapping], per_fold: Mapping[str, Mapping[int, Mapping]]) -> pd.DataFrame:
+    """One row per architecture: mean ± sample std over folds, then one row per fold beneath it."""
+    rows = []
+    for arch, stats in summary.items():
+        rows.append({"Model / fold": latex_escape(arch),
+                     **{label: _mean_std(stats.get(key, {})) for key, label in TABLE_METRICS}})
+        for fold, held_out in sorted(per_fold.get(arch, {}).items()):
+            rows.append({"Model / fold": f"\\quad fold {fold}",
+                         **{label: fmt(held_out.get(key)) for key, label in TABLE_METRICS}})
+    return pd.DataFrame(rows, columns=["Model / fold", *[label for _, label in TABLE_METRICS]])
+
+
+def cv_figure(frame: pd.DataFrame, archs: Sequence[str]) -> Figure:
+    """Each fold as a point, the mean as a bar: the spread a single split hides."""
+    fig = Figure(figsize=(3.2 * len(FIGURE_METRICS), 3.2), layout="constrained")
+    axes = fig.subplots(1, len(FIGURE_METRICS), squeeze=False)[0]
+    colours = palette(archs)
+    for ax, (key, label) in zip(axes, FIGURE_METRICS, strict=True):
+        part = frame[frame["metric"] == key]
+        if part.empty:
+            ax.text(0.5, 0.5, f"{label}: undefined in every fold", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            continue
+        sns.barplot(data=part, x="arch", y="value", hue="arch", order=list(archs), hue_order=list(archs),
+                    palette=colours, errorbar=None, alpha=0.35, legend=False, ax=ax)
+        sns.stripplot(data=part, x="arch", y="value", hue="arch", order=list(archs), hue_order=list(archs),
+                      palette=colours, size=6, jitter=0.12, legend=False, ax=ax, edgecolor="black", linewidth=0.5)
+        ax.set_ylim(0, 1.02)
+        ax.set_xlabel("")
+        ax.set_ylabel(label)
+        ax.tick_params(axis="x", rotation=20)
+    fig.suptitle(f"Held-out folds ({frame['fold'].nunique()} per architecture): points are folds, bars the mean")
+    return fig

@@ -1,0 +1,87 @@
+"""Stage cv_summary: mean ± std over the cross-validation folds into metrics/cv.json and the thesis.
+
+With cross-validation off (cv.folds = 0) it still writes all three outputs, saying so, so the
+thesis builds either way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from medrepro.config import from_dict, load_params, run_stage, section
+from medrepro.data.cv import CVConfig
+from medrepro.errors import InputError
+from medrepro.evaluate.cv import SUMMARY_KEYS, summarise_folds
+from medrepro.io import write_json, write_text
+from medrepro.report.comparison import read_json
+from medrepro.report.cv import cv_figure, cv_table, fold_frame
+from medrepro.report.plots import save_figure
+from medrepro.report.tables import to_booktabs
+
+FOLD_METRICS = Path("metrics/cv")
+OUT_JSON = Path("metrics/cv.json")
+OUT_TABLE = Path("thesis/tables/cv.tex")
+OUT_FIGURE = Path("thesis/figures/cv_folds")
+OFF = "Cross-validation is off (params.yaml cv.folds = 0); see docs/experiments.md to run it."
+
+
+def read_fold(arch: str, fold: int, folds: int) -> dict:
+    stage = f"cv_train@{arch}-{fold}"
+    path = FOLD_METRICS / f"{arch}-fold{fold}.json"
+    data = read_json(path, stage, required=("fold", "folds", "held_out", "n_test", "n_train", "n_val"))
+    if data["folds"] != folds or data["fold"] != fold:
+        raise InputError(f"{path}: made for fold {data['fold']} of {data['folds']}, expected fold {fold} "
+                         f"of {folds}; rerun the {stage} stage")
+    return data
+
+
+def main() -> None:
+    params = load_params()
+    cv = from_dict(CVConfig, section(params, "cv"), "cv")
+    cv.validate()
+    if not cv.enabled:
+        fig = Figure(figsize=(6, 1.2))
+        fig.text(0.5, 0.5, OFF, ha="center", va="center", wrap=True)
+        write_json(OUT_JSON, {"folds": 0, "enabled": False})
+        latex = OFF.replace("_", "\\_")
+        write_text(OUT_TABLE, f"% {OFF}\n\\paragraph{{Cross-validation.}} {latex}\n")
+        save_figure(fig, OUT_FIGURE.parent, OUT_FIGURE.name)
+        print(OFF)
+        return
+    runs = {arch: {fold: read_fold(arch, fold, cv.folds) for fold in sorted(cv.fold_ids)}
+            for arch in cv.architectures}
+    per_fold = {arch: {fold: run["held_out"] for fold, run in folds.items()} for arch, folds in runs.items()}
+    summary = {arch: summarise_folds(folds, SUMMARY_KEYS) for arch, folds in per_fold.items()}
+    complete = sorted(cv.fold_ids) == list(range(cv.folds))
+    report = {
+        "folds": cv.folds, "enabled": True, "fold_ids": sorted(cv.fold_ids), "complete": complete,
+        "seed": cv.seed, "val_fraction": cv.val_fraction,
+        "architectures": {arch: {"summary": summary[arch],
+                                 "per_fold": {str(f): {"n_test": run["n_test"], "n_train": run["n_train"],
+                                                       "n_val": run["n_val"], "best_epoch": run["best_epoch"],
+                                                       **run["held_out"]}
+                                              for f, run in runs[arch].items()}}
+                          for arch in cv.architectures},
+    }
+    partial = "" if complete else f" Only folds {sorted(cv.fold_ids)} of {cv.folds} were run."
+    table = to_booktabs(
+        cv_table(summary, per_fold),
+        caption=f"Lesion-grouped, diagnosis-stratified {cv.folds}-fold cross-validation on the development data "
+                "(train + validation; the test split is not used). Mean $\\pm$ sample standard deviation over "
+                "folds, then each held-out fold. Temperature and the melanoma threshold (target specificity "
+                f"{section(params, 'threshold.target_specificity')}) are chosen on each fold's inner validation "
+                f"set.{partial}",
+        label="tab:cv", fit_width=True)
+    write_json(OUT_JSON, report)
+    write_text(OUT_TABLE, table)
+    save_figure(cv_figure(fold_frame(per_fold), cv.architectures), OUT_FIGURE.parent, OUT_FIGURE.name)
+    for arch, stats in summary.items():
+        ba = stats["balanced_accuracy"]
+        spread = f" ± {ba['std']:.3f}" if ba["std"] is not None else ""
+        print(f"{arch}: held-out balanced accuracy {ba['mean']:.3f}{spread} over {ba['n']} folds")
+
+
+if __name__ == "__main__":
+    run_stage(main)
