@@ -93,6 +93,7 @@ def main() -> None:
     val_sens = binary_metrics(val_scores, val_y, thr_sens)
 
     report = {
+        "positive_class": p.positive_class,
         "roc_auc": roc_auc(test_scores, test_y),
         "val_roc_auc": roc_auc(val_scores, val_y),
         "temperature": temperature,

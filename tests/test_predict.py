@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -46,7 +47,7 @@ def sample_images(per_class: int = 1) -> list[Path]:
 
 def write_threshold(root: Path, arch: str, threshold: float) -> None:
     data = {f"at_specificity.{k}": v for k, v in {**OPERATING, "threshold": threshold}.items()}
-    data.update({"n_test": 54, "n_test_positive": 11, "roc_auc": 0.9})
+    data.update({"n_test": 54, "n_test_positive": 11, "roc_auc": 0.9, "positive_class": "mel"})
     (root / "metrics" / arch).mkdir(parents=True, exist_ok=True)
     (root / "metrics" / arch / "threshold.json").write_text(json.dumps(data))
 
@@ -253,6 +254,19 @@ def test_unknown_or_untrained_arch(tree, capsys, arch, message):
     code, out, err = run_cli(["predict", str(sample_images()[0]), "--arch", arch, *dirs(tree)], capsys)
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and message in err and "resnet50" in err
+
+
+def test_operating_point_for_another_class_is_refused(tree, capsys, tmp_path):
+    """threshold.positive_class: bcc would otherwise apply a bcc threshold to p(mel)."""
+    models, metrics = tmp_path / "models", tmp_path / "metrics"
+    shutil.copytree(tree / "models", models)
+    shutil.copytree(tree / "metrics", metrics)
+    path = metrics / "resnet50" / "threshold.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), "positive_class": "bcc"}))
+    code, out, err = run_cli(["predict", str(sample_images()[0]), "--arch", "resnet50", "--models-dir",
+                              str(models), "--metrics-dir", str(metrics)], capsys)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "operating point is for 'bcc'" in err and str(path) in err
 
 
 def test_cache_size_from_repository_when_model_json_lacks_it(tmp_path):

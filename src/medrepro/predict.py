@@ -84,6 +84,11 @@ def read_operating_point(path: str | os.PathLike) -> OperatingPoint:
     bad = [k for k in keys if not isinstance(data, dict) or not _number(data.get(k))]
     if bad:
         raise InputError(f"{path}: missing or non-numeric key(s) {bad}; rerun the threshold stage")
+    positive = data.get("positive_class", POSITIVE_CLASS)
+    if positive != POSITIVE_CLASS:
+        raise InputError(f"{path}: the operating point is for {positive!r}, but predict flags melanoma "
+                         f"({POSITIVE_CLASS!r}); rerun the threshold stage with threshold.positive_class: "
+                         f"{POSITIVE_CLASS}")
     v = {k: float(data[f"{OPERATING_POINT}.{k}"]) for k in OPERATING_KEYS}
     counts = {k: int(data[k]) if _number(data.get(k)) else None for k in ("n_test", "n_test_positive")}
     return OperatingPoint(threshold=v["threshold"], target_specificity=v["target"],
