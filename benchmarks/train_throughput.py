@@ -56,7 +56,7 @@ from medrepro.io import write_json  # noqa: E402
 from medrepro.models.registry import ARCHITECTURES, create_model, normalisation  # noqa: E402
 from medrepro.train import loop  # noqa: E402
 from medrepro.train.augment import AugmentConfig  # noqa: E402
-from medrepro.train.loop import predict  # noqa: E402
+from medrepro.train.loop import predict, set_determinism  # noqa: E402
 
 NUM_CLASSES = len(CLASSES)
 THESIS_ARCHS = ["resnet50", "efficientnet_b3", "densenet121", "vit_b_16"]
@@ -101,17 +101,6 @@ def torch_flags():
             os.environ.pop("CUBLAS_WORKSPACE_CONFIG", None)
         else:
             os.environ["CUBLAS_WORKSPACE_CONFIG"] = saved[3]
-
-
-def set_backend_flags(deterministic: bool) -> None:
-    """The same settings train_image_model applies, so the ceiling runs under the real path's rules."""
-    if deterministic:
-        torch.use_deterministic_algorithms(True, warn_only=True)
-        torch.backends.cudnn.benchmark = False
-        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
-    else:
-        torch.use_deterministic_algorithms(False)
-        torch.backends.cudnn.benchmark = True
 
 
 def ceiling_img_s(arch: str, *, batch_size: int, image_size: int, precision: str, steps: int, warmup: int,
@@ -450,7 +439,7 @@ def run_train_benchmark(archs: list[str], *, batch_size: int, image_size: int, p
             ceilings, reals, naives = [], [], []
             for rep in range(repeats):  # interleaved, so a busy spell on a shared machine hits all three
                 with torch_flags():
-                    set_backend_flags(deterministic)
+                    set_determinism(deterministic)
                     ceilings.append(ceiling_img_s(arch, batch_size=batch_size, image_size=image_size,
                                                   precision=precision, steps=steps, warmup=warmup,
                                                   model_kwargs=kwargs, device=device))

@@ -18,7 +18,7 @@ from medrepro.data.ham10000 import CLASSES
 from medrepro.errors import InputError, ParamsError
 from medrepro.models.registry import create_model, get_architecture, normalisation
 from medrepro.train.augment import AugmentConfig, augment_batch, to_float_nchw
-from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, predict
+from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
 
 IMBALANCE = ("none", "weighted_loss", "weighted_sampler")
 PRECISIONS = ("no", "fp16", "bf16")
@@ -207,26 +207,12 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
 
     `datasets` replaces the cache's own train/val/test splits (cross-validation folds).
     """
-    from accelerate import Accelerator
-    from accelerate.utils import DataLoaderConfiguration
-
     cfg.validate()
-    if cfg.deterministic:
-        torch.use_deterministic_algorithms(True, warn_only=True)
-        torch.backends.cudnn.benchmark = False
-        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
-    else:
-        torch.backends.cudnn.benchmark = True
+    set_determinism(cfg.deterministic)
     log_with = list(cfg.log_with)
     if accelerator is None:
-        accelerator = Accelerator(
-            cpu=not torch.cuda.is_available(),  # without it, torchrun/accelerate launch on CPU stays 1 process
-            mixed_precision=cfg.mixed_precision,
-            gradient_accumulation_steps=cfg.grad_accum_steps,
-            log_with=log_with or None,
-            project_dir=str(tracker_dir) if tracker_dir else None,
-            dataloader_config=DataLoaderConfiguration(non_blocking=torch.cuda.is_available()),
-        )
+        accelerator = make_accelerator(mixed_precision=cfg.mixed_precision, grad_accum_steps=cfg.grad_accum_steps,
+                                       log_with=log_with, tracker_dir=tracker_dir)
     if log_with:
         run_name = run_name or cfg.arch
         init_kwargs = tracker_init_kwargs(log_with, run_name, tracker_dir)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import random
 import time
 from collections.abc import Callable
@@ -22,6 +23,33 @@ from medrepro.train import checkpoint as ckpt
 log = logging.getLogger(__name__)
 
 Forward = Callable[[nn.Module, dict[str, torch.Tensor], bool], torch.Tensor]
+
+
+def set_determinism(deterministic: bool) -> None:
+    """Deterministic kernels (and no cuDNN autotuning) for reproducible runs; autotuning for speed otherwise."""
+    if deterministic:
+        torch.use_deterministic_algorithms(True, warn_only=True)
+        torch.backends.cudnn.benchmark = False
+        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+    else:
+        torch.use_deterministic_algorithms(False)
+        torch.backends.cudnn.benchmark = True
+
+
+def make_accelerator(*, mixed_precision: str, grad_accum_steps: int, log_with: list[str],
+                     tracker_dir: str | Path | None):
+    """The one Accelerator set-up for image and note training."""
+    from accelerate import Accelerator
+    from accelerate.utils import DataLoaderConfiguration
+
+    return Accelerator(
+        cpu=not torch.cuda.is_available(),  # without it, torchrun/accelerate launch on CPU stays 1 process
+        mixed_precision=mixed_precision,
+        gradient_accumulation_steps=grad_accum_steps,
+        log_with=log_with or None,
+        project_dir=str(tracker_dir) if tracker_dir else None,
+        dataloader_config=DataLoaderConfiguration(non_blocking=torch.cuda.is_available()),
+    )
 
 
 class EpochSampler(Sampler[int]):

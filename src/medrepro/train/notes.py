@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
 import re
 import resource
 from dataclasses import asdict, dataclass, field
@@ -28,7 +27,7 @@ from medrepro.errors import InputError, ParamsError
 from medrepro.io import atomic_path
 from medrepro.models import text as text_models
 from medrepro.train.images import EpochSampler, class_weights, tracker_init_kwargs
-from medrepro.train.loop import FitConfig, FitResult, fit, predict
+from medrepro.train.loop import FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
 
 METHODS = ("lora", "full")
 SPLITS = ("train", "val", "test")
@@ -294,9 +293,6 @@ def train_notes_model(
     tracker_config: dict | None = None,
 ) -> NotesTrainOutput:
     """Train one method on the prepared notes, evaluate on test and (main process) save to `out_dir`."""
-    from accelerate import Accelerator
-    from accelerate.utils import DataLoaderConfiguration
-
     check_method(method)
     cfg.validate()
     prepared_dir = Path(prepared_dir)
@@ -310,20 +306,11 @@ def train_notes_model(
     labels = {s: _labels(f, classes, prepared_dir / f"{s}.csv") for s, f in frames.items()}
     data_fp = data_fingerprint(prepared_dir)
 
-    if cfg.deterministic:
-        torch.use_deterministic_algorithms(True, warn_only=True)
-        torch.backends.cudnn.benchmark = False
-        os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+    set_determinism(cfg.deterministic)
     log_with = list(cfg.log_with)
     if accelerator is None:
-        accelerator = Accelerator(
-            cpu=not torch.cuda.is_available(),  # without it, torchrun/accelerate launch on CPU stays 1 process
-            mixed_precision=cfg.mixed_precision,
-            gradient_accumulation_steps=cfg.grad_accum_steps,
-            log_with=log_with or None,
-            project_dir=str(tracker_dir) if tracker_dir else None,
-            dataloader_config=DataLoaderConfiguration(non_blocking=torch.cuda.is_available()),
-        )
+        accelerator = make_accelerator(mixed_precision=cfg.mixed_precision, grad_accum_steps=cfg.grad_accum_steps,
+                                       log_with=log_with, tracker_dir=tracker_dir)
     if log_with:
         accelerator.init_trackers(
             f"medrepro-notes-{method}",
