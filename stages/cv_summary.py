@@ -14,8 +14,7 @@ from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.data.cv import CVConfig
 from medrepro.errors import InputError
 from medrepro.evaluate.cv import SUMMARY_KEYS, summarise_folds
-from medrepro.io import write_json, write_text
-from medrepro.report.comparison import read_json
+from medrepro.io import read_json, write_json, write_text
 from medrepro.report.cv import cv_figure, cv_table, fold_frame
 from medrepro.report.plots import save_figure
 from medrepro.report.tables import to_booktabs

@@ -12,9 +12,8 @@ from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
 from medrepro.evaluate.subgroups import age_band_labels, assign_groups, read_metadata, subgroup_report
-from medrepro.io import write_json, write_text
+from medrepro.io import read_json, write_json, write_text
 from medrepro.report.clinical import fairness_table, subgroup_forest, subgroups_table
-from medrepro.report.comparison import read_json
 from medrepro.report.plots import save_figure
 from medrepro.report.tables import to_booktabs
 

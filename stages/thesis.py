@@ -14,9 +14,9 @@ from pathlib import Path
 from medrepro.config import architecture_list, load_params, run_stage, section
 from medrepro.errors import InputError
 from medrepro.evaluate.predictions import load_classes
-from medrepro.io import write_text
+from medrepro.io import read_json, write_text
 from medrepro.report import plots, tables
-from medrepro.report.comparison import read_curve_csv, read_history, read_json
+from medrepro.report.comparison import read_curve_csv, read_history
 
 THESIS = Path("thesis")
 MAIN_TEX = THESIS / "main.tex"

@@ -1,4 +1,5 @@
-"""Atomic output helpers: a stage leaves its previous outputs or complete new ones, never half a file."""
+"""Stage file I/O: atomic writes (a stage leaves its previous outputs or complete new ones, never half a
+file) and reading another stage's JSON with a one-line error that names the stage to rerun."""
 
 from __future__ import annotations
 
@@ -69,3 +70,22 @@ def write_csv(path: str | os.PathLike, frame) -> None:
     """Write a pandas DataFrame as CSV atomically."""
     with atomic_path(path) as tmp:
         frame.to_csv(tmp, index=False)
+
+
+def read_json(path: str | os.PathLike, stage: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A stage's JSON object, with a one-line error naming the stage to rerun when missing or broken."""
+    from medrepro.errors import InputError
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: not found; run the {stage} stage first")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid JSON ({exc.__class__.__name__}); rerun the {stage} stage") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a JSON object; rerun the {stage} stage")
+    missing = [k for k in required if k not in data]
+    if missing:
+        raise InputError(f"{path}: missing key(s) {missing}; rerun the {stage} stage")
+    return data

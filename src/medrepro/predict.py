@@ -26,6 +26,7 @@ import numpy as np
 import torch
 
 from medrepro.errors import InputError, ParamsError
+from medrepro.io import read_json
 
 POSITIVE_CLASS = "mel"
 OPERATING_POINT = "at_specificity"
@@ -62,16 +63,6 @@ class OperatingPoint:
                 f"{self.specificity:.3f} [CI {self.specificity_ci_low:.3f}-{self.specificity_ci_high:.3f}]")
 
 
-def _read_json(path: Path, stage: str) -> Any:
-    if not path.is_file():
-        raise InputError(f"{path}: not found; run the {stage} stage first (dvc repro)")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not valid JSON ({exc.__class__.__name__}); rerun the {stage} stage"
-                         ) from exc
-
-
 def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -79,7 +70,7 @@ def _number(value: Any) -> bool:
 def read_operating_point(path: str | os.PathLike) -> OperatingPoint:
     """The at_specificity operating point from metrics/<arch>/threshold.json (flat keys)."""
     path = Path(path)
-    data = _read_json(path, "threshold")
+    data = read_json(path, "threshold")
     keys = [f"{OPERATING_POINT}.{k}" for k in OPERATING_KEYS]
     bad = [k for k in keys if not isinstance(data, dict) or not _number(data.get(k))]
     if bad:

@@ -6,7 +6,6 @@ silently shifting a logit column onto the wrong class.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from medrepro.errors import InputError
+from medrepro.io import read_json
 
 ID_COLUMNS = ("image_id", "lesion_id", "dx")
 
@@ -22,13 +22,7 @@ ID_COLUMNS = ("image_id", "lesion_id", "dx")
 def load_classes(model_json: str | os.PathLike) -> list[str]:
     """The ordered class names from models/<arch>/model.json."""
     path = Path(model_json)
-    if not path.is_file():
-        raise InputError(f"{path}: model metadata not found; run the train stage first")
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not valid JSON ({exc.__class__.__name__}); rerun the train stage") from exc
-    classes = meta.get("classes") if isinstance(meta, dict) else None
+    classes = read_json(path, "train").get("classes")
     if (
         not isinstance(classes, list)
         or len(classes) < 2
@@ -95,15 +89,7 @@ def read_predictions(
 def load_temperature(calibration_json: str | os.PathLike) -> float:
     """The fitted temperature from models/<arch>/calibration.json (written by the calibrate stage)."""
     path = Path(calibration_json)
-    if not path.is_file():
-        raise InputError(f"{path}: calibration not found; run the calibrate stage first")
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(
-            f"{path}: not valid JSON ({exc.__class__.__name__}); rerun the calibrate stage"
-        ) from exc
-    temperature = meta.get("temperature") if isinstance(meta, dict) else None
+    temperature = read_json(path, "calibrate").get("temperature")
     if (
         isinstance(temperature, bool)
         or not isinstance(temperature, (int, float))

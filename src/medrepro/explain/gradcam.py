@@ -16,7 +16,6 @@ no ranks at all: such images are counted (n_undefined, n_constant_*) instead of 
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import warnings
@@ -57,17 +56,9 @@ class LoadedModel:
 
 def read_model_json(path: str | os.PathLike) -> dict[str, Any]:
     """models/<arch>/model.json, checked for the keys needed to rebuild the model."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: model metadata not found; run the train stage first")
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not valid JSON ({exc.__class__.__name__}); rerun the train stage") from exc
-    missing = [k for k in MODEL_JSON_KEYS if not isinstance(meta, dict) or k not in meta]
-    if missing:
-        raise InputError(f"{path}: missing key(s) {missing}; rerun the train stage")
-    return meta
+    from medrepro.io import read_json
+
+    return read_json(path, "train", MODEL_JSON_KEYS)
 
 
 def load_model(model_dir: str | os.PathLike) -> LoadedModel:

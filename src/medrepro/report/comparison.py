@@ -8,7 +8,6 @@ size and speed numbers from the earlier stages' files under the same names.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import warnings
@@ -23,28 +22,12 @@ from medrepro.errors import InputError
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.metrics import classification_metrics, confusion_records
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
+from medrepro.io import read_json
 
 OPERATING_POINTS = ("at_specificity", "at_sensitivity")
 CI_METRICS = ("accuracy", "balanced_accuracy", "macro_f1")
 CALIBRATION_KEYS = ("ece", "mce", "nll", "brier")
 HISTORY_METRICS = ("train_loss", "val_loss", "val_balanced_accuracy")
-
-
-def read_json(path: str | os.PathLike, stage: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A stage's JSON output, with a one-line error naming the stage to rerun when missing or broken."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: not found; run the {stage} stage first")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not valid JSON ({exc.__class__.__name__}); rerun {stage}") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a JSON object; rerun the {stage} stage")
-    missing = [k for k in required if k not in data]
-    if missing:
-        raise InputError(f"{path}: missing key(s) {missing}; rerun the {stage} stage")
-    return data
 
 
 def _class_counts(y: np.ndarray, pred: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
