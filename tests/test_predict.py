@@ -292,19 +292,19 @@ def test_cuda_requested_without_gpu():
         pick_device("cuda")
 
 
-def test_real_dvc_outputs_reproduce_saved_test_logits():
-    """The DVC run's models, fed the sample JPEGs, give the logits that the train stage saved."""
+@pytest.mark.slow
+def test_real_dvc_outputs_reproduce_saved_test_logits(sample_run):
+    """The sample run's models, fed the sample JPEGs, give the logits that its train stage saved."""
     from medrepro.predict import trained_architectures
 
-    archs = trained_architectures(REPO / "models", REPO / "metrics")
-    if not archs or not (REPO / "data" / "prepared" / "ham10000" / "cache.json").is_file():
-        pytest.skip("no DVC outputs in this checkout (run `dvc repro`)")
+    models, metrics = sample_run / "models", sample_run / "metrics"
+    archs = trained_architectures(models, metrics)
+    assert set(archs) == {"resnet50", "efficientnet_b3", "densenet121", "vit_b_16"}
     for arch in archs:
-        frame = pd.read_csv(REPO / "models" / arch / "predictions" / "test.csv").head(12)
+        frame = pd.read_csv(models / arch / "predictions" / "test.csv").head(12)
         paths = [SAMPLES / f"{i}.jpg" for i in frame["image_id"]]
-        if not all(p.is_file() for p in paths):
-            pytest.skip("the DVC outputs were trained on another data set than the bundled sample")
-        predictor = Predictor.load(arch, REPO / "models", REPO / "metrics", "cpu")
+        predictor = Predictor.load(arch, models, metrics, "cpu")
+        assert predictor.cache_size_source == "model.json", "model.json must say how the training cache was decoded"
         logits = predictor.logits(np.stack([predictor.read(p) for p in paths]))
         expected = frame[[f"logit_{c}" for c in predictor.classes]].to_numpy()
         np.testing.assert_allclose(logits, expected, atol=1e-4, rtol=1e-4, err_msg=arch)
