@@ -95,6 +95,17 @@ def set_param(repo, dotted: str, value) -> None:
     (repo / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False))
 
 
+@pytest.fixture
+def one_torch_thread():
+    """Torch's intra-op threads spin on a busy 2-core machine; one thread is many times faster there."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO

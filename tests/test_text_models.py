@@ -7,6 +7,8 @@ import torch
 
 from medrepro.models import text as text_models
 
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
+
 TRAIN_TEXTS = [
     "The patient reports chest pain and a loud heart murmur.",
     "Knee fracture repaired; the tendon was intact after surgery.",
@@ -15,15 +17,6 @@ TRAIN_TEXTS = [
 ] * 5
 HELD_OUT_TEXTS = ["Quokka jazz quiz with zebu", "Hippopotamus gazette"]  # q, z, j never occur in training
 CLASSES = ["Cardiology", "Orthopedic", "Radiology"]
-
-
-@pytest.fixture(autouse=True)
-def one_thread():
-    """Torch's intra-op threads spin on a busy 2-core machine; one thread is many times faster there."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 def _train_words() -> set[str]:

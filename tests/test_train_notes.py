@@ -19,6 +19,8 @@ from medrepro.errors import InputError, MedreproError, ParamsError
 from medrepro.models.text import load_text_classifier
 from medrepro.train import notes
 
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
+
 REPO = Path(__file__).resolve().parents[1]
 MTSAMPLES = REPO.parent / "shared" / "data" / "mtsamples.csv"
 CLASS_WORDS = {  # no q, z or j anywhere in training text
@@ -43,15 +45,6 @@ TINY = dict(
     log_with=[],
     lora={"r": 4, "alpha": 8, "dropout": 0.0, "target_modules": ["query", "value"]},
 )
-
-
-@pytest.fixture(autouse=True)
-def one_thread():
-    """Torch's intra-op threads spin on a busy 2-core machine; one thread is many times faster there."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 def make_notes(root: Path, sizes=(90, 30, 30), seed=0) -> Path:
