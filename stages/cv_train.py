@@ -20,6 +20,7 @@ from medrepro.data.ham10000 import CLASSES
 from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.cv import fold_metrics
 from medrepro.io import atomic_path, write_json
+from medrepro.provenance import code_fingerprint
 from medrepro.train.images import ImageTrainConfig, SelectedImages, predictions_frame, train_image_model
 
 PREPARED = Path("data/prepared/ham10000")
@@ -60,7 +61,8 @@ def main() -> None:
     name = run_name(arch, fold)
     out = train_image_model(cfg, PREPARED, Path("checkpoints/cv") / name, data_fingerprint,
                             tracker_dir=Path("dvclive/cv") / name, datasets=datasets, run_name=name,
-                            tracker_config={"arch": arch, "fold": fold, "folds": cv.folds, **cfg.__dict__})
+                            tracker_config={"arch": arch, "fold": fold, "folds": cv.folds, **cfg.__dict__},
+                            code=code_fingerprint(__file__))
     from accelerate import PartialState
 
     if not PartialState().is_main_process:

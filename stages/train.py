@@ -17,6 +17,7 @@ from medrepro.config import load_params, run_stage, section
 from medrepro.data.ham10000 import CLASSES
 from medrepro.errors import InputError, ParamsError
 from medrepro.io import atomic_path, write_json
+from medrepro.provenance import code_fingerprint
 from medrepro.train.images import ImageTrainConfig, predictions_frame, train_image_model
 
 PREPARED = Path("data/prepared/ham10000")
@@ -43,7 +44,8 @@ def main() -> None:
     splits = pd.read_csv(PREPARED / "splits.csv", dtype=str, keep_default_na=False)
 
     out = train_image_model(cfg, PREPARED, Path("checkpoints") / arch, data_fingerprint,
-                            tracker_dir=Path("dvclive") / arch, tracker_config={"arch": arch, **cfg.__dict__})
+                            tracker_dir=Path("dvclive") / arch, tracker_config={"arch": arch, **cfg.__dict__},
+                            code=code_fingerprint(__file__))
     from accelerate import PartialState
 
     if not PartialState().is_main_process:

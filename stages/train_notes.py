@@ -13,6 +13,7 @@ from pathlib import Path
 from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.errors import ParamsError
 from medrepro.io import write_json
+from medrepro.provenance import code_fingerprint
 from medrepro.train.notes import NotesTrainConfig, check_method, train_notes_model
 
 PREPARED = Path("data/prepared/notes")
@@ -46,6 +47,7 @@ def main() -> None:
         method,
         Path("dvclive") / f"notes_{method}",
         tracker_config={"method": method, **asdict(cfg)},
+        code=code_fingerprint(__file__),
     )
     from accelerate import PartialState
 

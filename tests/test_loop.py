@@ -1,4 +1,4 @@
-"""The Accelerate loop: schedule, safetensors checkpoints, exact resume, refusing foreign checkpoints."""
+"""The Accelerate loop: schedule, safetensors checkpoints, exact resume of an interrupted run, never of another."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from medrepro.train import checkpoint as ckpt
+from medrepro.train.checkpoint import Fingerprint
 from medrepro.train.loop import EpochSampler, FitConfig, fit, lr_at
+
+FP = Fingerprint(params="p", data="d", code={"stages/x.py": "1", "medrepro/train/loop.py": "2"})
 
 
 def test_lr_schedule_warmup_then_cosine():
@@ -27,9 +30,9 @@ def test_optimizer_state_roundtrips_through_safetensors(tmp_path):
     model(torch.randn(5, 4)).sum().backward()
     opt.step()
     ckpt.save_checkpoint(tmp_path, model_state=model.state_dict(), optimizer_state=opt.state_dict(),
-                         progress={"fingerprint": "abc"})
+                         progress={"fingerprint": FP.to_json()})
     ckpt.save_best(tmp_path, model.state_dict())
-    state = ckpt.load_checkpoint(tmp_path, "abc")
+    state = ckpt.load_checkpoint(tmp_path, FP)
     assert state is not None
     restored = torch.optim.AdamW(model.parameters(), lr=0.1)
     restored.load_state_dict(state["optimizer"])
@@ -40,14 +43,33 @@ def test_optimizer_state_roundtrips_through_safetensors(tmp_path):
     assert not list(tmp_path.rglob("*.pt")) and not list(tmp_path.rglob("*.pkl"))
 
 
-def test_foreign_checkpoint_is_not_resumed(tmp_path, caplog):
+@pytest.mark.parametrize(("now", "reason"), [
+    (Fingerprint(params="p2", data="d", code=FP.code), "params changed"),
+    (Fingerprint(params="p2", data="d2", code=FP.code), "data changed"),
+    (Fingerprint(params="p", data="d", code={**FP.code, "medrepro/train/loop.py": "3"}),
+     "code changed (medrepro/train/loop.py)"),
+    (Fingerprint(params="p", data="d", code={"stages/x.py": "1"}), "code changed (medrepro/train/loop.py)"),
+])
+def test_foreign_checkpoint_is_discarded_with_one_line_saying_why(tmp_path, caplog, now, reason):
     model = nn.Linear(2, 2)
     ckpt.save_checkpoint(tmp_path / "c", model_state=model.state_dict(),
                          optimizer_state=torch.optim.AdamW(model.parameters()).state_dict(),
-                         progress={"fingerprint": "old"})
-    assert ckpt.load_checkpoint(tmp_path / "c", "new") is None
-    assert "different params or data" in caplog.text
-    assert not (tmp_path / "c").exists()
+                         progress={"fingerprint": FP.to_json()})
+    ckpt.save_best(tmp_path / "c", model.state_dict())
+    assert ckpt.load_checkpoint(tmp_path / "c", now) is None
+    assert len(caplog.records) == 1 and "\n" not in caplog.text.strip()
+    assert f"not resuming {tmp_path / 'c'}: {reason}; training from scratch" in caplog.text
+    assert (tmp_path / "c").is_dir() and not list((tmp_path / "c").iterdir())  # emptied, kept for DVC persist
+
+
+def test_checkpoint_without_code_fingerprint_is_discarded(tmp_path, caplog):
+    model = nn.Linear(2, 2)
+    ckpt.save_checkpoint(tmp_path, model_state=model.state_dict(),
+                         optimizer_state=torch.optim.AdamW(model.parameters()).state_dict(),
+                         progress={"fingerprint": "sha-of-params-and-data"})
+    ckpt.save_best(tmp_path, model.state_dict())
+    assert ckpt.load_checkpoint(tmp_path, FP) is None
+    assert "code changed" in caplog.text
 
 
 def toy_loaders(seed=0):
@@ -74,11 +96,11 @@ def make_model():
     return nn.Sequential(nn.Linear(6, 16), nn.Dropout(0.1), nn.ReLU(), nn.Linear(16, 3))
 
 
-def run_fit(tmp_path, name, epochs=3):
+def run_fit(tmp_path, name, epochs=3, fingerprint=FP):
     train, val = toy_loaders()
     return fit(Accelerator(cpu=True), make_model(), train, val, forward=forward,
                cfg=FitConfig(epochs=epochs, lr=0.05, warmup_epochs=0.5), checkpoint_dir=tmp_path / name,
-               fingerprint="fp")
+               fingerprint=fingerprint)
 
 
 def test_fit_learns_and_keeps_best_epoch(tmp_path):
@@ -86,25 +108,42 @@ def test_fit_learns_and_keeps_best_epoch(tmp_path):
     assert len(result.history) == 3
     assert result.best_metric == max(h["val_balanced_accuracy"] for h in result.history)
     assert result.history[-1]["train_loss"] < result.history[0]["train_loss"]
-    progress = json.loads((tmp_path / "a" / "last" / "progress.json").read_text())
-    assert progress["finished"] and progress["epochs_done"] == 3
+    # a finished run keeps no resume state: only the record that it finished
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["finished.json"]
+    record = json.loads((tmp_path / "a" / "finished.json").read_text())
+    assert record["finished"] and record["epochs_done"] == 3 and record["fingerprint"] == FP.to_json()
 
 
-def test_interrupted_fit_resumes_to_identical_weights(tmp_path, monkeypatch):
-    reference = run_fit(tmp_path, "ref")
+def test_finished_run_is_never_resumed(tmp_path, caplog, capsys):
+    first = run_fit(tmp_path, "a")
+    capsys.readouterr()
+    again = run_fit(tmp_path, "a")
+    assert again.resumed_from_epoch == 0 and "resuming" not in capsys.readouterr().out
+    assert "not resuming" in caplog.text and "finished run" in caplog.text
+    assert len(again.history) == 3 and again.train_samples == first.train_samples  # it really trained
+    for a, b in zip(first.model.state_dict().values(), again.model.state_dict().values(), strict=True):
+        assert torch.equal(a, b)
+
+
+def interrupt_after_first_epoch(tmp_path, name, monkeypatch, **kwargs):
     original = ckpt.save_checkpoint
     calls = {"n": 0}
 
-    def crash_after_first(*args, **kwargs):
-        original(*args, **kwargs)
+    def crash_after_first(*args, **kw):
+        original(*args, **kw)
         calls["n"] += 1
         if calls["n"] == 1:
             raise KeyboardInterrupt("simulated kill after epoch 1")
 
     monkeypatch.setattr(ckpt, "save_checkpoint", crash_after_first)
     with pytest.raises(KeyboardInterrupt):
-        run_fit(tmp_path, "resumed")
+        run_fit(tmp_path, name, **kwargs)
     monkeypatch.setattr(ckpt, "save_checkpoint", original)
+
+
+def test_interrupted_fit_resumes_to_identical_weights(tmp_path, monkeypatch):
+    reference = run_fit(tmp_path, "ref")
+    interrupt_after_first_epoch(tmp_path, "resumed", monkeypatch)
     resumed = run_fit(tmp_path, "resumed")
     assert resumed.resumed_from_epoch == 1
     assert [h["val_loss"] for h in resumed.history] == [h["val_loss"] for h in reference.history]
@@ -122,3 +161,13 @@ def test_balanced_accuracy_matches_sklearn():
     for _ in range(5):
         y, p = rng.integers(0, 7, 200), rng.integers(0, 7, 200)
         assert balanced_accuracy(y, p) == pytest.approx(balanced_accuracy_score(y, p))
+
+
+def test_interrupted_run_under_changed_code_trains_from_scratch(tmp_path, monkeypatch, caplog, capsys):
+    interrupt_after_first_epoch(tmp_path, "c", monkeypatch)
+    capsys.readouterr()
+    edited = Fingerprint(params="p", data="d", code={**FP.code, "medrepro/train/loop.py": "edited"})
+    result = run_fit(tmp_path, "c", fingerprint=edited)
+    assert result.resumed_from_epoch == 0 and len(result.history) == 3
+    assert "code changed (medrepro/train/loop.py); training from scratch" in caplog.text
+    assert "resuming" not in capsys.readouterr().out

@@ -17,7 +17,9 @@ from torch.utils.data import DataLoader, Dataset, Sampler
 from medrepro.data.ham10000 import CLASSES
 from medrepro.errors import InputError, ParamsError
 from medrepro.models.registry import create_model, get_architecture, normalisation
+from medrepro.provenance import code_fingerprint
 from medrepro.train.augment import AugmentConfig, augment_batch, to_float_nchw
+from medrepro.train.checkpoint import Fingerprint
 from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
 
 IMBALANCE = ("none", "weighted_loss", "weighted_sampler")
@@ -202,10 +204,12 @@ class ImageTrainOutput:
 def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoint_dir: str | Path,
                       data_fingerprint: str, *, accelerator=None, tracker_dir: str | Path | None = None,
                       tracker_config: dict | None = None, datasets: dict[str, Dataset] | None = None,
-                      run_name: str | None = None) -> ImageTrainOutput:
+                      run_name: str | None = None, code: dict[str, str] | None = None) -> ImageTrainOutput:
     """Train one architecture on the cache; returns the best model and its val/test predictions.
 
-    `datasets` replaces the cache's own train/val/test splits (cross-validation folds).
+    `datasets` replaces the cache's own train/val/test splits (cross-validation folds). `code` is the
+    code fingerprint a checkpoint must match to be resumed: stages pass their script's
+    (`provenance.code_fingerprint(__file__)`); by default it is this module's import closure.
     """
     cfg.validate()
     set_determinism(cfg.deterministic)
@@ -246,8 +250,10 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
                         warmup_epochs=cfg.warmup_epochs, max_grad_norm=cfg.max_grad_norm,
                         early_stopping_patience=cfg.early_stopping_patience, seed=cfg.seed)
     loss_weights = torch.tensor(weights, dtype=torch.float32) if cfg.imbalance == "weighted_loss" else None
+    fingerprint = Fingerprint(params=cfg.fingerprint(data_fingerprint), data=data_fingerprint,
+                              code=code if code is not None else code_fingerprint(__file__))
     result = fit(accelerator, model, train_loader, eval_loaders["val"], forward=forward, cfg=fit_cfg,
-                 checkpoint_dir=checkpoint_dir, fingerprint=cfg.fingerprint(data_fingerprint),
+                 checkpoint_dir=checkpoint_dir, fingerprint=fingerprint,
                  class_weights=loss_weights, label_smoothing=cfg.label_smoothing, desc=run_name or cfg.arch)
     predictions = {}
     for split, loader in eval_loaders.items():

@@ -140,12 +140,13 @@ def predict(accelerator, model: nn.Module, loader, forward: Forward,
 
 
 def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: Forward, cfg: FitConfig,
-        checkpoint_dir: str | Path, fingerprint: str, class_weights: torch.Tensor | None = None,
+        checkpoint_dir: str | Path, fingerprint: ckpt.Fingerprint, class_weights: torch.Tensor | None = None,
         label_smoothing: float = 0.0, desc: str = "train") -> FitResult:
     """Train with AdamW + warm-up/cosine, keep the best epoch by validation balanced accuracy, resume by epoch.
 
     Every epoch reseeds the RNGs from (seed, epoch), so a run resumed from the checkpoint of epoch k
-    continues exactly as the uninterrupted run would have.
+    continues exactly as the uninterrupted run would have. Only an interrupted run under the same
+    `fingerprint` (code, params, data) is resumed; a finished run always trains again from scratch.
     """
     checkpoint_dir = Path(checkpoint_dir)
     params = [p for p in model.parameters() if p.requires_grad]
@@ -158,11 +159,10 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
     total_steps = steps_per_epoch * cfg.epochs
     warmup_steps = int(round(cfg.warmup_epochs * steps_per_epoch))
 
-    state = ckpt.load_checkpoint(checkpoint_dir, fingerprint, remove_stale=accelerator.is_main_process)
+    state = ckpt.load_checkpoint(checkpoint_dir, fingerprint, main=accelerator.is_main_process)
     accelerator.wait_for_everyone()
     history: list[dict[str, float]] = []
     start_epoch, best_metric, best_epoch, bad_epochs, opt_step, train_time, samples = 0, -1.0, -1, 0, 0, 0.0, 0
-    finished = False
     if state is not None:
         progress = state["progress"]
         accelerator.unwrap_model(model).load_state_dict(state["model"])
@@ -170,15 +170,13 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
         history = progress["history"]
         start_epoch, best_metric, best_epoch = progress["epochs_done"], progress["best_metric"], progress["best_epoch"]
         bad_epochs, opt_step = progress["bad_epochs"], progress["opt_step"]
-        train_time, samples, finished = progress["train_time_s"], progress["train_samples"], progress["finished"]
+        train_time, samples = progress["train_time_s"], progress["train_samples"]
         accelerator.print(f"resuming {desc} from checkpoint after epoch {start_epoch} ({checkpoint_dir})")
         for row in history:
             accelerator.log(row, step=int(row["epoch"]))
     resumed_from = start_epoch
 
     for epoch in range(start_epoch, cfg.epochs):
-        if finished:
-            break
         seed_everything(cfg.seed * 1000 + epoch)
         train_loader.set_epoch(epoch)
         model.train()
@@ -243,7 +241,7 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
             cfg.early_stopping_patience > 0 and bad_epochs >= cfg.early_stopping_patience
         )
         progress = {
-            "fingerprint": fingerprint, "epochs_done": epoch + 1, "history": history,
+            "fingerprint": fingerprint.to_json(), "epochs_done": epoch + 1, "history": history,
             "best_metric": best_metric, "best_epoch": best_epoch, "bad_epochs": bad_epochs,
             "opt_step": opt_step, "train_time_s": train_time, "train_samples": samples, "finished": finished,
         }
@@ -252,10 +250,16 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
             ckpt.save_checkpoint(checkpoint_dir, model_state=model_state, optimizer_state=optimizer_state,
                                  progress=progress)
         accelerator.wait_for_everyone()
-        if finished and epoch + 1 < cfg.epochs:
-            accelerator.print(f"{desc}: early stopping after epoch {epoch + 1} (best epoch {best_epoch})")
+        if finished:
+            if epoch + 1 < cfg.epochs:
+                accelerator.print(f"{desc}: early stopping after epoch {epoch + 1} (best epoch {best_epoch})")
+            break
 
     accelerator.wait_for_everyone()
     accelerator.unwrap_model(model).load_state_dict(ckpt.load_best(checkpoint_dir))
+    accelerator.wait_for_everyone()
+    if accelerator.is_main_process:
+        ckpt.finish(checkpoint_dir, fingerprint, epochs_done=len(history), best_epoch=best_epoch)
+    accelerator.wait_for_everyone()
     return FitResult(history=history, best_epoch=best_epoch, best_metric=best_metric, train_time_s=train_time,
                      train_samples=samples, model=model, resumed_from_epoch=resumed_from)

@@ -26,6 +26,8 @@ from torch.utils.data import DataLoader, Dataset
 from medrepro.errors import InputError, ParamsError
 from medrepro.io import atomic_path
 from medrepro.models import text as text_models
+from medrepro.provenance import code_fingerprint
+from medrepro.train.checkpoint import Fingerprint
 from medrepro.train.images import EpochSampler, class_weights, tracker_init_kwargs
 from medrepro.train.loop import FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
 
@@ -291,8 +293,12 @@ def train_notes_model(
     *,
     accelerator=None,
     tracker_config: dict | None = None,
+    code: dict[str, str] | None = None,
 ) -> NotesTrainOutput:
-    """Train one method on the prepared notes, evaluate on test and (main process) save to `out_dir`."""
+    """Train one method on the prepared notes, evaluate on test and (main process) save to `out_dir`.
+
+    `code`: the code fingerprint a checkpoint must match to resume (the stage's; default this module's).
+    """
     check_method(method)
     cfg.validate()
     prepared_dir = Path(prepared_dir)
@@ -392,7 +398,11 @@ def train_notes_model(
         early_stopping_patience=cfg.early_stopping_patience,
         seed=cfg.seed,
     )
-    fingerprint = cfg.fingerprint(method, data_fp, text_models.vocab_fingerprint(tokenizer))
+    fingerprint = Fingerprint(
+        params=cfg.fingerprint(method, data_fp, text_models.vocab_fingerprint(tokenizer)),
+        data=data_fp,
+        code=code if code is not None else code_fingerprint(__file__),
+    )
 
     if accelerator.device.type == "cuda":
         torch.cuda.reset_peak_memory_stats(accelerator.device)
@@ -442,7 +452,7 @@ def train_notes_model(
         "vocab_size": len(tokenizer),
         "params": asdict(cfg),
         "data_fingerprint": data_fp,
-        "fingerprint": fingerprint,
+        "fingerprint": fingerprint.params,
         **counts,
     }
     if out_dir is not None and accelerator.is_main_process:
