@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import signal
 import subprocess
 import time
@@ -11,7 +12,7 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import BIN, copy_run, run, stage_env
+from conftest import BIN, copy_run, run, stage_env, stages_run
 
 ARCHS = ["resnet50", "efficientnet_b3", "densenet121", "vit_b_16"]
 pytestmark = pytest.mark.slow
@@ -119,14 +120,40 @@ def test_stage_bad_input_is_one_line_and_leaves_no_outputs(sample_run, tmp_path)
     assert not [p for p in (repo / "data/prepared").iterdir() if p.name.endswith(".tmp")], "temp files left behind"
 
 
-def test_clean_rerun_gives_identical_quality_metrics(sample_run, tmp_path):
-    """Determinism: a second clean run (prepare → train → calibrate → threshold) reproduces every number."""
-    from conftest import copy_repo
+RESNET_RESULTS = ["metrics/data.json", "metrics/resnet50/train.json", "metrics/resnet50/calibration.json",
+                  "metrics/resnet50/threshold.json", "models/resnet50/model.safetensors",
+                  "models/resnet50/model.json", "models/resnet50/calibration.json",
+                  "models/resnet50/predictions/val.csv", "models/resnet50/predictions/test.csv",
+                  "plots/resnet50/roc.csv", "plots/resnet50/reliability.csv",
+                  "dvclive/resnet50/plots/metrics/val_loss.tsv", "dvclive/resnet50/plots/metrics/train_loss.tsv"]
 
-    repo = copy_repo(tmp_path / "repo")
-    run([str(BIN / "dvc"), "repro", "threshold@resnet50"], cwd=repo)
-    for rel in ["metrics/data.json", "metrics/resnet50/train.json", "metrics/resnet50/calibration.json",
-                "metrics/resnet50/threshold.json"]:
-        assert json.loads((repo / rel).read_text()) == json.loads((sample_run / rel).read_text()), rel
-    assert (repo / "models/resnet50/model.safetensors").read_bytes() == (
-        sample_run / "models/resnet50/model.safetensors").read_bytes()
+
+def assert_trained_from_scratch(repo, log: str) -> None:
+    """train@resnet50 ran every epoch itself: nothing resumed, one epoch line per epoch of train.json."""
+    timing = json.loads((repo / "metrics/resnet50/timing.json").read_text())
+    epochs = json.loads((repo / "metrics/resnet50/train.json").read_text())["epochs_run"]
+    assert timing["resumed_from_epoch"] == 0, timing
+    assert "from checkpoint after epoch" not in log, "training resumed a checkpoint"
+    assert re.findall(r"^resnet50 epoch (\d+)/\d+: train_loss", log, re.M) == [str(e + 1) for e in range(epochs)]
+
+
+def test_forced_rerun_and_code_change_retrain_to_identical_results(sample_run, tmp_path):
+    """Determinism, with real retraining: `dvc repro -f` and an edit to the training code both train
+    resnet50 from scratch again (the finished checkpoint is discarded, never taken as the result), and
+    every quality metric, prediction and weight byte equals the sample run's own from-scratch training."""
+    assert_trained_from_scratch(sample_run, (sample_run / "repro.log").read_text())
+    repo = copy_run(sample_run, tmp_path / "repo")
+    forced = run([str(BIN / "dvc"), "repro", "-f", "threshold@resnet50"], cwd=repo)
+    assert {"prepare_images", "train@resnet50", "calibrate@resnet50", "threshold@resnet50"} <= stages_run(forced.stdout)
+    assert "not resuming checkpoints/resnet50: it is a finished run" in forced.stderr
+    assert_trained_from_scratch(repo, forced.stdout)
+    for rel in RESNET_RESULTS:
+        assert (repo / rel).read_bytes() == (sample_run / rel).read_bytes(), f"forced re-run changed {rel}"
+
+    loop = repo / "src/medrepro/train/loop.py"
+    loop.write_text(loop.read_text() + "# an edit to the training code\n")
+    edited = run([str(BIN / "dvc"), "repro", "train@resnet50"], cwd=repo)
+    assert "train@resnet50" in stages_run(edited.stdout)
+    assert_trained_from_scratch(repo, edited.stdout)
+    for rel in RESNET_RESULTS:
+        assert (repo / rel).read_bytes() == (sample_run / rel).read_bytes(), f"re-run after a code edit changed {rel}"

@@ -95,8 +95,8 @@ def wandb_run_contents(path: Path) -> tuple[dict, list[dict], str]:
 @pytest.mark.slow
 def test_train_logs_to_dvclive_and_wandb_offline(sample_run, tmp_path):
     root = copy_run(sample_run, tmp_path / "repo")
-    # Trackers are not part of the checkpoint fingerprint, so this resumes the finished sample run and
-    # replays its history into both trackers (as after enabling W&B on a trained model): no re-training.
+    # A params change re-runs the stage, and a finished run is never resumed: this trains again, logging
+    # every epoch to both trackers.
     apply_profile(root / "params.yaml", {"train.log_with": ["dvclive", "wandb"]})
     wandb_dir = root / "wandb-runs"
     env = {"WANDB_MODE": "offline", "WANDB_API_KEY": "", "WANDB_DIR": str(wandb_dir), "WANDB_SILENT": "true",

@@ -179,12 +179,13 @@ def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, me
         assert m["macro_f1"] > m["majority_macro_f1"] + 0.2
 
 
-def test_rerun_resumes_from_the_checkpoint_and_new_params_start_over(tmp_path):
+def test_rerun_of_a_finished_run_retrains_to_the_same_result(tmp_path):
     prepared = make_notes(tmp_path / "prepared", sizes=(45, 15, 15))
     cfg = tiny_cfg(epochs=2)
     first = notes.train_notes_model(cfg, prepared, None, tmp_path / "ckpt", "full")
     again = notes.train_notes_model(cfg, prepared, None, tmp_path / "ckpt", "full")
-    assert first.result.resumed_from_epoch == 0 and again.result.resumed_from_epoch == 2
+    assert first.result.resumed_from_epoch == 0 and again.result.resumed_from_epoch == 0
+    assert len(again.result.history) == 2 and again.result.train_samples == first.result.train_samples
     assert again.metrics["macro_f1"] == first.metrics["macro_f1"]
     np.testing.assert_array_equal(again.predictions["test"][0], first.predictions["test"][0])
     changed = notes.train_notes_model(tiny_cfg(epochs=2, lr=2e-3), prepared, None, tmp_path / "ckpt", "full")
@@ -237,7 +238,7 @@ def test_train_and_compare_stages_write_their_declared_outputs(tmp_path, monkeyp
         metrics = json.loads((tmp_path / "metrics" / "notes" / f"{method}.json").read_text())
         assert {"accuracy", "macro_f1", "trainable_share", "peak_memory_mb", "notes_per_s"} <= set(metrics)
         assert (tmp_path / "models" / "notes" / method / "meta.json").is_file()
-        assert (tmp_path / "checkpoints" / "notes" / method / "best.safetensors").is_file()
+        assert (tmp_path / "checkpoints" / "notes" / method / "finished.json").is_file()
         assert any((tmp_path / "dvclive" / f"notes_{method}").rglob("val_balanced_accuracy*"))
 
     monkeypatch.setattr(sys, "argv", ["compare_notes.py"])
