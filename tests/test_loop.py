@@ -111,7 +111,8 @@ def test_fit_learns_and_keeps_best_epoch(tmp_path):
     # a finished run keeps no resume state: only the record that it finished
     assert [p.name for p in (tmp_path / "a").iterdir()] == ["finished.json"]
     record = json.loads((tmp_path / "a" / "finished.json").read_text())
-    assert record["finished"] and record["epochs_done"] == 3 and record["fingerprint"] == FP.to_json()
+    assert record["finished"] and record["epochs_done"] == 3
+    assert record["fingerprint"] == {**FP.to_json(), "params": "p:processes=1"}
 
 
 def test_finished_run_is_never_resumed(tmp_path, caplog, capsys):

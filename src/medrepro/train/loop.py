@@ -8,7 +8,7 @@ import os
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +159,8 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
     total_steps = steps_per_epoch * cfg.epochs
     warmup_steps = int(round(cfg.warmup_epochs * steps_per_epoch))
 
+    # the process count shapes the global batch and the data shards, so it counts as a param
+    fingerprint = replace(fingerprint, params=f"{fingerprint.params}:processes={accelerator.num_processes}")
     state = ckpt.load_checkpoint(checkpoint_dir, fingerprint, main=accelerator.is_main_process)
     accelerator.wait_for_everyone()
     history: list[dict[str, float]] = []
