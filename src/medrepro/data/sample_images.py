@@ -32,6 +32,7 @@ _STYLE = {
 # some nevi above some melanomas: the sample cannot be solved perfectly, and a broken pipeline shows.
 ATYPIA_SHIFT = {"mel": 2.3, "bkl": 0.4}
 _DARK = np.array([55.0, 35.0, 32.0])
+_TRAIT_STREAM = 7  # lesion traits draw from [seed, lesion number, 7], apart from the per-image [seed, i]
 _LOCALIZATIONS = ["back", "lower extremity", "trunk", "upper extremity", "abdomen", "face", "chest",
                   "foot", "neck", "scalp", "hand", "ear", "genital", "acral", "unknown"]
 _DX_TYPES = ["histo", "follow_up", "consensus", "confocal"]
@@ -48,7 +49,7 @@ class Lesion:
     border_phase: np.ndarray
 
 
-def draw_lesion_traits(rng: np.random.Generator, dx: str) -> Lesion:
+def _draw_traits(rng: np.random.Generator, dx: str) -> Lesion:
     base, elong, texture = _STYLE[dx]
     colour = np.array(base, dtype=np.float64) + rng.integers(-20, 21, size=3)
     atypia = float(rng.normal(ATYPIA_SHIFT.get(dx, 0.0), 1.0)) if texture == "pigmented" else 0.0
@@ -134,7 +135,7 @@ def make_sample_metadata(seed: int = 0, lesions: dict[str, int] | None = None) -
 def lesion_traits(meta: pd.DataFrame, seed: int = 0) -> dict[str, Lesion]:
     """One seeded draw of shared traits per lesion, from (seed, lesion number): images of a lesion agree."""
     first = meta.drop_duplicates("lesion_id")
-    return {lid: draw_lesion_traits(np.random.default_rng([seed, int(lid.removeprefix("HAM_")), 7]), dx)
+    return {lid: _draw_traits(np.random.default_rng([seed, int(lid.removeprefix("HAM_")), _TRAIT_STREAM]), dx)
             for lid, dx in zip(first["lesion_id"], first["dx"], strict=True)}
 
 
