@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.optimize
+import scipy.special
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -26,12 +28,17 @@ PARAMS = {
     },
 }
 
+TEST_SCALE, TEST_MEL_SHIFT = 2.4, 1.0
 
-def _predictions(n, seed):
+
+def _predictions(n, seed, scale=4.0, mel_shift=0.0):
+    """Over-confident logits (x `scale`); `mel_shift` makes melanoma harder: its logit drops on melanomas
+    and rises on the rest, so a threshold chosen on one split does not carry over to the other."""
     rng = np.random.default_rng(seed)
     labels = rng.choice(7, size=n, p=[0.05, 0.08, 0.12, 0.03, 0.15, 0.5, 0.07])
     logits = rng.normal(size=(n, 7))
     logits[np.arange(n), labels] += 2.0
+    logits[:, 4] += np.where(labels == 4, -mel_shift, mel_shift)
     frame = pd.DataFrame(
         {
             "image_id": [f"ISIC_{seed}{i:05d}" for i in range(n)],
@@ -41,7 +48,7 @@ def _predictions(n, seed):
         }
     )
     for k, name in enumerate(CLASSES):
-        frame[f"logit_{name}"] = 4.0 * logits[:, k]  # over-confident on purpose
+        frame[f"logit_{name}"] = scale * logits[:, k]
     return frame
 
 
@@ -51,7 +58,10 @@ def tree(tmp_path):
     (model / "predictions").mkdir(parents=True)
     (model / "model.json").write_text(json.dumps({"arch": "resnet50", "classes": CLASSES}))
     _predictions(400, 1).to_csv(model / "predictions" / "val.csv", index=False)
-    _predictions(400, 2).to_csv(model / "predictions" / "test.csv", index=False)
+    # test comes from another distribution than val (less over-confident, harder melanoma), so a stage
+    # that fitted its temperature or thresholds on test would be caught
+    _predictions(400, 2, scale=TEST_SCALE, mel_shift=TEST_MEL_SHIFT).to_csv(model / "predictions" / "test.csv",
+                                                                             index=False)
     (tmp_path / "params.yaml").write_text(yaml.safe_dump(PARAMS))
     return tmp_path
 
@@ -183,3 +193,47 @@ def test_read_predictions_returns_arrays_and_checks_rows(tree):
         read_predictions(tree / "nan.csv", classes)
     with pytest.raises(InputError, match="calibrate stage"):
         load_temperature(model / "calibration.json")
+
+
+def _mel_probabilities(path, temperature):
+    frame = pd.read_csv(path)
+    logits = frame[[f"logit_{c}" for c in CLASSES]].to_numpy()
+    return scipy.special.softmax(logits / temperature, axis=1), frame["label"].to_numpy()
+
+
+def _nll_minimiser(path):
+    frame = pd.read_csv(path)
+    logits, labels = frame[[f"logit_{c}" for c in CLASSES]].to_numpy(), frame["label"].to_numpy()
+
+    def nll(log_t):
+        return -scipy.special.log_softmax(logits / np.exp(log_t), axis=1)[np.arange(len(labels)), labels].mean()
+
+    return float(np.exp(scipy.optimize.minimize_scalar(nll, bounds=(-3, 3), method="bounded").x))
+
+
+def test_temperature_and_thresholds_come_from_validation_not_test(tree):
+    """Recomputed here from the CSVs with scipy: T minimises validation NLL, thresholds meet their targets on
+    validation; test, drawn differently, would give other choices (so swapped splits fail this test)."""
+    assert _run("calibrate", tree).returncode == 0
+    assert _run("threshold", tree).returncode == 0
+    preds = tree / "models/resnet50/predictions"
+    temperature = json.loads((tree / "models/resnet50/calibration.json").read_text())["temperature"]
+    t_val, t_test = _nll_minimiser(preds / "val.csv"), _nll_minimiser(preds / "test.csv")
+    assert abs(t_test - t_val) > 0.15 * t_val  # the splits really disagree
+    assert temperature == pytest.approx(t_val, rel=1e-3)
+
+    metrics = json.loads((tree / "metrics/resnet50/threshold.json").read_text())
+    k = CLASSES.index("mel")
+    (val_p, val_y), (test_p, test_y) = (_mel_probabilities(preds / f"{s}.csv", temperature) for s in ("val", "test"))
+    val_s, test_s, val_pos, test_pos = val_p[:, k], test_p[:, k], val_y == k, test_y == k
+
+    thr = metrics["at_specificity.threshold"]
+    val_spec, test_spec = (float((s[~pos] < thr).mean()) for s, pos in ((val_s, val_pos), (test_s, test_pos)))
+    assert val_spec >= 0.9 > (val_s[~val_pos] < np.max(val_s[val_s < thr])).mean()  # the least strict such cut
+    assert test_spec < 0.85  # the harder test negatives miss the target: reported, not re-tuned
+    assert metrics["at_specificity.specificity"] == pytest.approx(test_spec)
+
+    thr = metrics["at_sensitivity.threshold"]
+    val_sens, test_sens = (float((s[pos] >= thr).mean()) for s, pos in ((val_s, val_pos), (test_s, test_pos)))
+    assert val_sens >= 0.8 and test_sens < 0.75
+    assert metrics["at_sensitivity.sensitivity"] == pytest.approx(test_sens)

@@ -135,17 +135,73 @@ def test_rank_correlations_and_summary():
     assert summary["rank_correlation_mean"] == pytest.approx(1.0)
 
 
-def test_randomisation_check_separates_trained_from_random(resnet):
-    labels = np.arange(8) % 7
-    summary = gc.randomisation_check(resnet, _images(8), labels, n_images=8, seed=42, target="true")
-    assert summary["n_images"] == 8
-    assert summary["n_undefined"] < 8
-    assert -1.0 <= summary["rank_correlation_mean"] < 0.9
+SQUARE_COLOURS = np.array([(230, 40, 40), (40, 60, 230), (40, 200, 60)], dtype=np.uint8)
+
+
+def _planted(n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Noise with one 20-px square inside a random quadrant; its colour is the class. Also the quadrant masks."""
+    rng = np.random.default_rng(seed)
+    images = rng.integers(60, 160, size=(n, SIZE, SIZE, 3), dtype=np.uint8)
+    labels = rng.integers(0, len(SQUARE_COLOURS), size=n)
+    masks = np.zeros((n, SIZE, SIZE), dtype=bool)
+    half = SIZE // 2
+    for i, (k, q) in enumerate(zip(labels, rng.integers(0, 4, size=n), strict=True)):
+        r0, c0 = (q // 2) * half, (q % 2) * half
+        r, c = r0 + rng.integers(0, half - 19), c0 + rng.integers(0, half - 19)
+        images[i, r:r + 20, c:c + 20] = SQUARE_COLOURS[k]
+        masks[i, r0:r0 + half, c0:c0 + half] = True
+    return images, labels, masks
+
+
+@pytest.fixture(scope="module")
+def trained_resnet() -> gc.LoadedModel:
+    """A tiny ResNet trained (a few seconds on a CPU) to name the colour of the square: a real trained model."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        torch.manual_seed(0)
+        loaded = gc.LoadedModel(model=create_model("resnet50", len(CLASSES), SIZE, model_kwargs=TINY["resnet50"]),
+                                arch="resnet50", classes=CLASSES, image_size=SIZE, mean=[0.485, 0.456, 0.406],
+                                std=[0.229, 0.224, 0.225], model_kwargs=TINY["resnet50"])
+        images, labels, _ = _planted(256, seed=0)
+        x, _ = gc.prepare_inputs(images, SIZE, loaded.mean, loaded.std)
+        y = torch.from_numpy(labels)
+        optimizer = torch.optim.AdamW(loaded.model.parameters(), lr=1e-2)
+        batches = torch.Generator().manual_seed(0)
+        loaded.model.train()
+        for _ in range(25):
+            idx = torch.randint(0, len(y), (32,), generator=batches)
+            loss = F.cross_entropy(loaded.model(x[idx]), y[idx])
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        loaded.model.eval()
+    finally:
+        torch.set_num_threads(threads)
+    return loaded
+
+
+def test_randomisation_check_separates_trained_from_random(trained_resnet):
+    images, labels, quadrant = _planted(32, seed=1)
+    x, _ = gc.prepare_inputs(images, SIZE, trained_resnet.mean, trained_resnet.std)
+    with torch.no_grad():
+        assert (trained_resnet.model(x).argmax(1).numpy() == labels).mean() >= 0.8  # it learnt the square
+
+    def mass_on_square(model) -> float:  # share of CAM mass in the square's quadrant; 0.25 by chance
+        cams = gc.compute_cams(model, "resnet50", x, labels.tolist())
+        total = cams.sum(axis=(1, 2))
+        return float(np.mean(((cams * quadrant).sum(axis=(1, 2)) / total)[total > 0]))
+
+    trained, randomised = mass_on_square(trained_resnet.model), mass_on_square(gc.randomised_copy(trained_resnet, 42))
+    assert trained > 0.5 and randomised < 0.4 and trained - randomised > 0.15
+
+    summary = gc.randomisation_check(trained_resnet, images, labels, n_images=16, seed=42, target="true")
+    assert summary["n_images"] == 16 and summary["n_undefined"] < 16
+    assert -1.0 <= summary["rank_correlation_mean"] < 0.6
     lo, mid, hi = (summary[f"rank_correlation_{k}"] for k in ("min", "median", "max"))
     assert lo <= mid <= hi
     # the same check against itself would be perfectly correlated: the statistic can see similarity
-    x, _ = gc.prepare_inputs(_images(4), SIZE, resnet.mean, resnet.std)
-    cams = gc.compute_cams(resnet.model, "resnet50", x, [0, 1, 2, 3])
+    cams = gc.compute_cams(trained_resnet.model, "resnet50", x[:4], labels[:4].tolist())
     assert np.allclose(gc.rank_correlations(cams, cams)[[i for i in range(4) if np.ptp(cams[i]) > 0]], 1.0)
 
 

@@ -175,17 +175,30 @@ def test_batch_size_does_not_change_results(tree, capsys):
     np.testing.assert_allclose(outs[0], outs[1], atol=1e-5)
 
 
-def test_default_architecture(tmp_path, tree):
+def test_default_architecture_is_chosen_on_validation_never_test(tmp_path, tree):
     models, metrics = tree / "models", tmp_path / "metrics"
     for arch in TINY:
         (metrics / arch).mkdir(parents=True)
         source = tree / "metrics" / arch / "threshold.json"
         (metrics / arch / "threshold.json").write_bytes(source.read_bytes())
-    assert default_architecture(models, metrics) == "resnet50"  # no comparison.json: the first trained
-    (metrics / "comparison.json").write_text(json.dumps({
-        "resnet50": {"balanced_accuracy": 0.6}, "vit_b_16": {"balanced_accuracy": 0.7},
-        "densenet121": {"balanced_accuracy": 0.9}}))  # densenet121 is not trained here: ignored
+    assert default_architecture(models, metrics) == "resnet50"  # no train.json: the first trained
+
+    def train_json(arch, val_bacc, val_loss=1.0):
+        (metrics / arch / "train.json").write_text(json.dumps(
+            {"best_epoch": 3, "val_balanced_accuracy": val_bacc, "val_loss": val_loss}))
+
+    train_json("resnet50", 0.6)
+    assert default_architecture(models, metrics) == "resnet50"  # the only one with a validation score
+    train_json("vit_b_16", 0.7)
+    (metrics / "densenet121").mkdir()
+    train_json("densenet121", 0.9)  # not trained here (no weights): ignored
     assert default_architecture(models, metrics) == "vit_b_16"
+    # test results that favour the other model change nothing: only validation ranks
+    (metrics / "comparison.json").write_text(json.dumps({
+        "resnet50": {"balanced_accuracy": 0.99}, "vit_b_16": {"balanced_accuracy": 0.1}}))
+    assert default_architecture(models, metrics) == "vit_b_16"
+    train_json("resnet50", 0.7, val_loss=0.5)  # a tie on balanced accuracy: lower validation loss wins
+    assert default_architecture(models, metrics) == "resnet50"
     with pytest.raises(InputError, match="no trained model"):
         default_architecture(tmp_path / "nothing", metrics)
 
@@ -244,7 +257,7 @@ def test_subprocess_exit_code_and_stderr(tree, tmp_path):
                            *dirs(tree)], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 1 and proc.stderr.startswith(f"error: {bad}: "), proc.stderr
-    assert f"{sample_images()[0]}: top " in proc.stdout  # default arch (no comparison.json): resnet50
+    assert f"{sample_images()[0]}: top " in proc.stdout  # default arch (no train.json): resnet50
     assert proc.stdout.startswith("model resnet50 ")
 
 

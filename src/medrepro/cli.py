@@ -90,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "melanoma decision at the operating threshold, optional Grad-CAM (exit 1 if any image "
                        "is bad)")
     p.add_argument("images", nargs="+", metavar="IMAGE")
-    p.add_argument("--arch", help="default: best balanced accuracy in metrics/comparison.json, else the "
-                   "first trained")
+    p.add_argument("--arch", help="default: best validation balanced accuracy in metrics/<arch>/train.json, "
+                   "else the first trained")
     p.add_argument("--cam", metavar="OUT_DIR", help="write Grad-CAM overlay PNGs (predicted class) here")
     p.add_argument("--json", action="store_true", help="print one JSON document instead of text")
     p.add_argument("--models-dir", default="models")

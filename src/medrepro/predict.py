@@ -104,22 +104,32 @@ def trained_architectures(models_dir: str | os.PathLike = "models",
             if all(p.is_file() for p in _arch_files(a, Path(models_dir), Path(metrics_dir)))]
 
 
+def validation_score(metrics_dir: str | os.PathLike, arch: str) -> tuple[float, float] | None:
+    """(balanced accuracy, -loss) on validation at the best epoch, from the train stage's train.json.
+
+    Only validation ranks models: the test split must not choose which one is served. None if the file
+    is missing or lacks the numbers.
+    """
+    try:
+        data = json.loads((Path(metrics_dir) / arch / "train.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or not _number(data.get("val_balanced_accuracy")):
+        return None
+    loss = data.get("val_loss")
+    return float(data["val_balanced_accuracy"]), -float(loss) if _number(loss) else -math.inf
+
+
 def default_architecture(models_dir: str | os.PathLike = "models",
                          metrics_dir: str | os.PathLike = "metrics") -> str:
-    """The trained architecture with the best balanced accuracy in metrics/comparison.json, else the first."""
+    """The trained architecture with the best validation balanced accuracy (ties: lower validation loss,
+    then registry order); trained architectures without metrics/<arch>/train.json come last."""
     trained = trained_architectures(models_dir, metrics_dir)
     if not trained:
         raise InputError(f"{models_dir}: no trained model (need <arch>/model.json, model.safetensors, "
                          f"calibration.json and {metrics_dir}/<arch>/threshold.json); run `dvc repro` first")
-    path = Path(metrics_dir) / "comparison.json"
-    try:
-        comparison = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
-        return trained[0]
-    scores = {a: comparison[a]["balanced_accuracy"] for a in trained
-              if isinstance(comparison, dict) and isinstance(comparison.get(a), dict)
-              and _number(comparison[a].get("balanced_accuracy"))}
-    return max(scores, key=lambda a: (scores[a], -trained.index(a))) if scores else trained[0]
+    scores = {a: validation_score(metrics_dir, a) for a in trained}
+    return max(trained, key=lambda a: (scores[a] is not None, scores[a] or (0.0, 0.0), -trained.index(a)))
 
 
 def resolve_cache_size(model_json: dict[str, Any], models_dir: Path) -> tuple[int, str]:
