@@ -131,8 +131,13 @@ def ham10000_url() -> str:
                f"?persistentId={HAM10000_DOI}")
     try:
         files = json.loads(get(listing))["data"]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise FetchError(f"{listing}: not the Dataverse file listing ({exc})") from exc
+    except (FetchError, ValueError, KeyError, TypeError) as exc:  # older servers: the dataset's own JSON
+        print(f"  {listing}: {exc}; trying the dataset record", flush=True)
+        listing = f"{DATAVERSE}/api/datasets/:persistentId/?persistentId={HAM10000_DOI}"
+        try:
+            files = json.loads(get(listing))["data"]["latestVersion"]["files"]
+        except (ValueError, KeyError, TypeError) as exc2:
+            raise FetchError(f"{listing}: not a Dataverse dataset record ({exc2})") from exc2
     for entry in files:
         datafile = entry.get("dataFile", {})
         names = {entry.get("label", ""), datafile.get("filename", ""), datafile.get("originalFileName", "")}

@@ -70,3 +70,52 @@ def test_missing_reference_data_fails_the_run_in_ci(tmp_path):
     assert ci.returncode == 1, ci.stdout + ci.stderr
     assert (f"error: CI=true but the reference data HAM10000_metadata.csv, mtsamples.csv is missing from {tmp_path}"
             in ci.stdout + ci.stderr)
+
+
+@pytest.mark.reference_data("HAM10000_metadata.csv", "mtsamples.csv")
+def test_fetch_from_dataverse_and_a_kaggle_copy(tmp_path, monkeypatch, capsys):
+    """The workflow's fetch against a Dataverse-shaped server on 127.0.0.1: same bytes as ../shared/data."""
+    import csv
+    import http.server
+    import io
+    import json
+    import threading
+
+    ham = (REFERENCE_DATA / "HAM10000_metadata.csv").read_bytes()
+    notes = (REFERENCE_DATA / "mtsamples.csv").read_bytes().decode("utf-8")  # keeps the \r\n inside fields
+    rows = list(csv.reader(io.StringIO(notes, newline="")))
+    kaggle = io.StringIO()  # the public copies' layout: unnamed 0-based index, fields padded with a space
+    csv.writer(kaggle, lineterminator="\n").writerows(
+        [["", *rows[0][1:]]] + [[str(int(r[0]) - 1), *(f" {c}" if c else c for c in r[1:])] for r in rows[1:]])
+    files = {"/api/datasets/:persistentId/versions/:latest-published/files": json.dumps({"data": [
+                 {"label": "HAM10000_images_part_1.zip", "dataFile": {"id": 1, "filename": "x.zip"}},
+                 {"label": "HAM10000_metadata.tab", "dataFile": {"id": 7, "filename": "HAM10000_metadata.tab",
+                                                                 "originalFileName": "HAM10000_metadata.csv"}}]}),
+             "/api/access/datafile/7": ham, "/mtsamples.csv": kaggle.getvalue()}
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append(self.path)
+            body = files.get(self.path.split("?")[0])
+            self.send_response(200 if body is not None else 404)
+            self.end_headers()
+            self.wfile.write(body.encode() if isinstance(body, str) else body or b"")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        monkeypatch.setattr(fetch, "DATAVERSE", base)
+        monkeypatch.setattr(fetch, "MTSAMPLES_URL", f"{base}/mtsamples.csv")
+        assert fetch.main([str(tmp_path / "ref")]) == 0
+    finally:
+        server.shutdown()
+    assert "/api/access/datafile/7?format=original" in seen
+    assert (tmp_path / "ref" / "HAM10000_metadata.csv").read_bytes() == ham
+    assert (tmp_path / "ref" / "mtsamples.csv").read_bytes() == (REFERENCE_DATA / "mtsamples.csv").read_bytes()
+    assert capsys.readouterr().out.count("(identical to the ../shared/data copy)") == 2
+    assert not list((tmp_path / "ref").glob(".*.tmp"))
