@@ -42,5 +42,14 @@ thesis-pdf: ## build thesis/main.pdf with latexmk (after dvc repro)
 	@command -v latexmk >/dev/null || { echo "latexmk not found: apt-get install latexmk texlive-latex-extra"; exit 1; }
 	cd thesis && latexmk -pdf -interaction=nonstopmode main.tex
 
-lock: ## re-pin requirements.lock from the current .venv
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^medrepro' > requirements.lock
+# One universal lock (Linux x86_64 + aarch64, macOS arm64; Python 3.11) compiled by uv from pyproject.toml;
+# `make install` still installs it with pip. pylock*.toml (PEP 751) keep every pin's wheel files, so
+# tests/test_lock.py checks offline that each platform gets a wheel for each package it selects.
+UV_VERSION := 0.13.8
+UV_COMPILE = $(BIN)/uv pip compile --universal --python-version 3.11 --no-emit-index-url --custom-compile-command "make lock"
+lock: ## re-resolve requirements.lock + pylock*.toml from pyproject.toml (needs PyPI; UPGRADE=1 re-pins all)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/uv --version 2>/dev/null | grep -qx "uv $(UV_VERSION)" || $(BIN)/python -m pip install -q uv==$(UV_VERSION)
+	$(UV_COMPILE) $(if $(UPGRADE),--upgrade) -q pyproject.toml --extra dev -o requirements.lock
+	$(UV_COMPILE) -q pyproject.toml --extra dev -c requirements.lock --format pylock.toml -o pylock.toml
+	$(UV_COMPILE) -q --no-deps requirements-app.txt --format pylock.toml -o pylock.app.toml

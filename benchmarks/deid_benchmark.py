@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 import time
 from pathlib import Path
@@ -32,7 +33,8 @@ def _read_notes(path: Path, column: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--notes", type=Path, default=REPO.parent / "shared" / "data" / "mtsamples.csv")
+    parser.add_argument("--notes", type=Path, default=Path(os.environ.get("MEDREPRO_REFERENCE_DATA")
+                                                         or REPO.parent / "shared" / "data") / "mtsamples.csv")
     parser.add_argument("--column", default="transcription")
     parser.add_argument("--n", type=int, default=500)
     parser.add_argument("--seed", type=int, default=0)

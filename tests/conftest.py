@@ -13,9 +13,45 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO.parent / "shared" / "data"
+# The real reference files (never copied into the project): ../shared/data here, fetched by the GitHub workflow.
+SHARED_DATA = REFERENCE_DATA = Path(os.environ.get("MEDREPRO_REFERENCE_DATA") or REPO.parent / "shared" / "data")
+REFERENCE_FILES = ("HAM10000_metadata.csv", "mtsamples.csv")
+IN_CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 BIN = Path(sys.executable).parent
 KEEP = ("metrics/cv/README.md",)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "reference_data(*files): reads these files of MEDREPRO_REFERENCE_DATA "
+                            "(skipped without them, except in CI)")
+
+
+def pytest_report_header(config):
+    state = ", ".join(f"{n} {'present' if (REFERENCE_DATA / n).is_file() else 'MISSING'}" for n in REFERENCE_FILES)
+    return f"reference data: {REFERENCE_DATA} ({state})"
+
+
+def pytest_sessionstart(session):
+    """In CI the reference files must be there: a run that skipped the real-data tests would prove less."""
+    missing = [n for n in REFERENCE_FILES if not (REFERENCE_DATA / n).is_file()]
+    if IN_CI and missing:
+        pytest.exit(f"error: CI=true but the reference data {', '.join(missing)} is missing from {REFERENCE_DATA}; "
+                    "fetch it with `python3 .ci/fetch_reference_data.py DIR` and set MEDREPRO_REFERENCE_DATA=DIR",
+                    returncode=1)
+
+
+def reference_file(name: str) -> Path:
+    """A real reference file, or a skip naming where it was looked for."""
+    path = REFERENCE_DATA / name
+    if not path.is_file():
+        pytest.skip(f"reference data {path} not found (set MEDREPRO_REFERENCE_DATA; .ci/fetch_reference_data.py)")
+    return path
+
+
+def pytest_runtest_setup(item):
+    for mark in item.iter_markers("reference_data"):
+        for name in mark.args:
+            reference_file(name)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -113,9 +149,8 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    if not SHARED_DATA.is_dir():
-        pytest.skip(f"reference data not found at {SHARED_DATA}")
-    return SHARED_DATA
+    reference_file("HAM10000_metadata.csv")
+    return REFERENCE_DATA
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,15 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import REFERENCE_DATA
 
 from medrepro.privacy import benchmark as bench
 from medrepro.privacy import name_lists as nl
 from medrepro.privacy.deid import DeidResult
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data" / "mtsamples.csv"
-pytestmark = pytest.mark.skipif(not SHARED.is_file(), reason="shared MTSamples data not present")
+SHARED = REFERENCE_DATA / "mtsamples.csv"
+pytestmark = pytest.mark.reference_data("mtsamples.csv")
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import REFERENCE_DATA
 
 from medrepro.data.notes import load_notes, prepare_notes
 from medrepro.data.sample_notes import COLUMNS, generate_sample_notes, planted_values, write_sample_notes
@@ -19,7 +20,7 @@ from medrepro.errors import InputError, ParamsError
 from medrepro.privacy.scan import scan_paths
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data" / "mtsamples.csv"
+SHARED = REFERENCE_DATA / "mtsamples.csv"
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +140,7 @@ def test_bad_params():
         prepare_notes(df, val_fraction=0.5, test_fraction=0.5)
 
 
-@pytest.mark.skipif(not SHARED.is_file(), reason="shared MTSamples data not present")
+@pytest.mark.reference_data("mtsamples.csv")
 def test_real_mtsamples_subset_loads_and_prepares():
     df = load_notes(SHARED)
     assert len(df) == 4999
@@ -172,7 +173,7 @@ def test_sample_notes_deterministic_and_shaped(tmp_path):
         assert all(v in row["transcription"] for v in mine)
 
 
-@pytest.mark.skipif(not SHARED.is_file(), reason="shared MTSamples data not present")
+@pytest.mark.reference_data("mtsamples.csv")
 def test_sample_notes_copy_nothing_from_mtsamples():
     real = pd.read_csv(SHARED, dtype=str, keep_default_na=False)["transcription"]
     sentences = {s.strip() for t in real for s in t.split(".") if len(s.strip()) > 40}

@@ -20,6 +20,7 @@ from safetensors.torch import save_file
 
 from medrepro import cli
 from medrepro.data.ham10000 import CLASSES, decode_images
+from medrepro.device import describe
 from medrepro.errors import InputError, ParamsError
 from medrepro.explain.gradcam import LoadedModel, randomised_copy
 from medrepro.predict import Predictor, default_architecture, pick_device, resolve_cache_size
@@ -146,6 +147,8 @@ def test_text_output_and_cams(tree, capsys, tmp_path):
     code, out, err = run_cli(["predict", *map(str, paths), "--arch", "resnet50",
                               "--cam", str(tmp_path / "cams"), *dirs(tree)], capsys)
     assert code == 0 and err == ""
+    first = out.splitlines()[0]  # names the model and the device it ran on, e.g. "cpu (no CUDA or MPS GPU found)"
+    assert first.startswith("model resnet50 (") and f" on {describe(pick_device('auto'))}; " in first
     assert "sensitivity 0.800 [CI 0.550-0.950], specificity 0.960 [CI 0.900-0.990]" in out
     predictor = Predictor.load("resnet50", tree / "models", tree / "metrics", "cpu")
     want = predictor.predict(np.stack([predictor.read(p) for p in paths]), [str(p) for p in paths])

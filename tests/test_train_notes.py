@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 import torch
 import yaml
+from conftest import REFERENCE_DATA, reference_file
 from safetensors import safe_open
 
 from medrepro.errors import InputError, MedreproError, ParamsError
@@ -22,7 +23,7 @@ from medrepro.train import notes
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 REPO = Path(__file__).resolve().parents[1]
-MTSAMPLES = REPO.parent / "shared" / "data" / "mtsamples.csv"
+MTSAMPLES = REFERENCE_DATA / "mtsamples.csv"
 CLASS_WORDS = {  # no q, z or j anywhere in training text
     "Cardiovascular / Pulmonary": ["heart", "murmur", "atrial", "valve", "stent", "lungs"],
     "Orthopedic": ["knee", "fracture", "tendon", "cast", "femur", "spine"],
@@ -279,8 +280,7 @@ def test_stage_errors_are_one_line(tmp_path, monkeypatch, capsys):
 @pytest.mark.slow
 def test_real_notes_beat_the_majority_baseline(tmp_path):
     """A few hundred de-identified MTSamples notes of the five largest specialties, small BERT."""
-    if not MTSAMPLES.is_file():
-        pytest.skip(f"{MTSAMPLES} not found: the shared MTSamples copy sits next to the repository")
+    reference_file("mtsamples.csv")
     deid = pytest.importorskip("medrepro.privacy.deid", reason="de-identification module not available")
     if not hasattr(deid, "deidentify"):
         pytest.skip("medrepro.privacy.deid has no deidentify(); notes must not be used without it")

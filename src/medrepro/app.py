@@ -21,6 +21,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from medrepro.device import describe as describe_device  # noqa: E402
+from medrepro.device import pick_device  # noqa: E402
 from medrepro.errors import InputError, MedreproError  # noqa: E402
 
 try:
@@ -68,7 +70,8 @@ class Models:
     """Trained predictors, loaded once per architecture on first use."""
 
     def __init__(self, models_dir: str | os.PathLike, metrics_dir: str | os.PathLike, device: str) -> None:
-        self.models_dir, self.metrics_dir, self.device = Path(models_dir), Path(metrics_dir), device
+        self.models_dir, self.metrics_dir = Path(models_dir), Path(metrics_dir)
+        self.device = str(pick_device(device))  # resolved once: every architecture runs on the same device
         self.available = trained_architectures(self.models_dir, self.metrics_dir)
         if not self.available:
             default_architecture(self.models_dir, self.metrics_dir)  # raises the "no trained model" error
@@ -298,6 +301,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, models_dir: str = "models",
           samples_dir: str = "data/sample/ham10000", device: str = "auto",
           max_file_mb: float = DEFAULT_MAX_FILE_MB) -> None:
     """The `medrepro serve` command."""
+    print(f"medrepro serve: models run on {describe_device(pick_device(device))}", flush=True)
     if host not in LOCALHOST:
         print(f"warning: serving on {host}: anyone who can reach this address can use the demo; it is a "
               "research tool, not a medical device")

@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metrics-dir", default="metrics")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--max-file-mb", type=float, default=20.0, help="refuse larger files (default 20)")
-    p.add_argument("--device", default="auto", help="auto (cuda when available), cpu or cuda")
+    p.add_argument("--device", default="auto", help="auto (CUDA, else Apple MPS, else CPU), cpu, cuda or mps")
     p.set_defaults(func=_predict)
     p = sub.add_parser("serve", help="start the Gradio demo app (research use only) on localhost")
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")
@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metrics-dir", default="metrics")
     p.add_argument("--samples", default="data/sample/ham10000", help="folder of example images to offer")
     p.add_argument("--max-file-mb", type=float, default=20.0, help="refuse larger uploads (default 20)")
-    p.add_argument("--device", default="auto", help="auto (cuda when available), cpu or cuda")
+    p.add_argument("--device", default="auto", help="auto (CUDA, else Apple MPS, else CPU), cpu, cuda or mps")
     p.set_defaults(func=_serve)
     return parser
 

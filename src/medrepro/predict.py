@@ -25,6 +25,8 @@ from typing import Any
 import numpy as np
 import torch
 
+from medrepro.device import describe as describe_device
+from medrepro.device import pick_device
 from medrepro.errors import InputError, ParamsError
 from medrepro.io import read_json
 
@@ -158,17 +160,6 @@ def resolve_cache_size(model_json: dict[str, Any], models_dir: Path) -> tuple[in
             return int(value), f"{params} (prepare.cache_size)"
     raise InputError(f"{models_dir}: the training cache size is unknown (no 'cache_size' in model.json, no "
                      f"{cache_json}, no params.yaml); add \"cache_size\": <prepare.cache_size> to model.json")
-
-
-def pick_device(device: str = "auto") -> torch.device:
-    if device == "auto":
-        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if device.startswith("cuda") and not torch.cuda.is_available():
-        raise ParamsError(f"--device {device}: CUDA is not available on this machine; use cpu or auto")
-    try:
-        return torch.device(device)
-    except RuntimeError as exc:
-        raise ParamsError(f"--device {device!r}: not a torch device; use auto, cpu or cuda") from exc
 
 
 def read_image(path: str | os.PathLike, size: int, max_bytes: int) -> np.ndarray:
@@ -331,7 +322,7 @@ def _cam_names(paths: Sequence[str], arch: str) -> list[str]:
 
 
 def format_text(predictor: Predictor, results: Sequence[Prediction]) -> str:
-    lines = [f"model {predictor.arch} ({predictor.model_dir}) on {predictor.device}; temperature "
+    lines = [f"model {predictor.arch} ({predictor.model_dir}) on {describe_device(predictor.device)}; temperature "
              f"{predictor.temperature:.4g}; images decoded at {predictor.cache_size} px, model input "
              f"{predictor.loaded.image_size} px",
              f"melanoma operating point ({predictor.operating.source}): {predictor.operating.describe()}"]

@@ -15,6 +15,7 @@ import pandas as pd
 from PIL import Image, ImageFile, UnidentifiedImageError
 from tqdm.auto import tqdm
 
+from medrepro.device import available_cpus
 from medrepro.errors import InputError, ParamsError
 
 CLASSES = ["akiec", "bcc", "bkl", "df", "mel", "nv", "vasc"]
@@ -161,7 +162,7 @@ def _decode_chunk(args: tuple[list[str], int]) -> list[np.ndarray | str]:
 def decode_images(paths: list[Path], size: int, out: np.ndarray, workers: int = 0,
                   progress: bool = True) -> None:
     """Decode `paths` into `out` (N×size×size×3 uint8) with a process pool; raise on any bad image."""
-    workers = workers or os.cpu_count() or 1
+    workers = workers or available_cpus()
     chunk = 64
     jobs = [([str(p) for p in paths[i:i + chunk]], size) for i in range(0, len(paths), chunk)]
     errors: list[str] = []

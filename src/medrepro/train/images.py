@@ -15,6 +15,7 @@ import torch
 from torch.utils.data import DataLoader, Dataset, Sampler
 
 from medrepro.data.ham10000 import CLASSES
+from medrepro.device import cap_loader_workers
 from medrepro.errors import InputError, ParamsError
 from medrepro.models.registry import create_model, get_architecture, normalisation
 from medrepro.provenance import code_fingerprint
@@ -167,6 +168,7 @@ def class_weights(labels: np.ndarray, num_classes: int) -> np.ndarray:
 
 def make_loader(dataset: Dataset, batch_size: int, *, sampler: Sampler | None, workers: int,
                 pin_memory: bool) -> DataLoader:
+    workers = cap_loader_workers(workers)
     return DataLoader(dataset, batch_size=batch_size, sampler=sampler, shuffle=False, collate_fn=_as_batch,
                       num_workers=workers, pin_memory=pin_memory, persistent_workers=workers > 0)
 

@@ -6,6 +6,7 @@ import logging
 import math
 import os
 import random
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,8 @@ from torch import nn
 from torch.utils.data import Sampler
 from tqdm.auto import tqdm
 
+from medrepro.device import auto_kind, usable_precision
+from medrepro.device import describe as describe_device
 from medrepro.train import checkpoint as ckpt
 
 log = logging.getLogger(__name__)
@@ -38,18 +41,29 @@ def set_determinism(deterministic: bool) -> None:
 
 def make_accelerator(*, mixed_precision: str, grad_accum_steps: int, log_with: list[str],
                      tracker_dir: str | Path | None):
-    """The one Accelerator set-up for image and note training."""
+    """The one Accelerator set-up for image and note training: CUDA, else MPS, else CPU, named on its first line.
+
+    A precision the device lacks (bf16 before Ampere or macOS 14, fp16 on CPU) falls back to fp32 with a
+    warning; `accelerator.mixed_precision` is the precision actually used.
+    """
     from accelerate import Accelerator
     from accelerate.utils import DataLoaderConfiguration
 
-    return Accelerator(
-        cpu=not torch.cuda.is_available(),  # without it, torchrun/accelerate launch on CPU stays 1 process
-        mixed_precision=mixed_precision,
+    kind = auto_kind()
+    precision, warning = usable_precision(mixed_precision, kind)
+    accelerator = Accelerator(
+        cpu=kind == "cpu",  # without it, torchrun/accelerate launch on CPU stays 1 process
+        mixed_precision=precision,
         gradient_accumulation_steps=grad_accum_steps,
         log_with=log_with or None,
         project_dir=str(tracker_dir) if tracker_dir else None,
-        dataloader_config=DataLoaderConfiguration(non_blocking=torch.cuda.is_available()),
+        dataloader_config=DataLoaderConfiguration(non_blocking=kind == "cuda"),
     )
+    accelerator.print(f"device: {describe_device(accelerator.device)}, {accelerator.num_processes} process(es), "
+                      f"mixed precision {accelerator.mixed_precision}")
+    if warning and accelerator.is_main_process:
+        print(warning, file=sys.stderr, flush=True)
+    return accelerator
 
 
 class EpochSampler(Sampler[int]):

@@ -23,6 +23,7 @@ import torch
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, f1_score
 from torch.utils.data import DataLoader, Dataset
 
+from medrepro.device import cap_loader_workers
 from medrepro.errors import InputError, ParamsError
 from medrepro.io import atomic_path
 from medrepro.models import text as text_models
@@ -368,12 +369,13 @@ def train_notes_model(
     }
     collate = PadCollator(tokenizer.pad_token_id)
     pin = torch.cuda.is_available()
+    workers = cap_loader_workers(cfg.loader_workers)
     train_loader = DataLoader(
         datasets["train"],
         batch_size=cfg.batch_size,
         sampler=EpochSampler(len(datasets["train"]), cfg.seed),
         collate_fn=collate,
-        num_workers=cfg.loader_workers,
+        num_workers=workers,
         pin_memory=pin,
     )
     eval_loaders = {
@@ -382,7 +384,7 @@ def train_notes_model(
             batch_size=cfg.batch_size * 2,
             shuffle=False,
             collate_fn=collate,
-            num_workers=cfg.loader_workers,
+            num_workers=workers,
             pin_memory=pin,
         )
         for s in ("val", "test")
