@@ -31,9 +31,11 @@ OUT = REPO / "src" / "medrepro" / "privacy" / "clinical_terms.txt"
 _WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]{2})|-(?=[^\W\d_]))*")
 _AFTER_CUE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Doctor|Prof)\.?\s+([^\W\d_][\w'’-]*)"
                         r"|(?i:name|signed by|dictated by|surgeon|attending|cc)\s*:\s*([^\W\d_][\w'’-]*)")
-# Added by hand after development misses only (deid_dev.CLINICAL_STRINGS), never from held-out output.
+# Added by hand after development misses only (deid_dev and, once consumed, v1 clinical strings on
+# development notes), never from the v2 held-out output.
 HAND_TERMS = """
 pleur-evac senokot januvia dulcolax sensorcaine yankauer bair hugger salter-harris valtrex mobic frazier
+duraprep
 """.split()
 
 

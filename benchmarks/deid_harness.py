@@ -119,7 +119,8 @@ class Gen:
         for _ in range(200):
             value = _ascii(getattr(self.r.choice(self._fakers), method)())
             words = [w for w in re.split(r"[\s-]+", value) if w and w.lower() not in _PARTICLES]
-            if words and all(len(w) >= 2 and w.isalpha() and not known_to_detector(w) for w in words):
+            if words and all(len(w) >= 2 and w.isalpha() and w[0].isupper() and not known_to_detector(w)
+                             for w in words):
                 return value
         raise RuntimeError(f"no {method} outside the detector's lists after 200 draws")
 

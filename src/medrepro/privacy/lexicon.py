@@ -138,6 +138,31 @@ def _name_context(text: str, m: re.Match) -> bool:
     return _SUBJECT_VERB.match(text, m.end()) is not None
 
 
+_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,3}(?![\w'’-])")
+
+
+def caps_name_spans(text: str) -> list[Span]:
+    """All-caps names ("PATIENT PAVLINA ARSLAN SEEN"): a run of 2-4 upper-case words outside the note
+    vocabulary, at least one of them rare; headings and abbreviations are vocabulary and stay."""
+    spans = []
+    for m in _CAPS_RUN.finditer(text):
+        words = list(re.finditer(r"[A-Z]+", m.group()))
+        unknown = [w for w in words if not _ordinary(w.group(), COMMON_FROM) and len(w.group()) >= 2]
+        i = 0
+        while i < len(words):
+            if words[i] not in unknown:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and words[j + 1] in unknown:
+                j += 1
+            run = words[i:j + 1]
+            if len(run) >= 2 and any(not _ordinary(w.group(), RARE_BELOW) for w in run):
+                spans.append(Span(m.start() + run[0].start(), m.start() + run[-1].end(), "NAME", PRIORITY))
+            i = j + 1
+    return spans
+
+
 def _adjacent(text: str, end: int, start: int) -> bool:
     gap = _SEP.fullmatch(text, end, start)
     return gap is not None

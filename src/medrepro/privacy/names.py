@@ -74,6 +74,11 @@ _AGE_STATEMENT = _rx(
     rf"(?:^|(?<=[.!?:,]\s)|(?<=[.!?:]\s\s)|(?<=\n))(?P<phi>(?:{_WORD})(?:[ \t]+(?:[{_UP}]\.?|{_WORD})){{0,2}})"
     r"[ \t]+(?:is|was)[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,2}?\d{1,3}[ -](?:year|yr|month|week|day)s?[ -]old"
 )
+# "Grace (her sister) was at the bedside", "Anton Sales (son)": a relation in brackets after the name.
+_RELATION_AFTER = _rx(
+    rf"(?<![\w'’-])(?P<phi>(?:{_WORD})(?:[ \t]+(?:[{_UP}]\.?|{_WORD})){{0,2}})[ \t]*\([ \t]*"
+    r"(?:(?i:his|her|their|the\s+patient's|patient's|pt's)[ \t]+)?(?i:" + _RELATIONS + r")[ \t]*\)"
+)
 _LETTER_CUE = _rx(
     _cue("pleasure of seeing, pleasure of evaluating, pleasure of meeting, thank you for referring, "
          "thank you for allowing me to see, thank you for allowing me to evaluate, thank you for asking me to see, "
@@ -155,6 +160,9 @@ def _name_spans(text: str, lists: bool = True) -> list[Span]:
     if "old" in low:
         for m in _AGE_STATEMENT.finditer(text):
             add(m.start("phi"), _consume_name(text, m.start("phi"), max_words=3), 45)
+    if "(" in text:
+        for m in _RELATION_AFTER.finditer(text):
+            add(m.start("phi"), m.end("phi"), 45)
     for m in _CREDENTIAL.finditer(text):
         # Look back from "..., MD" for the run of name words it belongs to.
         lo = max(0, m.start() - 80)

@@ -225,6 +225,9 @@ _RULES: tuple[Rule, ...] = (
     Rule("id_hash", "ID", _rx(r"#\s?(?P<phi>\d{5,})\b"), 79, scan=False),
     Rule("id_grouped", "ID", _rx(r"\d(?<![\w-]\d)\d{3}[- ]\d{4}[- ]\d{4}(?:[- ]\d{1,4})?(?![\w-])"), 78,
          scan=False),
+    # Card and account numbers written in spaced groups ("1234 567 890"); phones (3-3-4) win by priority.
+    Rule("id_spaced", "ID", _rx(r"\d(?<![\w.,/-]\d)\d{2,5}(?:[ -]\d{3,5}){2,3}(?![\w/-]|[.,]\d)"), 77,
+         check=lambda m: 9 <= sum(c.isdigit() for c in m.group()) <= 16, scan=False),
     Rule("id_prefixed", "ID", _rx(r"\b[A-Z]{1,4}-?\d{6,}[A-Z]?\b"), 40, scan=False),
     Rule("id_long_number", "ID", _rx(r"\d(?<![\d.,]\d)\d{6,}(?![\d]|[.,]\d)"), 30, scan=False),
     # Dates.
@@ -242,6 +245,8 @@ _RULES: tuple[Rule, ...] = (
          check=_valid_month),
     Rule("date_day_month", "DATE",
          _rx(rf"\b{_DAY}(?:\s+of)?[\s-]+{_MONTH}(?:,?[\s-]+(?:{_YEAR}|'\d{{2}}))?(?![\w])"), 71,
+         needs=_MONTH_NEEDS),
+    Rule("date_month_the_day", "DATE", _rx(rf"\b{_MONTH}\s+the\s+{_DAY}\b(?:,?\s+(?:{_YEAR}|'\d{{2}})\b)?"), 72,
          needs=_MONTH_NEEDS),
     Rule("date_month_day", "DATE", _rx(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?:{_YEAR}|'\d{{2}})\b)?"), 71,
          needs=_MONTH_NEEDS),
