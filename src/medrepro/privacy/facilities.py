@@ -4,7 +4,7 @@ Two detectors, both [LOCATION] (as i2b2's HOSPITAL and ORGANIZATION subtypes of 
 - a run of capitalised words before a facility noun ("Kowalczyk Memorial Hospital", "St. Aurel's
   Medical Center", "Brightwater Family Clinic"), kept when every word of the run is generic ("the Pain
   Clinic", "General Hospital", "Cardiology Clinic" stay);
-- the capitalised run after "works at", "employed by", "works for" ("Davis, Quigley and Brown").
+- the capitalised run after "works at", "employed by", "is a cashier at" ("Davis, Quigley and Brown").
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ _FACILITY_NOUN = (
 _RUN = r"(?:(?:St|Mt|Ft)\.?[ \t]+|Saint[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|and|&)){0,4}?"
 _FACILITY = re.compile(rf"(?<![\w'’-])(?P<phi>{_RUN})[ \t]+{_FACILITY_NOUN}\b")
 _EMPLOYER = re.compile(
-    r"\b(?i:works?|worked|working|employed|employee|job)(?:[ \t]+(?i:as)[ \t]+(?:an?[ \t]+)?[a-z][a-z -]{0,30}?)?"
+    r"\b(?:(?i:works?|worked|working|employed|employee|job)(?:[ \t]+(?i:as)[ \t]+(?:an?[ \t]+)?[a-z][a-z -]{0,30}?)?"
+    r"|(?:is|was|works\s+as)[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)"
     r"[ \t]+(?i:at|for|by|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<phi>[A-Z][\w'’&.-]*(?:,?[ \t]+(?:[A-Z][\w'’&.-]*|and|&|of)){0,5})"
 )
@@ -66,7 +67,7 @@ def facility_spans(text: str) -> list[Span]:
                 start = m.start("phi") + m.group("phi").index(words[0])
                 spans.append(Span(start, m.end(), "LOCATION", PRIORITY))
     low = text.lower()
-    if any(k in low for k in ("work", "employ", "job")):
+    if any(k in low for k in ("work", "employ", "job", " a ", " an ")):
         for m in _EMPLOYER.finditer(text):
             phi = _TRAILING_JUNK.sub("", m.group("phi")).rstrip(".,")
             if phi and _specific(phi.replace(",", " ").split()):

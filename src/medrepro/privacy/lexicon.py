@@ -30,7 +30,8 @@ NEIGHBOUR_BELOW = 5.0
 PRIORITY = 42  # below every cue rule, so cued spans keep their categories and extents
 
 _TOKEN = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]{2})|-(?=[^\W\d_]))*(?![\w'’-]*\d)")
-_SEP = re.compile(r"[ \t]+(?:(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|ter|ten|bin|al)[ \t]+){0,2}")
+_SEP = re.compile(r"[ \t]+(?:(?:(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|ter|ten|bin|al)|[A-Z]\.)"
+                  r"[ \t]+){0,2}")
 _POSSESSIVE = re.compile(r"['’]s$")
 # A capitalised word right before one of these is an eponym, a brand or a score, not a person
 # ("Kernig sign", "Gelpi retractor", "Kenalog 40 mg", "Karnofsky 80").
@@ -128,7 +129,7 @@ _SUBJECT_VERB = re.compile(
     r"(?:['’]s\b|[ \t]+(?:was|is|has|had|reports|reported|presented|presents|denies|denied|states|stated|"
     r"underwent|tolerated|came|comes|returns|returned|complains|complained|and|who|will|would|can|could|"
     r"did|does|feels|felt|lives|lived|works|worked|says|said|arrived|agrees|agreed|understands)\b)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*-]|\d[.)])[ \t\"'(]*$")
+_SENTENCE_START = re.compile(r"(?:^|(?<![ \t][A-Z])[.!?:;\n•*-]|\d[.)])[ \t\"'(]*$")
 
 
 def _name_context(text: str, m: re.Match) -> bool:
@@ -138,7 +139,7 @@ def _name_context(text: str, m: re.Match) -> bool:
     return _SUBJECT_VERB.match(text, m.end()) is not None
 
 
-_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,3}(?![\w'’-])")
+_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:,?[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z]{2,}){1,3}(?![\w'’-])")
 
 
 def caps_name_spans(text: str) -> list[Span]:

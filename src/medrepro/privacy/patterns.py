@@ -226,7 +226,8 @@ _RULES: tuple[Rule, ...] = (
     Rule("id_grouped", "ID", _rx(r"\d(?<![\w-]\d)\d{3}[- ]\d{4}[- ]\d{4}(?:[- ]\d{1,4})?(?![\w-])"), 78,
          scan=False),
     # Card and account numbers written in spaced groups ("1234 567 890"); phones (3-3-4) win by priority.
-    Rule("id_spaced", "ID", _rx(r"\d(?<![\w.,/-]\d)\d{2,5}(?:[ -]\d{3,5}){2,3}(?![\w/-]|[.,]\d)"), 77,
+    Rule("id_letters_groups", "ID", _rx(r"\b[A-Z]{1,4}-\d{3,}-\d{2,}\b"), 77, scan=False),
+    Rule("id_spaced", "ID", _rx(r"\d(?<![\w.,/-]\d)\d{1,5}(?:[ -]\d{3,5}){2,3}(?![\w/-]|[.,]\d)"), 77,
          check=lambda m: 9 <= sum(c.isdigit() for c in m.group()) <= 16, scan=False),
     Rule("id_prefixed", "ID", _rx(r"\b[A-Z]{1,4}-?\d{6,}[A-Z]?\b"), 40, scan=False),
     Rule("id_long_number", "ID", _rx(r"\d(?<![\d.,]\d)\d{6,}(?![\d]|[.,]\d)"), 30, scan=False),
@@ -246,6 +247,13 @@ _RULES: tuple[Rule, ...] = (
     Rule("date_day_month", "DATE",
          _rx(rf"\b{_DAY}(?:\s+of)?[\s-]+{_MONTH}(?:,?[\s-]+(?:{_YEAR}|'\d{{2}}))?(?![\w])"), 71,
          needs=_MONTH_NEEDS),
+    Rule("date_day_of_month", "DATE", _rx(rf"\bthe\s+{_DAY}\s+day\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?\b"), 72,
+         needs=_MONTH_NEEDS),
+    Rule("date_compact_month", "DATE", _rx(rf"(?<![\w]){_DD}{_MONTH}(?:{_YEAR}|\d{{2}})(?![\w])"), 72,
+         needs=_MONTH_NEEDS),
+    # mmddyy written as one number ("032419"): a six-digit number that is a valid date.
+    Rule("date_compact6", "DATE",
+         _rx(r"(?<![\w.,/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?![\w/-]|[.,]\d)"), 69, scan=False),
     Rule("date_month_the_day", "DATE", _rx(rf"\b{_MONTH}\s+the\s+{_DAY}\b(?:,?\s+(?:{_YEAR}|'\d{{2}})\b)?"), 72,
          needs=_MONTH_NEEDS),
     Rule("date_month_day", "DATE", _rx(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?:{_YEAR}|'\d{{2}})\b)?"), 71,
@@ -273,7 +281,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "age_years", "AGE>89",
         _rx(r"(?P<phi>[19](?<![\d.][19])(?:(?<=9)\d|(?<=1)[0-4]\d))"
-            r"(?=\s*-?\s*(?:(?:years?|yrs?|y)\s*-?\s*(?:old|of\s+age|o\b)|y/o|yo\b|y\.o\.|year-old))", re.I),
+            r"(?=\s*-?\s*(?:(?:years?|yrs?|y)\s*-?\s*(?:old|of\s+age|o\b)|y/o|yo\b|y\.o\.|year-old|-yrs?\b))", re.I),
         65,
     ),
     Rule("age_cued", "AGE>89", _rx(_AGE_CUES + r"\s*:?\s*(?P<phi>9\d|1[0-4]\d)(?![\d%]|\.\d)"), 65,
@@ -281,7 +289,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "age_words", "AGE>89",
         _rx(r"(?i)\b(?P<phi>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one\s+hundred"
-            r"(?:\s+and\s+\w+)?)(?=[\s-]+years?[\s-]+old)"
+            r"(?:\s+and\s+\w+)?)(?=[\s-]+years?(?:[\s-]+old|\s+of\s+age))"
             r"|(?i:\b(?:aged?|age\s+of)\s+)(?P<phi2>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
             r"|one\s+hundred(?:\s+and\s+\w+)?)\b"),
         65, needs=("ninety", "hundred")),
