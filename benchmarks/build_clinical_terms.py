@@ -3,10 +3,11 @@
     python benchmarks/build_clinical_terms.py --notes ../shared/data/mtsamples.csv
 
 Why: the name detector needs to know which rare capitalised words are clinical ("Metzenbaum", "Coumadin",
-"Supple" opening a sentence). Only the development half of MTSamples (even rows; the benchmark's held-out
-notes are the other half, split by `deid_harness.split_notes`) is read, duplicates once. A word enters when it is rare in English (Zipf < UNKNOWN_BELOW), occurs in
-at least MIN_NOTES notes (an identifier of one patient does not), or in lowercase in at least two, and
-never right after a title or a name label in any note; the name lists' words never enter. The list is a
+"Supple" opening a sentence). Only the development half of the distinct MTSamples notes is read
+(`deid_harness.split_notes`; the benchmark's held-out notes are the other half). A word enters when it is
+below lexicon.COMMON_FROM in English, occurs in at least MIN_NOTES notes (an identifier of one patient does
+not) or in lowercase in at least two, and never right after a title or a name label in any note; the
+name lists' words never enter. The list is a
 vocabulary (one lower-case word a line), not text from the notes; `HAND_TERMS` adds a few by hand.
 """
 

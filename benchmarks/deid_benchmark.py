@@ -69,12 +69,17 @@ def peer_systems() -> tuple[dict, list[str]]:
         systems["philter-lite"] = philter_system()
     except ImportError as exc:
         skipped.append(f"philter-lite skipped ({exc.name or exc} not installed; pip install -e .[deid-peers])")
+    except LookupError:
+        skipped.append("philter-lite skipped (NLTK data averaged_perceptron_tagger_eng missing: "
+                       "python -m nltk.downloader averaged_perceptron_tagger_eng where a network is available)")
     try:
-        from peers import presidio_system
+        from peers import presidio_label, presidio_system
 
-        systems["presidio"] = presidio_system()
-    except (ImportError, OSError) as exc:
-        skipped.append(f"presidio skipped ({exc}; pip install -e .[deid-peers])")
+        systems[presidio_label()] = presidio_system()
+    except ImportError as exc:
+        skipped.append(f"presidio skipped ({exc.name or exc} not installed; pip install -e .[deid-peers])")
+    except OSError as exc:
+        skipped.append(f"presidio skipped ({exc})")
     return systems, skipped
 
 
