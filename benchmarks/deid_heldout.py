@@ -2,7 +2,7 @@
 
 Written before any tuning of the statistical name detector and committed on its own, so its history
 shows that no rule, list or threshold was fitted to it. The detector's rules and lexicons were tuned
-only on the development families in `deid_harness.py` (and on development notes); this file is read
+only on the development families (`deid_dev.py`) and development notes; this file is read
 only to report the held-out estimate. If you change the detector because of a miss printed for this
 file, the estimate stops being held out: add a new family here instead, and say so in the commit.
 

@@ -1,19 +1,23 @@
-"""Rule-based de-identification of clinical notes (HIPAA Safe Harbor identifiers found in free text).
+"""De-identification of clinical notes (HIPAA Safe Harbor identifiers found in free text): the public API.
 
-No models and no downloads: regular expressions, the hand-written word lists in `name_lists`, and
-context cues. Every detector proposes spans; overlaps are settled by priority, then length, and each
-kept span is replaced by a typed placeholder such as ``[NAME]`` or ``[DATE]``.
+No downloads and no trained model: the regex rules in `patterns` and `facilities`, the cue-based name
+rules and word lists in `names`, and the statistical name test in `lexicon` (wordfreq frequencies plus a
+note vocabulary built from development notes). Every detector proposes spans; overlaps are settled by
+priority, then length, and each kept span is replaced by a typed placeholder such as ``[NAME]``.
 
 What is removed (placeholder: what it covers):
   [NAME]      people after a title (Dr./Mr./Mrs./Ms./Miss/Prof.), after a label ("Patient name:",
               "Dictated by", "Surgeon:", "cc:"), before a credential ("Jane Roe, MD"), after a relation
               ("his wife, Linda"), as the subject of an age statement ("Jane Roe is a 45-year-old"),
               after a letter opener ("pleasure of seeing"), known first names (+ the following
-              surname), "J. Smith", "Smith, John"; a word once found as a name is removed everywhere
-              else in that note.
+              surname), "J. Smith", "Smith, John", "Grace (her sister)"; a word once found by a cue
+              is removed everywhere else in that note; and, by the lexicon test, Title-case (or
+              all-caps) words that are neither common English nor note vocabulary, with their
+              Title-case neighbours ("Spoke with Kasimir Wojcik").
   [DATE]      day-level or month-level dates in numeric, ISO and spelled-out forms, partial dates
               after a cue ("on 07/24", "on the 24th"), month names after a time cue ("in March").
-  [AGE>89]    the number of an age over 89 ("92-year-old" -> "[AGE>89]-year-old", "aged 95").
+  [AGE>89]    an age over 89 ("92-year-old" -> "[AGE>89]-year-old", "aged 95", "age: 95",
+              "aged ninety-one", "in his nineties", "nonagenarian").
   [PHONE]     phone, fax and pager numbers (US forms, extensions, +country forms, 7 digits after a cue).
   [EMAIL], [URL], [IP]
   [ID]        SSNs, medical record / account / licence / serial / lot / member numbers after a cue,
@@ -21,12 +25,13 @@ What is removed (placeholder: what it covers):
   [ADDRESS]   street addresses with a street suffix, P.O. boxes.
   [LOCATION]  a city before a state ("Fresno, CA", "Eastchester, New York"), ZIP codes after a
               state or "ZIP", places after "lives in"/"moved to"/"is from"/"resident of", a list of
-              large US cities after a place preposition.
+              large US cities after a place preposition; hospital, clinic and employer names
+              ("Kowalczyk Memorial Hospital", "works at Quigley and Brown").
 Kept on purpose: years alone, states and countries, ages up to 89, doses, vitals, lab values,
 spinal levels (C5-C6), suture sizes (4-0), fractions and scores (5/5, 2/6) without a date cue,
 eponyms (Jackson-Pratt, Kelly clamp, Miami J collar).
-Not found: a name with none of the cues above and not in the first-name list ("The history was
-obtained from Ottilie Ryrkard"); hospital and employer names.
+Still missed (docs/privacy.md has the measured list): names that are common English words with no
+cue ("Luca Green"), brand names absent from the note vocabulary are taken for names.
 """
 
 from __future__ import annotations
