@@ -1,72 +1,157 @@
-"""PHI-injection benchmark for the rule-based de-identifier (prints counts and rates, never values).
+"""De-identification benchmark on real notes: held-out estimate, per-category table, peers side by side.
 
-    python benchmarks/deid_benchmark.py --notes ../shared/data/mtsamples.csv --n 500 --seed 0 [--json out.json]
+    python benchmarks/deid_benchmark.py --notes ../shared/data/mtsamples.csv --n 300 --split heldout
+    python benchmarks/deid_benchmark.py --split dev --show-missed      # the only split to tune on
 
-The planting, the held-out name pools and the definitions of recall and tokens_kept are documented in
-`medrepro.privacy.benchmark`.
+Identifiers are planted into real MTSamples notes (read at run time, never copied) and scored by
+`deid_harness` (definitions there). The distinct notes are split in two halves by a hash of the text:
+- dev: development notes, development families and clinical strings (`deid_dev.py`), names from
+  development Faker locales. The rules and the note vocabulary were tuned here (and on dev-v1).
+- heldout: the other half of the notes, the held-out families v3 (`deid_heldout3.py`, committed before
+  the fixes that followed v2 and never used to tune), names from other Faker locales. This is the estimate.
+- heldout-v1/-v2, dev-v1/-v2: the earlier held-out families (`deid_heldout.py`, `deid_heldout2.py`), each
+  measured once as the estimate of its day (kept for the record), then used as development data on
+  development notes only.
+Names are drawn so that no word is in any list the detector uses. With `pip install -e .[deid-peers]`,
+philter-lite and Presidio run on the same corpus; without it they are reported as skipped.
+Prints rates, counts and the families of what was missed; the missed surrogate values only with
+--show-missed (they are generated, but stay off CI logs by default).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(HERE))
+
+import deid_harness as harness  # noqa: E402
 
 from medrepro.io import write_json  # noqa: E402
-from medrepro.privacy.benchmark import run_benchmark  # noqa: E402
+from medrepro.privacy.deid import deidentify  # noqa: E402
 
-RECALL_TARGET = 0.995
-TOKENS_KEPT_TARGET = 0.98
+TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, "other_tokens_kept": 0.985}
 
 
-def _read_notes(path: Path, column: str) -> list[str]:
-    csv.field_size_limit(1 << 24)
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [row.get(column) or "" for row in csv.DictReader(fh)]
+SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "heldout-v1", "heldout-v2")
+
+
+def split_setup(split: str):
+    """(notes half index, families, clinical strings, locales) of one split.
+
+    heldout: held-out notes x v3 families (the estimate). heldout-v1, heldout-v2: held-out notes x the earlier
+    held-out families, the earlier estimates, kept for the record. dev: development notes x development
+    families. dev-v1, dev-v2: development notes x v1 / v2 families (each turned development data once
+    measured; tune on development notes only).
+    """
+    import deid_dev
+    import deid_heldout
+    import deid_heldout2
+    import deid_heldout3
+
+    fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
+           "heldout-v2": deid_heldout2, "heldout": deid_heldout3}[split]
+    locales = fam.DEV_LOCALES if fam is deid_dev else fam.HELDOUT_LOCALES
+    return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales
+
+
+def peer_systems() -> tuple[dict, list[str]]:
+    """The peers that are installed (name -> text function), and a line for each one skipped."""
+    systems, skipped = {}, []
+    try:
+        from peers import philter_system
+
+        systems["philter-lite"] = philter_system()
+    except ImportError as exc:
+        skipped.append(f"philter-lite skipped ({exc.name or exc} not installed; pip install -e .[deid-peers])")
+    except LookupError:
+        skipped.append("philter-lite skipped (NLTK data averaged_perceptron_tagger_eng missing: "
+                       "python -m nltk.downloader averaged_perceptron_tagger_eng where a network is available)")
+    try:
+        from peers import presidio_label, presidio_system
+
+        systems[presidio_label()] = presidio_system()
+    except ImportError as exc:
+        skipped.append(f"presidio skipped ({exc.name or exc} not installed; pip install -e .[deid-peers])")
+    except OSError as exc:
+        skipped.append(f"presidio skipped ({exc})")
+    return systems, skipped
+
+
+def run(notes: list[str], n: int, seed: int, split: str, peers: bool) -> dict:
+    half, families, clinical, locales = split_setup(split)
+    pool = harness.split_notes(notes)[half]
+    corpus = harness.build_corpus(pool, n=n, seed=seed, families=families, clinical=clinical, locales=locales)
+    systems = {"medrepro": lambda t: deidentify(t).text}
+    skipped: list[str] = []
+    if peers:
+        found, skipped = peer_systems()
+        systems.update(found)
+    return {"split": split, "seed": seed, "n_notes_pool": len(pool), "skipped": skipped,
+            "systems": {name: harness.score(corpus, fn) for name, fn in systems.items()}}
+
+
+def table(report: dict) -> str:
+    systems = report["systems"]
+    cats = sorted({c for r in systems.values() for c in r["recall_by_category"]})
+    head = ["system", "recall", *cats, "other tokens kept", "clinical strings kept", "s / 300 notes"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, r in systems.items():
+        row = [name, f"{r['recall']:.4f}", *(f"{r['recall_by_category'].get(c, float('nan')):.3f}" for c in cats),
+               f"{r['other_tokens_kept']:.4f}", f"{r['clinical_strings_kept']:.1%}", f"{r['seconds_per_300']:.1f}"]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def failures(r: dict) -> list[str]:
+    got = {"recall": r["recall"], "recall_NAME": r["recall_by_category"].get("NAME", 0.0),
+           "clinical_strings_kept": r["clinical_strings_kept"], "other_tokens_kept": r["other_tokens_kept"]}
+    return [f"{k} {got[k]:.4f} < {v}" for k, v in TARGETS.items() if got[k] < v]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=Path, default=Path(os.environ.get("MEDREPRO_REFERENCE_DATA")
                                                          or REPO.parent / "shared" / "data") / "mtsamples.csv")
-    parser.add_argument("--column", default="transcription")
-    parser.add_argument("--n", type=int, default=500)
+    parser.add_argument("--n", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--split", choices=SPLITS, default="heldout")
+    parser.add_argument("--no-peers", action="store_true", help="run medrepro only")
+    parser.add_argument("--show-missed", action="store_true", help="print the missed surrogate values")
     parser.add_argument("--json", type=Path, default=None, help="also write the full report here")
     args = parser.parse_args(argv)
     if not args.notes.is_file():
-        print(f"error: {args.notes}: notes CSV not found", file=sys.stderr)
+        print(f"error: {args.notes}: notes CSV not found; pass --notes PATH to MTSamples' mtsamples.csv",
+              file=sys.stderr)
         return 2
     start = time.perf_counter()
-    report = run_benchmark(_read_notes(args.notes, args.column), n=args.n, seed=args.seed)
-    report["wall_seconds"] = round(time.perf_counter() - start, 2)
-    print(f"notes: {report['n_notes']}  seed: {report['seed']}  planted identifiers: {report['n_planted']}")
-    print(f"recall: {report['recall']:.4%}  (target >= {RECALL_TARGET:.1%})")
-    print(f"tokens_kept: {report['tokens_kept']:.4%}  (target >= {TOKENS_KEPT_TARGET:.0%})")
-    print(f"original_tokens_kept: {report['original_tokens_kept']:.4%}")
-    print(f"stress_recall (bare held-out names, no cue): {report['stress_recall']:.2%} "
-          f"of {report['n_stress_planted']}")
-    print("per category: planted / removed / recall")
-    for cat, planted in report["planted_by_category"].items():
-        print(f"  {cat:9s} {planted:6d} {report['removed_by_category'][cat]:6d} "
-              f"{report['recall_by_category'][cat]:8.2%}")
-    print("per template below 100%:")
-    for name, rec in report["recall_by_template"].items():
+    report = run(harness.read_notes(args.notes), args.n, args.seed, args.split, peers=not args.no_peers)
+    ours = report["systems"]["medrepro"]
+    print(f"split: {args.split}  notes: {ours['n_notes']} (of {report['n_notes_pool']})  seed: {args.seed}  "
+          f"planted identifiers: {ours['n_planted']}  clinical strings: {ours['n_clinical']}")
+    print(table(report))
+    for line in report["skipped"]:
+        print(line)
+    print("medrepro families below 100%:")
+    for name, rec in ours["recall_by_template"].items():
         if rec < 1.0:
-            print(f"  {name:28s} {rec:8.2%} of {report['planted_by_template'][name]}")
-    print(f"placeholders written: {report['placeholders_by_category']}")
-    print(f"pools: {report['pools']}")
-    print(f"time: {report['wall_seconds']} s")
+            print(f"  {name:28s} {rec:8.2%} of {ours['planted_by_template'][name]}")
+    if args.show_missed:
+        print("medrepro missed (category, family, planted surrogate):")
+        for cat, fam, value in ours["missed"]:
+            print(f"  {cat:9s} {fam:24s} {value!r}")
+    bad = failures(ours)
+    print("targets: " + ("all met" if not bad else "; ".join(bad)))
+    print(f"time: {time.perf_counter() - start:.1f} s")
     if args.json:
         write_json(args.json, report)
-    ok = report["recall"] >= RECALL_TARGET and report["tokens_kept"] >= TOKENS_KEPT_TARGET
-    return 0 if ok else 1
+    return 0 if not bad else 1
 
 
 if __name__ == "__main__":

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from medrepro.errors import InputError
-from medrepro.privacy import deid
+from medrepro.privacy import deid, patterns
 from medrepro.privacy.deid import deid_main, deidentify, deidentify_frame
 
 
@@ -218,7 +219,7 @@ def test_trie_matches_plain_alternation():
     for _ in range(40):
         phrases = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))).strip() or "a"
                           for _ in range(rng.randint(1, 12))})
-        trie = re.compile(r"(?:" + deid._trie(phrases) + r")\Z")
+        trie = re.compile(r"(?:" + patterns._trie(phrases) + r")\Z")
         plain = re.compile(r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\Z")
         for _ in range(200):
             probe = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
@@ -242,3 +243,82 @@ def test_resolve_keeps_priority_then_length_without_overlap():
             assert covered, s
             if s not in kept:
                 assert any((k.priority, k.end - k.start) >= (s.priority, s.end - s.start) for k in covered)
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("Spoke with Kasimir Wojcikowski about the plan.", ["Kasimir", "Wojcikowski"]),
+        ("Imaging was reviewed together with Jolanta Przybyszewska.", ["Jolanta", "Przybyszewska"]),
+        ("Seppo Kuusisto presented with chest pain.", ["Seppo", "Kuusisto"]),
+        ("Tomasz was placed under general anesthesia.", ["Tomasz"]),
+        ("Grace (her granddaughter) was at the bedside.", ["Grace"]),
+        ("PATIENT PAVLINA ARSLANOGLU SEEN IN CLINIC", ["PAVLINA", "ARSLANOGLU"]),
+        ("NAME ZURCHERT, RACHIDOU", ["ZURCHERT", "RACHIDOU"]),
+        ("Reviewed with R. Gomezelli from physical therapy.", ["Gomezelli"]),
+    ],
+)
+def test_names_without_a_cue_are_replaced(text, gone):
+    out = _clean(text)
+    assert "[NAME]" in out
+    for word in gone:
+        assert word not in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [
+        ("She was transferred from Kowalczyk Memorial Hospital for care.", "Kowalczyk"),
+        ("Prior records from St. Aurelian's Medical Center were reviewed.", "Aurelian"),
+        ("He works as a forklift operator at Quigley, Dunsmore and Brown.", "Quigley"),
+        ("She is a cashier at Thistlewood LLC.", "Thistlewood"),
+    ],
+)
+def test_hospitals_and_employers_are_replaced(text, gone):
+    out = _clean(text)
+    assert gone not in out and "[LOCATION]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Follow up in the Cardiology Clinic.", "She was seen in the Pain Clinic.", "Admitted to General Hospital.",
+     "Kernig sign and Brudzinski sign were negative.", "Gelpi retractor and Kenalog 40 mg were used.",
+     "Login from the portal.", "The Wechsler scale was administered."],
+)
+def test_generic_facilities_and_eponyms_stay(text):
+    assert _clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [("A ninety-two-year-old man.", "ninety-two"), ("She is in her late nineties.", "nineties"),
+     ("This nonagenarian fell.", "nonagenarian"), ("A centenarian.", "centenarian"),
+     ("She is ninety-five years of age.", "ninety-five"), ("95-yr female s/p fall.", "95"),
+     ("Age: 97.", "97"), ("aged ninety-one", "ninety-one")],
+)
+def test_ages_over_89_in_any_phrasing(text, gone):
+    out = _clean(text)
+    assert gone not in out and "[AGE>89]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [("Seen April the 20th, 2023.", "20th"), ("Symptoms began 03Apr2019.", "03Apr2019"),
+     ("Cast applied 032419.", "032419"), ("On the 12th day of May, 2020.", "12th"),
+     ("Health card 1234 567 890 on file.", "1234 567 890"), ("Ref MA-1234-567.", "1234")],
+)
+def test_compact_dates_and_grouped_ids(text, gone):
+    assert gone not in _clean(text)
+
+
+def test_clinical_lexicon_holds_no_sample_identifier_and_no_pattern():
+    """The vocabulary shipped with the package never carries a planted identifier or PHI pattern."""
+    from medrepro.privacy import clinical_terms, scan
+
+    repo = Path(__file__).resolve().parents[1]
+    values = [v for _c, v in scan.read_values(repo / "data" / "sample" / "notes_phi_values.tsv")]
+    words = clinical_terms.CLINICAL
+    assert len(words) > 5000
+    assert not [v for v in values if v.lower() in words]
+    path = repo / "src" / "medrepro" / "privacy" / "clinical_terms.txt"
+    assert scan.scan_paths([path], values=values) == []

@@ -1,88 +1,110 @@
-"""PHI-injection benchmark on real MTSamples notes: thresholds, honest pools, and that it can fail."""
+"""De-identification benchmark on real MTSamples notes: a quick subset with thresholds, honest splits and
+pools, and a scorer that can fail."""
 
 from __future__ import annotations
 
-import csv
 import random
-import re
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import REFERENCE_DATA
 
-from medrepro.privacy import benchmark as bench
-from medrepro.privacy import name_lists as nl
-from medrepro.privacy.deid import DeidResult
-
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REFERENCE_DATA / "mtsamples.csv"
 pytestmark = pytest.mark.reference_data("mtsamples.csv")
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import deid_benchmark as bench  # noqa: E402
+import deid_dev  # noqa: E402
+import deid_harness as harness  # noqa: E402
+import deid_heldout3  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def notes():
-    with SHARED.open(encoding="utf-8", newline="") as fh:
-        return [row["transcription"] for row in csv.DictReader(fh)]
+    return harness.read_notes(SHARED)
 
 
 @pytest.fixture(scope="module")
-def report(notes):
-    return bench.run_benchmark(notes, n=150, seed=7)
+def reports(notes):
+    return {split: bench.run(notes, n=40, seed=3, split=split, peers=False)["systems"]["medrepro"]
+            for split in ("dev", "dev-v1", "dev-v2", "heldout")}
 
 
-def test_recall_and_tokens_kept_meet_targets(report):
-    assert report["n_notes"] == 150
-    assert report["n_planted"] >= 150 * 15
-    assert report["recall"] >= 0.995, report["recall_by_template"]
-    assert report["tokens_kept"] >= 0.98
-    assert set(report["planted_by_category"]) == {
-        "NAME", "DATE", "AGE>89", "PHONE", "EMAIL", "URL", "IP", "ID", "ADDRESS", "LOCATION"}
-    # the stress set (bare held-out names without any cue) is reported, not hidden
-    assert report["n_stress_planted"] == 150 and 0.0 <= report["stress_recall"] <= 1.0
+@pytest.mark.parametrize("split", ["dev", "dev-v1", "dev-v2"])
+def test_development_splits_meet_the_targets(reports, split):
+    r = reports[split]
+    assert r["n_notes"] == 40 and r["n_planted"] >= 40 * 10
+    assert r["recall"] >= 0.99, r["recall_by_template"]
+    assert r["recall_by_category"]["NAME"] >= 0.98, r["recall_by_template"]
+    assert r["other_tokens_kept"] >= 0.985
+    if split != "dev-v2":  # v2's clinical strings are brand names absent from MTSamples: reported, not met
+        assert r["clinical_strings_kept"] >= 0.95
 
 
-def test_pools_are_disjoint_from_the_deid_lists():
-    known = nl.FIRST_NAMES | nl.SURNAMES | nl.EPONYM_FIRST_NAMES
-    assert len(bench.HELDOUT_FIRST) > 80 and len(bench.HELDOUT_SURNAMES) > 80
-    assert not set(bench.HELDOUT_FIRST) & known
-    assert not set(bench.HELDOUT_SURNAMES) & known
-    assert not set(bench.HELDOUT_CITIES) & set(nl.US_CITIES)
-    gen = bench._Gen(random.Random(0))
-    drawn = {gen.surname() for _ in range(300)} | {gen.city() for _ in range(300)}
-    assert not drawn & (known | set(nl.US_CITIES))
+def test_heldout_estimate_is_reported_with_a_regression_floor(reports):
+    r = reports["heldout"]
+    assert {"NAME", "DATE", "ID", "PHONE", "AGE>89", "FACILITY"} <= set(r["recall_by_category"])
+    assert r["recall"] >= 0.80 and r["other_tokens_kept"] >= 0.985
+    assert r["missed"], "the held-out families are far from solved; an empty miss list means a scoring bug"
 
 
-def test_planted_values_are_in_the_note_and_absent_from_the_reference(notes):
-    rng = random.Random(5)
+def test_dev_and_heldout_notes_share_nothing(notes):
+    dev, held = harness.split_notes(notes)
+    assert len(dev) > 1000 and len(held) > 1000
+    assert not set(dev) & set(held)
+    assert len(dev) + len(held) == len({t for t in notes if t.strip()})
+
+
+def test_planted_names_avoid_every_detector_list_and_dev_locales():
+    assert not set(deid_dev.DEV_LOCALES) & set(deid_heldout3.HELDOUT_LOCALES)
+    gen = harness.Gen(random.Random(0), deid_heldout3.HELDOUT_LOCALES)
+    drawn = [gen.first() for _ in range(150)] + [gen.surname() for _ in range(150)]
+    words = [w for v in drawn for w in v.replace("-", " ").split() if w.lower() not in harness._PARTICLES]
+    assert not [w for w in words if harness.known_to_detector(w)]
+    assert len(set(drawn)) > 200
+
+
+def test_planted_values_are_absent_from_the_raw_note(notes):
     text = next(t for t in notes if len(t) > 2000)
-    from medrepro.privacy.deid import deidentify
-
-    reference = deidentify(text).text
-    planted_text, planted, skeletons = bench.plant(text, rng, reference)
-    assert len(planted) >= 15
+    gen = harness.Gen(random.Random(1), deid_dev.DEV_LOCALES)
+    planted_text, planted, _skeletons, clinical = harness.plant(text, random.Random(5), gen, deid_dev.FAMILIES,
+                                                                deid_dev.CLINICAL_STRINGS)
+    assert len(planted) >= 15 and len(clinical) == 2
     for item in planted:
         assert item.value in planted_text
-        assert not any(bench._present(p, reference.lower()) for p in item.parts)
-    assert len(planted_text) > len(text)
+        assert not any(harness.present(p, text.lower()) for p in item.parts)
 
 
-def test_benchmark_can_fail(notes, monkeypatch):
-    """An identity 'de-identifier' must score zero recall; one that blanks everything keeps no tokens."""
-    monkeypatch.setattr(bench, "deidentify", lambda t: DeidResult(t, {}))
-    assert bench.run_benchmark(notes, n=10, seed=1)["recall"] == 0.0
-    monkeypatch.setattr(bench, "deidentify", lambda t: DeidResult("[NAME]", {"NAME": 1}))
-    assert bench.run_benchmark(notes, n=10, seed=1)["tokens_kept"] == 0.0
+def test_scorer_can_fail(notes):
+    corpus = harness.build_corpus(notes[:200], n=10, seed=1, families=deid_dev.FAMILIES,
+                                  clinical=deid_dev.CLINICAL_STRINGS, locales=deid_dev.DEV_LOCALES)
+    identity = harness.score(corpus, lambda t: t)
+    assert identity["recall"] == 0.0 and identity["clinical_strings_kept"] == 1.0
+    assert identity["other_tokens_kept"] == 1.0
+    blank = harness.score(corpus, lambda t: "[NAME]")
+    assert blank["recall"] == 1.0 and blank["other_tokens_kept"] == 0.0 and blank["clinical_strings_kept"] == 0.0
 
 
-def test_cli_prints_no_values(capsys):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("deid_benchmark", REPO / "benchmarks" / "deid_benchmark.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    rc = module.main(["--notes", str(SHARED), "--n", "12", "--seed", "3"])
+def test_cli_prints_rates_not_surrogates_and_names_skipped_peers(notes, capsys, monkeypatch):
+    monkeypatch.setattr(bench, "peer_systems", lambda: ({}, ["philter-lite skipped (test)"]))
+    rc = bench.main(["--notes", str(SHARED), "--n", "8", "--seed", "2", "--split", "dev"])
     out = capsys.readouterr().out
-    assert rc in (0, 1) and "recall:" in out and "tokens_kept:" in out
-    pool = set(bench.HELDOUT_FIRST) | set(bench.HELDOUT_SURNAMES) | set(bench.HELDOUT_CITIES)
-    assert not any(re.search(rf"\b{re.escape(w)}\b", out) for w in pool)
-    assert "@" not in out and not re.search(r"\d{3}-\d{4}", out)
+    assert rc in (0, 1) and "| medrepro |" in out and "philter-lite skipped" in out
+    pool = harness.split_notes(notes)[0]
+    corpus = harness.build_corpus(pool, n=8, seed=2, families=deid_dev.FAMILIES,
+                                  clinical=deid_dev.CLINICAL_STRINGS, locales=deid_dev.DEV_LOCALES)
+    values = [p.value for items in corpus.planted for p in items if p.category == "NAME"]
+    assert values and not [v for v in values if v in out]
+
+
+def test_without_the_extra_both_peers_are_reported_skipped():
+    pytest.importorskip("faker")
+    try:
+        import philter_lite  # noqa: F401
+        pytest.skip("deid-peers extra installed")
+    except ImportError:
+        pass
+    systems, skipped = bench.peer_systems()
+    assert systems == {} and len(skipped) == 2 and all("skipped" in s for s in skipped)

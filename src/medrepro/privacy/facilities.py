@@ -1,0 +1,75 @@
+"""Hospital, clinic and employer names: places that identify a patient as surely as a street does.
+
+Two detectors, both [LOCATION] (as i2b2's HOSPITAL and ORGANIZATION subtypes of LOCATION):
+- a run of capitalised words before a facility noun ("Kowalczyk Memorial Hospital", "St. Aurel's
+  Medical Center", "Brightwater Family Clinic"), kept when every word of the run is generic ("the Pain
+  Clinic", "General Hospital", "Cardiology Clinic" stay);
+- the capitalised run after "works at", "employed by", "is a cashier at" ("Davis, Quigley and Brown").
+"""
+
+from __future__ import annotations
+
+import re
+
+from medrepro.privacy.lexicon import is_clinical, zipf
+from medrepro.privacy.patterns import NAME_STOP, Span
+
+PRIORITY = 53
+_FACILITY_NOUN = (
+    r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Health\s+(?:Cent(?:er|re)|System|Services|Clinic)|Healthcare|Clinic|"
+    r"Infirmary|Nursing\s+(?:Home|Cent(?:er|re)|Facility)|Rehabilitation\s+(?:Cent(?:er|re)|Hospital|Institute)|"
+    r"Rehab(?:ilitation)?\s+Cent(?:er|re)|Surg(?:ery|ical)\s+Cent(?:er|re)|Cancer\s+(?:Cent(?:er|re)|Institute)|"
+    r"Heart\s+Institute|Sanatorium|Hospice|Care\s+Cent(?:er|re)|Medical\s+Group|Urgent\s+Care|Assisted\s+Living)"
+)
+_RUN = r"(?:(?:St|Mt|Ft)\.?[ \t]+|Saint[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|and|&)){0,4}?"
+_FACILITY = re.compile(rf"(?<![\w'’-])(?P<phi>{_RUN})[ \t]+{_FACILITY_NOUN}\b")
+_EMPLOYER = re.compile(
+    r"\b(?:(?i:works?|worked|working|employed|employee|job)(?:[ \t]+(?i:as)[ \t]+(?:an?[ \t]+)?[a-z][a-z -]{0,30}?)?"
+    r"|(?:is|was|works\s+as)[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)"
+    r"[ \t]+(?i:at|for|by|with)[ \t]+(?:the[ \t]+)?"
+    r"(?P<phi>[A-Z][\w'’&.-]*(?:,?[ \t]+(?:[A-Z][\w'’&.-]*|and|&|of)){0,5})"
+)
+_GENERIC = frozenset("""
+the a an of and general memorial community regional county state university children's childrens women's
+womens veterans family medical health city central district national international pain cardiology
+orthopedic orthopaedic pediatric pediatrics surgical surgery eye dental dialysis cancer heart urgent care
+primary outpatient inpatient internal medicine neurology oncology psychiatric mental behavioral sleep
+wound diabetes endocrine allergy spine sports vein vascular fertility women men's mens rehab rehabilitation
+physical therapy occupational speech hearing skin dermatology gi urology ob-gyn ob/gyn obstetrics
+gynecology coumadin anticoagulation lipid hypertension hospital clinic center centre our their his her this
+that same local nearby another outside private public teaching methodist baptist presbyterian lutheran
+catholic adventist jewish mercy good samaritan shriners va emergency er icu new north south east west
+""".split())
+_TRAILING_JUNK = re.compile(r"(?:[ \t]+(?:of|and|&))+$")
+
+
+def _specific(words: list[str]) -> bool:
+    """At least one word of the run is not generic: a name, not a service ("Cardiology Clinic")."""
+    for w in words:
+        low = w.lower().strip(".,")
+        if low in _GENERIC or low in {"st", "mt", "ft", "saint"}:
+            continue
+        if low in NAME_STOP and zipf(low) >= 4.0 or is_clinical(low):
+            continue
+        return True
+    return False
+
+
+def facility_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
+    if any(k in text for k in ("Hospital", "Cent", "Clinic", "Health", "Infirmary", "Nursing", "Rehab",
+                               "Institute", "Sanatorium", "Hospice", "Medical Group", "Urgent", "Assisted")):
+        for m in _FACILITY.finditer(text):
+            words = m.group("phi").split()
+            while words and words[0].lower() in {"the", "a", "an", "at", "to", "from", "in"}:
+                words.pop(0)
+            if words and _specific(words):
+                start = m.start("phi") + m.group("phi").index(words[0])
+                spans.append(Span(start, m.end(), "LOCATION", PRIORITY))
+    low = text.lower()
+    if any(k in low for k in ("work", "employ", "job", " a ", " an ")):
+        for m in _EMPLOYER.finditer(text):
+            phi = _TRAILING_JUNK.sub("", m.group("phi")).rstrip(".,")
+            if phi and _specific(phi.replace(",", " ").split()):
+                spans.append(Span(m.start("phi"), m.start("phi") + len(phi), "LOCATION", PRIORITY))
+    return spans

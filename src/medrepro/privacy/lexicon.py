@@ -1,0 +1,169 @@
+"""Statistical name detector: a capitalised word that is neither English nor clinical vocabulary is a name.
+
+Why: the cue rules (`names`) miss names with no title, label, relation or credential ("Spoke with Kasimir
+Wojcik about the plan"), and no name list covers every locale. Word frequencies tell the rest apart:
+a Title-case word whose English frequency (wordfreq's Zipf scale, from its bundled offline data) is low
+and which is not in the clinical lexicon (`clinical_terms`: drugs, devices, eponyms, anatomy, scores)
+is taken as a name, and the Title-case words next to it join the span ("Rafaela Plaza").
+Deterministic, CPU only, no model download; the threshold was chosen on development notes and
+development name locales only (benchmarks/deid_benchmark.py --split dev).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from medrepro.privacy import clinical_terms as ct
+from medrepro.privacy import name_lists as nl
+from medrepro.privacy.patterns import NAME_STOP, Span
+
+# A word is ordinary English at or above this Zipf frequency (5.0 = once per 100,000 words) even when the
+# note vocabulary lacks it; below it, only the note vocabulary (`clinical_terms`) makes it ordinary.
+COMMON_FROM = 5.0
+# Between RARE_BELOW and COMMON_FROM a word outside the note vocabulary ("Login", "Simon") is a name only
+# in a name's context: inside a sentence, or as a sentence's subject before a verb ("Tom was placed").
+RARE_BELOW = 3.0
+# A neighbour of a name joins the span unless it is this common (function words, "The", "Patient").
+NEIGHBOUR_BELOW = 5.0
+PRIORITY = 42  # below every cue rule, so cued spans keep their categories and extents
+
+_TOKEN = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]{2})|-(?=[^\W\d_]))*(?![\w'’-]*\d)")
+_SEP = re.compile(r"[ \t]+(?:(?:(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|ter|ten|bin|al)|[A-Z]\.)"
+                  r"[ \t]+){0,2}")
+_POSSESSIVE = re.compile(r"['’]s$")
+# A capitalised word right before one of these is an eponym, a brand or a score, not a person
+# ("Kernig sign", "Gelpi retractor", "Kenalog 40 mg", "Karnofsky 80").
+_CLINICAL_HEADS = (
+    "sign signs test tests maneuver manoeuvre position syndrome disease disorder phenomenon fracture lesion "
+    "contracture repair procedure operation forceps retractor retractors clamp clamps scissors catheter drain "
+    "tube valve stent filter needle trocar stapler scale score class type grade stage classification "
+    "criteria depth ring diverticulum neuroma cyst palsy tumor tumour lymphoma sarcoma virus dementia "
+    "thyroiditis esophagus point incision line reflex suture sutures dressing drape roll prosthesis drill "
+    "plate pacemaker stem lead monitor ultrasound smear bandage wrap balloon device system pump graft mesh "
+    "screw screws nail rod pin wire implant collar splint boot brace cast shunt port electrode probe scope "
+    "blade knife elevator curette rongeur osteotome dilator speculum tenaculum anesthesia block technique "
+    "approach hernia triangle canal duct ligament space nerve muscle fascia gland node nodes pouch angle cell "
+    "cells stain infection solution cream ointment tablet tablets drops spray inhaler patch injection "
+    "suction irrigation tip coma stapler hugger saver scalpel shears mattress pillow bed sling stockings hose "
+    "xl xr sr cr er ds hct odt cd la mg mcg units unit ml"
+).split()
+_HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:" + "|".join(_CLINICAL_HEADS) + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
+_MONTHS_DAYS = frozenset(
+    "january february march april june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+
+
+_CITY_WORDS = frozenset(w for c in nl.US_CITIES for w in c.split())
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="large")
+
+
+def zipf(word: str) -> float:
+    """English Zipf frequency of `word` (0 when unseen); ranges over hyphen parts take the highest."""
+    freq = _frequencies()
+    low = word.lower()
+    f = freq.get(low, 0.0)
+    if not f and "-" in low:
+        f = min((freq.get(p, 0.0) for p in low.split("-") if p), default=0.0)
+    return math.log10(f * 1e9) if f > 0 else 0.0
+
+
+def is_clinical(word: str) -> bool:
+    """True for a word of the clinical lexicon (any case; each part of a hyphenated word counts)."""
+    low = _POSSESSIVE.sub("", word.lower())
+    return low in ct.CLINICAL or all(p in ct.CLINICAL for p in low.split("-") if p) and "-" in low
+
+
+@lru_cache(maxsize=1 << 16)
+def _ordinary(word: str, below: float) -> bool:
+    """A word that is not evidence of a name: common English, clinical, a stop word, a month or a place."""
+    base = _POSSESSIVE.sub("", word)
+    low = base.lower()
+    return (zipf(base) >= below or is_clinical(base) or low in NAME_STOP or low in _MONTHS_DAYS
+            or base in nl.US_STATES or base in nl.COUNTRIES_AND_REGIONS or base in _CITY_WORDS or len(base) < 2)
+
+
+def _title_case(word: str) -> bool:
+    return word[0].isupper() and not word.isupper()
+
+
+def lexicon_name_spans(text: str) -> list[Span]:
+    """NAME spans for runs of Title-case words that hold at least one word unknown to both lexicons."""
+    spans: list[Span] = []
+    toks = [m for m in _TOKEN.finditer(text) if _title_case(m.group())]
+    i = 0
+    while i < len(toks):
+        m = toks[i]
+        word = m.group()
+        if _ordinary(word, COMMON_FROM) or (_ordinary(word, RARE_BELOW) and not _name_context(text, m)):
+            i += 1
+            continue
+        start, end = m.start(), m.end()
+        j = i - 1
+        while j >= 0 and _adjacent(text, toks[j].end(), start) and not _ordinary(toks[j].group(), NEIGHBOUR_BELOW):
+            start = toks[j].start()
+            j -= 1
+        k = i + 1
+        while k < len(toks) and _adjacent(text, end, toks[k].start()) and not _ordinary(toks[k].group(),
+                                                                                          NEIGHBOUR_BELOW):
+            end = toks[k].end()
+            k += 1
+        if _HEAD_AFTER.match(text, end):
+            i = k
+            continue
+        word_end = _POSSESSIVE.search(text[start:end])
+        spans.append(Span(start, end - (len(word_end.group()) if word_end else 0), "NAME", PRIORITY))
+        i = k
+    return spans
+
+
+_SUBJECT_VERB = re.compile(
+    r"(?:['’]s\b|[ \t]+(?:was|is|has|had|reports|reported|presented|presents|denies|denied|states|stated|"
+    r"underwent|tolerated|came|comes|returns|returned|complains|complained|and|who|will|would|can|could|"
+    r"did|does|feels|felt|lives|lived|works|worked|says|said|arrived|agrees|agreed|understands)\b)")
+_SENTENCE_START = re.compile(r"(?:^|(?<![ \t][A-Z])[.!?:;\n•*-]|\d[.)])[ \t\"'(]*$")
+
+
+def _name_context(text: str, m: re.Match) -> bool:
+    """Inside a sentence, or a sentence's first word right before a verb of a subject."""
+    if not _SENTENCE_START.search(text[max(0, m.start() - 12):m.start()]):
+        return True
+    return _SUBJECT_VERB.match(text, m.end()) is not None
+
+
+_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:,?[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z]{2,}){1,3}(?![\w'’-])")
+
+
+def caps_name_spans(text: str) -> list[Span]:
+    """All-caps names ("PATIENT PAVLINA ARSLAN SEEN"): a run of 2-4 upper-case words outside the note
+    vocabulary, at least one of them rare; headings and abbreviations are vocabulary and stay."""
+    spans = []
+    for m in _CAPS_RUN.finditer(text):
+        words = list(re.finditer(r"[A-Z]+", m.group()))
+        unknown = [w for w in words if not _ordinary(w.group(), COMMON_FROM) and len(w.group()) >= 2]
+        i = 0
+        while i < len(words):
+            if words[i] not in unknown:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and words[j + 1] in unknown:
+                j += 1
+            run = words[i:j + 1]
+            if len(run) >= 2 and any(not _ordinary(w.group(), RARE_BELOW) for w in run):
+                spans.append(Span(m.start() + run[0].start(), m.start() + run[-1].end(), "NAME", PRIORITY))
+            i = j + 1
+    return spans
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    gap = _SEP.fullmatch(text, end, start)
+    return gap is not None
