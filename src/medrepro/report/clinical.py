@@ -144,20 +144,22 @@ def fmt_p(value: object) -> str:
     return "$<$0.001" if v < 0.001 else f"{v:.3f}"
 
 
-def significance_table(pairs: Mapping[str, Mapping]) -> pd.DataFrame:
-    """One row per architecture pair: accuracy and AUC differences with 95% CIs, McNemar and DeLong
-    p-values (raw, then Holm-adjusted across pairs)."""
+def significance_table(pairs: Mapping[str, Mapping], positive_class: str = "mel") -> pd.DataFrame:
+    """One row per architecture pair: accuracy and AUC differences with CIs, discordant images and lesions,
+    clustered McNemar and DeLong p-values (raw, then Holm-adjusted across pairs)."""
+    auc = f"auc_{positive_class}_difference"
     rows = []
     for pair in pairs.values():
         rows.append({
             "Pair (A vs B)": f"{latex_escape(pair['arch_a'])} vs {latex_escape(pair['arch_b'])}",
             "Acc.\\ A $-$ B": fmt_ci(pair.get("accuracy_difference"), pair.get("accuracy_difference_ci_low"),
                                      pair.get("accuracy_difference_ci_high")),
-            "Only A / only B right": f"{pair.get('only_a_correct', MISSING)} / "
-                                     f"{pair.get('only_b_correct', MISSING)}",
+            "Only A / only B right (lesions)": f"{pair.get('only_a_correct', MISSING)} / "
+                                               f"{pair.get('only_b_correct', MISSING)} "
+                                               f"({pair.get('discordant_lesions', MISSING)})",
             "McNemar $p$ (Holm)": f"{fmt_p(pair.get('mcnemar_p'))} ({fmt_p(pair.get('mcnemar_p_holm'))})",
-            "AUC A $-$ B": fmt_ci(pair.get("roc_auc_difference"), pair.get("roc_auc_difference_ci_low"),
-                                  pair.get("roc_auc_difference_ci_high")),
+            f"{latex_escape(positive_class)} AUC A $-$ B": fmt_ci(pair.get(auc), pair.get(f"{auc}_ci_low"),
+                                                                pair.get(f"{auc}_ci_high")),
             "DeLong $p$ (Holm)": f"{fmt_p(pair.get('delong_p'))} ({fmt_p(pair.get('delong_p_holm'))})",
         })
     return pd.DataFrame(rows)
