@@ -99,15 +99,18 @@ def test_selected_images_reads_rows_across_cache_splits(tmp_path):
 
 
 def test_summary_mean_and_sample_std_match_statistics_module():
-    per_fold = {0: {"balanced_accuracy": 0.5, "mel_auc": None}, 1: {"balanced_accuracy": 0.7, "mel_auc": 0.8},
-                2: {"balanced_accuracy": 0.65, "mel_auc": float("nan")}}
-    out = summarise_folds(per_fold, ("balanced_accuracy", "mel_auc", "macro_f1"))
+    per_fold = {0: {"balanced_accuracy": 0.5, "auc_mel": None, "at_specificity": {"sensitivity": 0.2}},
+                1: {"balanced_accuracy": 0.7, "auc_mel": 0.8, "at_specificity": {"sensitivity": 0.4}},
+                2: {"balanced_accuracy": 0.65, "auc_mel": float("nan"), "at_specificity": {"sensitivity": None}}}
+    out = summarise_folds(per_fold, ("balanced_accuracy", "auc_mel", "macro_f1", "at_specificity.sensitivity"))
     values = [0.5, 0.7, 0.65]
     assert out["balanced_accuracy"]["mean"] == pytest.approx(statistics.mean(values))
     assert out["balanced_accuracy"]["std"] == pytest.approx(statistics.stdev(values))
     assert (out["balanced_accuracy"]["min"], out["balanced_accuracy"]["max"], out["balanced_accuracy"]["n"]) == \
         (0.5, 0.7, 3)
-    assert out["mel_auc"] == {"n": 1, "mean": 0.8, "std": None, "min": 0.8, "max": 0.8}
+    assert out["auc_mel"] == {"n": 1, "mean": 0.8, "std": None, "min": 0.8, "max": 0.8}
+    assert out["at_specificity.sensitivity"]["n"] == 2
+    assert out["at_specificity.sensitivity"]["mean"] == pytest.approx(0.3)
     assert out["macro_f1"]["n"] == 0 and out["macro_f1"]["mean"] is None
 
 
@@ -129,13 +132,14 @@ def test_fold_metrics_choose_temperature_and_threshold_on_inner_val_only():
     assert out["temperature"] == pytest.approx(t)
     mel = classes.index("mel")
     threshold = threshold_for_specificity(softmax(val_logits, t)[:, mel], val_labels == mel, 0.9)
-    assert out["threshold"] == pytest.approx(threshold)
+    assert out["at_specificity"]["threshold"] == pytest.approx(threshold)
     test_scores = softmax(test_logits, t)[:, mel]
     positives = test_labels == mel
-    assert out["sensitivity_at_target_specificity"] == pytest.approx((test_scores[positives] >= threshold).mean())
+    assert out["at_specificity"]["sensitivity"] == pytest.approx((test_scores[positives] >= threshold).mean())
     assert out["ece_after"] < out["ece_before"], "over-confident logits (×3) must be calibrated by T > 1"
-    assert 0.5 < out["balanced_accuracy"] <= 1.0 and 0.5 < out["mel_auc"] <= 1.0
+    assert 0.5 < out["balanced_accuracy"] <= 1.0 and 0.5 < out["auc_mel"] <= 1.0
+    assert out["temperature_at_bound"] is False
     no_mel = test_labels != mel
     out = fold_metrics(val_logits, val_labels, test_logits[no_mel], test_labels[no_mel], classes,
                        positive_class="mel", target_specificity=0.9, n_bins=10)
-    assert out["sensitivity_at_target_specificity"] is None and out["mel_auc"] is None
+    assert out["at_specificity"]["sensitivity"] is None and out["auc_mel"] is None
