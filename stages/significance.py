@@ -135,7 +135,7 @@ def main() -> None:
 
     n_lesions = int(first["lesions"].max()) + 1
     flags = {"degenerate_ci": [name for name, pair in pairs.items() if pair.pop("accuracy_difference_ci_degenerate")]}
-    report = {"n_test": len(first["labels"]), "n_lesions": n_lesions, "n_test_positive": n_pos, "alpha": p.alpha,
+    report = {"n_test": len(first["labels"]), "n_test_lesions": n_lesions, "n_test_positive": n_pos, "alpha": p.alpha,
               "confidence": 1.0 - p.alpha, "positive_class": positive,
               "mcnemar_exact_below": MCNEMAR_EXACT_BELOW, "pairs": pairs, "flags": flags}
     note = (f" Zero-width accuracy CIs (no discordant lesion drawn): {', '.join(flags['degenerate_ci'])}."

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from metric_names import Vocabulary
 from PIL import Image
 from scipy import stats
 from sklearn.metrics import balanced_accuracy_score
@@ -156,6 +157,9 @@ def test_comparison_json_has_consistent_finite_metrics(tree):
         assert (confusion["predicted"] == [CLASSES[k] for k in probs.argmax(axis=1)]).all()
     # the second architecture got stronger synthetic logits
     assert comparison["vit_b_16"]["accuracy"] > comparison["resnet50"]["accuracy"]
+    files = sorted((tree / "metrics").rglob("*.json"))
+    assert len(files) == 1 + 5 * len(ARCHS)  # comparison; calibration, threshold, train, timing, gradcam
+    assert [k for f in files for k in Vocabulary().unknown_in_file(f, set(ARCHS))] == []
 
 
 def test_compare_rejects_threshold_from_another_calibration(tree, tmp_path, monkeypatch, capsys):

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from metric_names import Vocabulary
 from scipy import stats
 from sklearn.metrics import roc_auc_score
 from statsmodels.stats.contingency_tables import mcnemar as sm_mcnemar
@@ -440,7 +441,8 @@ def test_significance_p_values_shrink_as_the_planted_effect_grows(tmp_path):
     proc = _run(tmp_path)
     assert proc.returncode == 0, proc.stderr
     report = json.loads((tmp_path / "metrics" / "significance.json").read_text())
-    assert report["n_lesions"] == n // 2
+    assert report["n_test_lesions"] == n // 2
+    assert Vocabulary().unknown(report, set(archs)) == []
     pairs = report["pairs"]
     for test in ("mcnemar_p", "delong_p", "mcnemar_p_holm", "delong_p_holm"):
         values = [pair[test] for pair in pairs.values()]

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 import yaml
 from fairlearn.metrics import equalized_odds_difference
+from metric_names import Vocabulary
 from sklearn.metrics import balanced_accuracy_score, roc_auc_score
 
 from medrepro.errors import InputError
@@ -290,6 +291,7 @@ def test_subgroups_stage(tree):
     assert proc.returncode == 0, proc.stderr
     report = json.loads((tree / "metrics" / "subgroups.json").read_text())
     assert set(report) == {"resnet50", "vit_b_16"}
+    assert Vocabulary().unknown(report, set(report)) == []
     test = pd.read_csv(tree / "data" / "prepared" / "ham10000" / "splits.csv").query("split == 'test'")
     for arch, entry in report.items():
         assert set(entry) == {"overall", "sex", "age", "localization", "confounders", "fairness", "flags"}
