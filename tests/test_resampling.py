@@ -163,3 +163,18 @@ def test_operating_point_ci_needs_one_target():
     lesions, scores, y, _, _ = _clustered(20, 10)
     with pytest.raises(ValueError, match="exactly one"):
         operating_point_ci(scores, y, lesions, scores, y, lesions)
+
+
+def test_bootstrap_benchmark_runs_and_reports_every_stage(capsys):
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bootstrap_benchmark.py"
+    spec = importlib.util.spec_from_file_location("bootstrap_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--n-test", "80", "--n-val", "30", "--resamples", "20"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["seconds"]) == {"threshold", "compare", "subgroups", "significance_pair"}
+    assert all(v > 0 for v in out["seconds"].values()) and isinstance(out["met"], bool)

@@ -279,15 +279,16 @@ def subgroup_report(groups: pd.DataFrame, orders: Mapping[str, Sequence[str]], p
                          f"lesions ({len(lesions)}) must describe the same images")
     kwargs = {"n_bins": n_bins, "n_resamples": n_resamples, "confidence": confidence}
     flags: dict = {"small_groups": [], "degenerate_ci": []}
-    overall_frame = group_frame(probs, labels, np.full(len(labels), "all"), positive_index, threshold,
-                                positive_class, n_bins)
-    overall, _, degenerate = _measure(overall_frame.overall, probs, labels, lesions, positive_index, threshold,
-                                      positive_class, np.random.default_rng(seed), **kwargs)
-    flags["degenerate_ci"] += [f"overall.{name}" for name in degenerate]
-    report: dict = {"overall": {**overall, "threshold": float(threshold)}, "fairness": {}, "confounders": {}}
+    report: dict = {"fairness": {}, "confounders": {}}
     for a_index, (attribute, order) in enumerate(orders.items()):
         column = groups[attribute].to_numpy()
-        by_group = group_frame(probs, labels, column, positive_index, threshold, positive_class, n_bins).by_group
+        frame = group_frame(probs, labels, column, positive_index, threshold, positive_class, n_bins)
+        if "overall" not in report:
+            overall, _, degenerate = _measure(frame.overall, probs, labels, lesions, positive_index, threshold,
+                                              positive_class, np.random.default_rng(seed), **kwargs)
+            flags["degenerate_ci"] += [f"overall.{name}" for name in degenerate]
+            report["overall"] = {**overall, "threshold": float(threshold)}
+        by_group = frame.by_group
         entries, dists = {}, {}
         for g_index, group in enumerate(order):
             mask = column == group
