@@ -143,3 +143,46 @@ def test_fold_metrics_choose_temperature_and_threshold_on_inner_val_only():
     out = fold_metrics(val_logits, val_labels, test_logits[no_mel], test_labels[no_mel], classes,
                        positive_class="mel", target_specificity=0.9, n_bins=10)
     assert out["at_specificity"]["sensitivity"] is None and out["auc_mel"] is None
+
+
+def test_cv_summary_names_the_positive_class_and_flags_bounded_temperatures(tmp_path, monkeypatch):
+    """cv_summary on two hand-made fold files: vocabulary names, positive class in table, bound flag shown."""
+    import json
+    import runpy
+    import sys
+    from pathlib import Path
+
+    import yaml
+    from metric_names import Vocabulary
+
+    rng = np.random.default_rng(2)
+    classes = ham.CLASSES
+
+    def fake(n, scale):
+        labels = rng.integers(0, len(classes), n)
+        logits = rng.normal(0, 1, (n, len(classes)))
+        logits[np.arange(n), labels] += 2.0
+        return logits * scale, labels
+
+    (tmp_path / "metrics" / "cv").mkdir(parents=True)
+    for fold, scale in ((0, 1.0), (1, 0.01)):  # fold 1: tiny logits push the temperature to its lower bound
+        (vl, vy), (tl, ty) = fake(200, scale), fake(150, scale)
+        held_out = fold_metrics(vl, vy, tl, ty, classes, positive_class="bcc", target_specificity=0.9, n_bins=10)
+        (tmp_path / "metrics" / "cv" / f"resnet50-fold{fold}.json").write_text(json.dumps(
+            {"fold": fold, "folds": 2, "n_test": 150, "n_train": 300, "n_val": 200, "best_epoch": 2,
+             "held_out": held_out}))
+    params = {"cv": {"folds": 2, "fold_ids": [0, 1], "architectures": ["resnet50"]},
+              "threshold": {"positive_class": "bcc", "target_specificity": 0.9}}
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(params))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["stages/cv_summary.py"])
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "stages" / "cv_summary.py"), run_name="__main__")
+    report = json.loads((tmp_path / "metrics" / "cv.json").read_text())
+    summary = report["architectures"]["resnet50"]["summary"]
+    assert summary["auc_bcc"]["n"] == 2 and "auc_mel" not in summary
+    assert summary["at_specificity.sensitivity"]["n"] == 2
+    assert report["flags"]["temperature_at_bound"] == ["resnet50-fold1"]
+    assert Vocabulary().unknown(report, {"resnet50"}) == []
+    table = (tmp_path / "thesis" / "tables" / "cv.tex").read_text()
+    assert "bcc AUC" in table and "bcc sens." in table and "Mel" not in table
+    assert "search bound" in table and "resnet50-fold1" in table
