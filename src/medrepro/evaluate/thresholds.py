@@ -22,8 +22,6 @@ from medrepro.evaluate.resampling import (
     weighted_auc,
 )
 
-CI_METRICS = ("sensitivity", "specificity", "ppv", "npv", "f1")
-
 
 def _check(scores: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     s = np.asarray(scores, dtype=np.float64)
