@@ -164,6 +164,16 @@ def test_insufficient_groups_are_flagged_not_measured():
     assert report["flags"]["small_groups"] == ["sex=male", "sex=unknown"]
 
 
+def test_zero_width_gap_cis_are_flagged():
+    probs, labels, lesions = _synthetic(80, 9)
+    probs = np.tile(np.eye(7)[labels] * 0.9 + 0.1 / 7, 1)  # every group perfectly sensitive and specific
+    meta = _meta(sex=["female"] * 40 + ["male"] * 40, age=[40.0] * 80)
+    report = _report(probs, labels, lesions, meta, n_resamples=50)
+    assert report["fairness"]["sex"]["sensitivity_gap"] == 0.0
+    assert "fairness.sex.sensitivity_gap" in report["flags"]["degenerate_ci"]
+    assert "sex=female.sensitivity" in report["flags"]["degenerate_ci"]
+
+
 def test_dx_type_is_a_confounder_without_gaps():
     probs, labels, lesions = _synthetic(80, 5)
     report = _report(probs, labels, lesions, _meta(dx_type=["histo"] * 40 + ["follow_up"] * 40))

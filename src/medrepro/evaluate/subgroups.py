@@ -238,8 +238,10 @@ def _gap(values: np.ndarray) -> np.ndarray:
         return np.where(defined, np.nanmax(v, axis=0) - np.nanmin(v, axis=0), np.nan)
 
 
-def fairness_gaps(points: Mapping[str, Mapping], dists: Mapping[str, Mapping], confidence: float) -> dict:
-    """Largest between-group differences among the given groups, each with a bootstrap CI.
+def fairness_gaps(points: Mapping[str, Mapping], dists: Mapping[str, Mapping],
+                  confidence: float) -> tuple[dict, list[str]]:
+    """Largest between-group differences among the given groups, each with a bootstrap CI, and the names of
+    gaps whose CI has zero width.
 
     equalized_odds_gap = max(sensitivity_gap, fpr_gap); it is nan unless both are defined, i.e. at least
     two groups have positives and two have negatives. The FPR gap equals the specificity gap.
@@ -248,6 +250,7 @@ def fairness_gaps(points: Mapping[str, Mapping], dists: Mapping[str, Mapping], c
         return np.array([np.atleast_1d(source[g][name]) for g in source]) if source else np.full((0, 1), np.nan)
 
     out: dict = {"n_groups": len(points)}
+    degenerate: list[str] = []
     for when, source in (("point", points), ("dist", dists)):
         sens, fpr = _gap(stack(source, "sensitivity")), _gap(stack(source, "specificity"))
         gaps = {"sensitivity_gap": sens, "fpr_gap": fpr,
@@ -260,7 +263,9 @@ def fairness_gaps(points: Mapping[str, Mapping], dists: Mapping[str, Mapping], c
                 ci = percentile_ci(value, confidence) if math.isfinite(out[name]) else {"low": math.nan,
                                                                                         "high": math.nan}
                 out[f"{name}_ci_low"], out[f"{name}_ci_high"] = ci["low"], ci["high"]
-    return out
+                if ci.get("degenerate"):
+                    degenerate.append(name)
+    return out, degenerate
 
 
 def subgroup_report(groups: pd.DataFrame, orders: Mapping[str, Sequence[str]], probs: np.ndarray,
@@ -308,7 +313,8 @@ def subgroup_report(groups: pd.DataFrame, orders: Mapping[str, Sequence[str]], p
             continue
         report[attribute] = entries
         eligible = [g for g in dists if g not in GAP_EXCLUDED]
-        report["fairness"][attribute] = fairness_gaps({g: entries[g] for g in eligible},
-                                                      {g: dists[g] for g in eligible}, confidence)
+        report["fairness"][attribute], degenerate = fairness_gaps({g: entries[g] for g in eligible},
+                                                                  {g: dists[g] for g in eligible}, confidence)
+        flags["degenerate_ci"] += [f"fairness.{attribute}.{name}" for name in degenerate]
     report["flags"] = flags
     return report
