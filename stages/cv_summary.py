@@ -13,11 +13,11 @@ from matplotlib.figure import Figure
 from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.data.cv import CVConfig
 from medrepro.errors import InputError
-from medrepro.evaluate.cv import SUMMARY_KEYS, summarise_folds
+from medrepro.evaluate.cv import summarise_folds, summary_keys
 from medrepro.io import read_json, write_json, write_text
 from medrepro.report.cv import cv_figure, cv_table, fold_frame
 from medrepro.report.plots import save_figure
-from medrepro.report.tables import to_booktabs
+from medrepro.report.tables import latex_escape, to_booktabs
 
 FOLD_METRICS = Path("metrics/cv")
 OUT_JSON = Path("metrics/cv.json")
@@ -49,14 +49,18 @@ def main() -> None:
         save_figure(fig, OUT_FIGURE.parent, OUT_FIGURE.name)
         print(OFF)
         return
+    positive = section(params, "threshold.positive_class")
+    keys = summary_keys(positive)
     runs = {arch: {fold: read_fold(arch, fold, cv.folds) for fold in sorted(cv.fold_ids)}
             for arch in cv.architectures}
     per_fold = {arch: {fold: run["held_out"] for fold, run in folds.items()} for arch, folds in runs.items()}
-    summary = {arch: summarise_folds(folds, SUMMARY_KEYS) for arch, folds in per_fold.items()}
+    summary = {arch: summarise_folds(folds, keys) for arch, folds in per_fold.items()}
     complete = sorted(cv.fold_ids) == list(range(cv.folds))
     report = {
         "folds": cv.folds, "enabled": True, "fold_ids": sorted(cv.fold_ids), "complete": complete,
-        "seed": cv.seed, "val_fraction": cv.val_fraction,
+        "seed": cv.seed, "val_fraction": cv.val_fraction, "positive_class": positive,
+        "flags": {"temperature_at_bound": sorted(f"{arch}-fold{fold}" for arch, folds in per_fold.items()
+                                                 for fold, m in folds.items() if m.get("temperature_at_bound"))},
         "architectures": {arch: {"summary": summary[arch],
                                  "per_fold": {str(f): {"n_test": run["n_test"], "n_train": run["n_train"],
                                                        "n_val": run["n_val"], "best_epoch": run["best_epoch"],
@@ -64,18 +68,22 @@ def main() -> None:
                                               for f, run in runs[arch].items()}}
                           for arch in cv.architectures},
     }
+    bounded = report["flags"]["temperature_at_bound"]
+    bound_note = (f" Temperature at a search bound (calibration unreliable): {latex_escape(', '.join(bounded))}."
+                  if bounded else "")
     partial = "" if complete else f" Only folds {sorted(cv.fold_ids)} of {cv.folds} were run."
     table = to_booktabs(
-        cv_table(summary, per_fold),
+        cv_table(summary, per_fold, positive),
         caption=f"Lesion-grouped, diagnosis-stratified {cv.folds}-fold cross-validation on the development data "
                 "(train + validation; the test split is not used). Mean $\\pm$ sample standard deviation over "
-                "folds, then each held-out fold. Temperature and the melanoma threshold (target specificity "
-                f"{section(params, 'threshold.target_specificity')}) are chosen on each fold's inner validation "
-                f"set.{partial}",
+                f"folds, then each held-out fold. Temperature and the {latex_escape(positive)} threshold (target "
+                f"specificity {section(params, 'threshold.target_specificity')}) are chosen on each fold's inner "
+                f"validation set.{partial}{bound_note}",
         label="tab:cv", fit_width=True)
     write_json(OUT_JSON, report)
     write_text(OUT_TABLE, table)
-    save_figure(cv_figure(fold_frame(per_fold), cv.architectures), OUT_FIGURE.parent, OUT_FIGURE.name)
+    save_figure(cv_figure(fold_frame(per_fold, positive), cv.architectures, positive), OUT_FIGURE.parent,
+                OUT_FIGURE.name)
     for arch, stats in summary.items():
         ba = stats["balanced_accuracy"]
         spread = f" ± {ba['std']:.3f}" if ba["std"] is not None else ""

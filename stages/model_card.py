@@ -26,11 +26,18 @@ def main() -> None:
     comparison = read(Path("metrics/comparison.json"))
     if arch not in comparison:
         raise InputError(f"metrics/comparison.json: no entry for {arch!r}; re-run the compare stage")
+    subgroups = read(Path("metrics/subgroups.json"))
+    if arch not in subgroups:
+        raise InputError(f"metrics/subgroups.json: no entry for {arch!r}; re-run the subgroups stage")
     card = render_model_card(
         model=read(Path("models") / arch / "model.json"), data=read(Path("metrics/data.json")),
         comparison=comparison[arch], train=read(Path("metrics") / arch / "train.json"),
         confidence=float(section(params, "compare.confidence")),
+        threshold_confidence=float(section(params, "threshold.confidence")),
         target_specificity=float(section(params, "threshold.target_specificity")),
+        positive_class=str(section(params, "threshold.positive_class")),
+        small_groups=subgroups[arch].get("flags", {}).get("small_groups", []),
+        min_group_size=int(section(params, "subgroups.min_group_size")),
     )
     write_text(Path("models") / arch / "README.md", card)
 

@@ -1,5 +1,6 @@
 """Stage significance: is one architecture really better than another on the same test images?
-McNemar on per-image correctness, DeLong on the positive-class AUC, Holm-corrected across all pairs."""
+Clustered McNemar on per-image correctness and DeLong with Obuchowski's clustered variance on the
+positive-class AUC (the lesion is the independent unit), Holm-corrected across all pairs."""
 
 import itertools
 import math
@@ -12,6 +13,7 @@ from medrepro.config import architecture_list, from_dict, load_params, run_stage
 from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
+from medrepro.evaluate.resampling import lesion_codes
 from medrepro.evaluate.significance import (
     MCNEMAR_EXACT_BELOW,
     delong_test,
@@ -54,6 +56,7 @@ def load_test(arch: str, positive: str) -> dict:
     ids, logits, labels = read_predictions(path, classes)
     probs = softmax(logits, load_temperature(model_dir / "calibration.json"))
     return {"path": path, "image_id": ids["image_id"].to_numpy(), "labels": labels,
+            "lesions": lesion_codes(ids["lesion_id"], str(path)),
             "correct": probs.argmax(axis=1) == labels, "score": probs[:, classes.index(positive)],
             "positive": (labels == classes.index(positive)).astype(int)}
 
@@ -63,7 +66,8 @@ def check_same_images(first: dict, other: dict) -> None:
     if len(first["image_id"]) != len(other["image_id"]):
         raise InputError(f"{other['path']}: {len(other['image_id'])} rows but {first['path']} has "
                          f"{len(first['image_id'])}; rerun the train stages so all use one test split")
-    differ = np.flatnonzero((first["image_id"] != other["image_id"]) | (first["labels"] != other["labels"]))
+    differ = np.flatnonzero((first["image_id"] != other["image_id"]) | (first["labels"] != other["labels"])
+                            | (first["lesions"] != other["lesions"]))
     if len(differ):
         row = int(differ[0])
         raise InputError(f"{other['path']}: row {row + 2}: image '{other['image_id'][row]}' (label "
@@ -72,11 +76,13 @@ def check_same_images(first: dict, other: dict) -> None:
                          "order")
 
 
-def compare_pair(arch_a: str, a: dict, arch_b: str, b: dict, p: SignificanceParams) -> dict:
-    mcnemar = mcnemar_test(a["correct"], b["correct"])
-    accuracy = paired_bootstrap_difference(a["correct"], b["correct"], p.bootstrap_resamples, p.seed,
+def compare_pair(arch_a: str, a: dict, arch_b: str, b: dict, p: SignificanceParams, positive: str) -> dict:
+    lesions = a["lesions"]
+    mcnemar = mcnemar_test(a["correct"], b["correct"], lesions)
+    accuracy = paired_bootstrap_difference(a["correct"], b["correct"], lesions, p.bootstrap_resamples, p.seed,
                                            1.0 - p.alpha)
-    delong = delong_test(a["score"], b["score"], a["positive"], confidence=1.0 - p.alpha)
+    delong = delong_test(a["score"], b["score"], a["positive"], lesions, confidence=1.0 - p.alpha)
+    auc = f"auc_{positive}"
     return {
         "arch_a": arch_a,
         "arch_b": arch_b,
@@ -85,16 +91,18 @@ def compare_pair(arch_a: str, a: dict, arch_b: str, b: dict, p: SignificancePara
         "accuracy_difference": accuracy["difference"],
         "accuracy_difference_ci_low": accuracy["ci_low"],
         "accuracy_difference_ci_high": accuracy["ci_high"],
+        "accuracy_difference_ci_degenerate": accuracy["ci_degenerate"],
         "only_a_correct": mcnemar["only_a_correct"],
         "only_b_correct": mcnemar["only_b_correct"],
+        "discordant_lesions": mcnemar["discordant_lesions"],
         "mcnemar_method": mcnemar["method"],
         "mcnemar_statistic": mcnemar["statistic"],
         "mcnemar_p": mcnemar["p_value"],
-        "roc_auc_a": delong["auc_a"],
-        "roc_auc_b": delong["auc_b"],
-        "roc_auc_difference": delong["auc_difference"],
-        "roc_auc_difference_ci_low": delong["ci_low"],
-        "roc_auc_difference_ci_high": delong["ci_high"],
+        f"{auc}_a": delong["auc_a"],
+        f"{auc}_b": delong["auc_b"],
+        f"{auc}_difference": delong["auc_difference"],
+        f"{auc}_difference_ci_low": delong["ci_low"],
+        f"{auc}_difference_ci_high": delong["ci_high"],
         "delong_se": delong["se"],
         "delong_z": delong["z"],
         "delong_p": delong["p_value"],
@@ -111,11 +119,13 @@ def main() -> None:
     for arch in archs[1:]:
         check_same_images(first, data[arch])
     n_pos = int(first["positive"].sum())
-    if n_pos < 2 or len(first["positive"]) - n_pos < 2:
-        raise InputError(f"{first['path']}: DeLong's test needs at least two '{positive}' and two other test "
-                         f"images, found {n_pos} of {len(first['positive'])}")
+    pos_lesions = len(np.unique(first["lesions"][first["positive"] == 1]))
+    neg_lesions = len(np.unique(first["lesions"][first["positive"] == 0]))
+    if pos_lesions < 2 or neg_lesions < 2:
+        raise InputError(f"{first['path']}: DeLong's test needs '{positive}' images from at least two lesions "
+                         f"and other images from two, found {pos_lesions} and {neg_lesions}")
 
-    pairs = {f"{a}_vs_{b}": compare_pair(a, data[a], b, data[b], p)
+    pairs = {f"{a}_vs_{b}": compare_pair(a, data[a], b, data[b], p, positive)
              for a, b in itertools.combinations(archs, 2)}
     for test in ("mcnemar", "delong"):
         adjusted = holm_adjust([pair[f"{test}_p"] for pair in pairs.values()])
@@ -123,22 +133,29 @@ def main() -> None:
             pair[f"{test}_p_holm"] = float(value)
             pair[f"{test}_significant"] = bool(value < p.alpha)
 
-    report = {"n_test": len(first["labels"]), "n_positive": n_pos, "alpha": p.alpha,
-              "mcnemar_exact_below": MCNEMAR_EXACT_BELOW, "pairs": pairs}
+    n_lesions = int(first["lesions"].max()) + 1
+    flags = {"degenerate_ci": [name for name, pair in pairs.items() if pair.pop("accuracy_difference_ci_degenerate")]}
+    report = {"n_test": len(first["labels"]), "n_test_lesions": n_lesions, "n_test_positive": n_pos, "alpha": p.alpha,
+              "confidence": 1.0 - p.alpha, "positive_class": positive,
+              "mcnemar_exact_below": MCNEMAR_EXACT_BELOW, "pairs": pairs, "flags": flags}
+    note = (f" Zero-width accuracy CIs (no discordant lesion drawn): {', '.join(flags['degenerate_ci'])}."
+            if flags["degenerate_ci"] else "")
     table = to_booktabs(
-        significance_table(pairs),
-        caption=f"Pairwise comparison on the same {len(first['labels'])} test images. Accuracy difference "
-                f"with {1 - p.alpha:.0%} paired bootstrap CI and McNemar's test (exact binomial below "
-                f"{MCNEMAR_EXACT_BELOW} discordant images, else chi-square with continuity correction); "
-                f"{positive} AUC difference with DeLong CI and DeLong's test. $p$-values in brackets are "
-                f"Holm-adjusted across the {len(pairs)} pairs.".replace("%", "\\%"),
+        significance_table(pairs, positive),
+        caption=f"Pairwise comparison on the same {len(first['labels'])} test images of {n_lesions} lesions "
+                "(the lesion is the unit of every test). Accuracy difference with "
+                f"{1 - p.alpha:.0%} lesion-bootstrap CI and clustered McNemar test (Durkalski et al. 2003; exact "
+                f"sign-flip test below {MCNEMAR_EXACT_BELOW} discordant lesions); {positive} AUC difference "
+                "with DeLong's test and Wald CI using Obuchowski's (1997) clustered variance. $p$-values in "
+                f"brackets are Holm-adjusted across the {len(pairs)} pairs.{note}"
+                .replace("%", "\\%").replace("_", "\\_"),
         label="tab:significance", fit_width=True)
     write_json(OUT_JSON, report)
     write_text(OUT_TABLE, table)
     for name, pair in pairs.items():
         z = pair["delong_z"]
         print(f"{name}: accuracy {pair['accuracy_difference']:+.3f} (McNemar p={pair['mcnemar_p']:.3g}, "
-              f"Holm {pair['mcnemar_p_holm']:.3g}); AUC {pair['roc_auc_difference']:+.3f} "
+              f"Holm {pair['mcnemar_p_holm']:.3g}); AUC {pair[f'auc_{positive}_difference']:+.3f} "
               f"(DeLong z={z if math.isfinite(z) else float('nan'):.2f}, p={pair['delong_p']:.3g}, "
               f"Holm {pair['delong_p_holm']:.3g})")
 

@@ -1,5 +1,5 @@
-"""Stage subgroups: test performance per sex, age band, body site and diagnosis type, with fairness gaps,
-for every architecture at its validation-chosen operating threshold."""
+"""Stage subgroups: test performance per sex, age band and body site with fairness gaps (lesion-bootstrap
+CIs), and per diagnosis method as a confounder, for every architecture at its validation-chosen threshold."""
 
 import math
 from dataclasses import dataclass, field
@@ -15,7 +15,7 @@ from medrepro.evaluate.subgroups import age_band_labels, assign_groups, read_met
 from medrepro.io import read_json, write_json, write_text
 from medrepro.report.clinical import fairness_table, subgroup_forest, subgroups_table
 from medrepro.report.plots import save_figure
-from medrepro.report.tables import to_booktabs
+from medrepro.report.tables import latex_escape, to_booktabs
 
 SPLITS = Path("data/prepared/ham10000/splits.csv")
 OUT_JSON = Path("metrics/subgroups.json")
@@ -88,6 +88,11 @@ def aligned_test_metadata(meta, ids, predictions_path: Path):
         raise InputError(f"{predictions_path}: {len(ids)} rows but {SPLITS} has {len(test)} test images; "
                          "rerun the train stage")
     aligned = test.loc[ids["image_id"]].reset_index()
+    wrong_lesion = aligned["lesion_id"].to_numpy() != ids["lesion_id"].to_numpy()
+    if wrong_lesion.any():
+        row = int(np.flatnonzero(wrong_lesion)[0])
+        raise InputError(f"{predictions_path}: row {row + 2}: lesion_id '{ids['lesion_id'].iloc[row]}' but "
+                         f"{SPLITS} says '{aligned['lesion_id'].iloc[row]}'; rerun the train stage")
     wrong_dx = aligned["dx"].to_numpy() != ids["dx"].to_numpy()
     if wrong_dx.any():
         row = int(np.flatnonzero(wrong_dx)[0])
@@ -120,36 +125,52 @@ def main() -> None:
             aligned = aligned_test_metadata(meta, ids, test_csv)
             groups, orders = assign_groups(aligned, p.age_bands, p.top_localizations)
             reference_ids = ids["image_id"]
+            lesions = aligned["lesion_id"].to_numpy()
         else:
             aligned_test_metadata(meta, ids, test_csv)
             position = {image: i for i, image in enumerate(ids["image_id"])}
             order = np.array([position[image] for image in reference_ids])
             logits, labels = logits[order], labels[order]
         report[arch] = subgroup_report(
-            groups, orders, softmax(logits, temperature), labels, classes.index(positive), threshold,
-            min_group_size=p.min_group_size, n_bins=n_bins, n_resamples=p.bootstrap_resamples, seed=p.seed,
-            confidence=p.confidence)
+            groups, orders, softmax(logits, temperature), labels, lesions, classes.index(positive), threshold,
+            positive, min_group_size=p.min_group_size, n_bins=n_bins, n_resamples=p.bootstrap_resamples,
+            seed=p.seed, confidence=p.confidence)
 
+    pos, pct = latex_escape(positive), f"{p.confidence:.0%}".replace("%", "\\%")
+    flags = report[next(iter(report))]["flags"]
+    small = ", ".join(latex_escape(g) for g in flags["small_groups"]) or "none"
+    degenerate = sorted({f"{latex_escape(a)}: {latex_escape(d)}" for a, e in report.items()
+                         for d in e["flags"]["degenerate_ci"]})
+    degenerate_note = (f" Zero-width CIs (every replicate equal): {'; '.join(degenerate)}." if degenerate else "")
     table = to_booktabs(
         subgroups_table(report, p.min_group_size),
-        caption=f"{positive} sensitivity / specificity per subgroup of the test set at each model's "
-                f"operating threshold (chosen on validation for specificity {target:.2f}). Pos.: {positive} "
-                f"cases; groups with fewer than {p.min_group_size} images are not evaluated; "
-                "-- where a group has no cases to define the metric. 95\\% CIs in metrics/subgroups.json "
-                "and the forest plot.",
+        caption=f"{pos} sensitivity / specificity per subgroup of the test set at each model's "
+                f"operating threshold (chosen on validation for specificity {target:.2f}). Pos.: {pos} "
+                f"cases; groups with fewer than {p.min_group_size} images are not evaluated (here: {small}); "
+                f"-- where a group has no cases to define the metric. {pct} lesion-bootstrap CIs in "
+                f"metrics/subgroups.json and the forest plot.{degenerate_note}",
         label="tab:subgroups", fit_width=True)
     table += "\n" + to_booktabs(
         fairness_table(report),
         caption="Largest differences between subgroups with enough images (missing attribute values "
-                f"excluded): {positive} sensitivity, false-positive rate, their maximum (equalized-odds gap) "
-                "and ECE.",
+                f"excluded), with {pct} lesion-bootstrap CIs: {pos} sensitivity, false-positive rate, their "
+                "maximum (equalized-odds gap) and ECE in excess of the ECE expected by chance at each "
+                "group's size.",
         label="tab:fairness", fit_width=True)
+    table += "\n" + to_booktabs(
+        subgroups_table(report, p.min_group_size, confounders=True),
+        caption=f"{pos} sensitivity / specificity by diagnosis method (dx\\_type). How a lesion was "
+                "diagnosed depends on its class (melanomas are mostly confirmed by histopathology), so this "
+                "is a confounder of the label, not a protected attribute: no fairness gap is computed.",
+        label="tab:dx-type", fit_width=True)
     write_json(OUT_JSON, report)
-    save_figure(subgroup_forest(report, positive), OUT_FIGURE.parent, OUT_FIGURE.name)
+    save_figure(subgroup_forest(report, positive, p.confidence), OUT_FIGURE.parent, OUT_FIGURE.name)
     write_text(OUT_TABLE, table)
     for arch, entry in report.items():
         gaps = ", ".join(f"{a} {g['equalized_odds_gap']:.3f}" if math.isfinite(g["equalized_odds_gap"])
                          else f"{a} n/a" for a, g in entry["fairness"].items())
+        if entry["flags"]["small_groups"]:
+            gaps += f" (too small: {', '.join(entry['flags']['small_groups'])})"
         print(f"{arch}: equalized-odds gap {gaps}")
 
 

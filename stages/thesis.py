@@ -37,7 +37,8 @@ def _classes(archs: list[str]) -> list[str]:
     return classes
 
 
-def write_figures(out: Path, archs: list[str], comparison: dict, classes: list[str], positive: str) -> None:
+def write_figures(out: Path, archs: list[str], comparison: dict, classes: list[str], positive: str,
+                  confidence: float) -> None:
     roc, reliability, confusion, history, gradcam_png = {}, {}, {}, {}, {}
     for arch in archs:
         roc[arch] = read_curve_csv(Path("plots") / arch / "roc.csv", ("fpr", "tpr"), f"threshold@{arch}")
@@ -58,12 +59,12 @@ def write_figures(out: Path, archs: list[str], comparison: dict, classes: list[s
             return 1.0 - spec, sens
         return None
 
-    aucs = {a: comparison[a].get("roc_auc") if comparison[a].get("roc_auc") is not None else math.nan
-            for a in archs}
+    auc = f"auc_{positive}"
+    aucs = {a: comparison[a].get(auc) if comparison[a].get(auc) is not None else math.nan for a in archs}
     points = {a: pt for a in archs if (pt := point(comparison[a])) is not None}
     eces = {a: (comparison[a].get("ece_before", math.nan), comparison[a].get("ece_after", math.nan))
             for a in archs}
-    plots.save_figure(plots.comparison_bars(comparison, positive), out, "comparison")
+    plots.save_figure(plots.comparison_bars(comparison, positive, confidence), out, "comparison")
     plots.save_figure(plots.roc_overlay(roc, aucs, positive, points), out, "roc")
     plots.save_figure(plots.reliability_diagrams(reliability, eces), out, "reliability")
     plots.save_figure(plots.confusion_matrices(confusion, classes), out, "confusion")
@@ -71,23 +72,29 @@ def write_figures(out: Path, archs: list[str], comparison: dict, classes: list[s
     plots.save_figure(plots.image_row(gradcam_png), out, "gradcam", dpi=150)
 
 
-def write_tables(out: Path, archs: list[str], comparison: dict, classes: list[str], positive: str) -> None:
+def write_tables(out: Path, archs: list[str], comparison: dict, classes: list[str], positive: str,
+                 confidence: dict[str, float]) -> None:
     gradcam = {a: read_json(Path("metrics") / a / "gradcam.json", f"gradcam@{a}",
                             ("rank_correlation_mean", "n_images", "n_undefined")) for a in archs}
     pos = tables.latex_escape(positive)
+    pct = {k: f"{v:.0%}".replace("%", "\\%") for k, v in confidence.items()}
+    notes = tables.flag_notes(comparison)
     specs = [
         ("comparison", tables.comparison_table(comparison, positive),
-         "Architectures on the test split (calibrated probabilities). Bracketed: 95\\% percentile bootstrap "
-         f"confidence intervals. Sensitivity for {pos} at the threshold chosen on validation for the "
-         "specificity target.", "tab:comparison"),
+         f"Architectures on the test split (calibrated probabilities). Bracketed: {pct['compare']} percentile "
+         "bootstrap confidence intervals over lesions (all images of a lesion resampled together). Sensitivity "
+         f"for {pos} at the threshold chosen on validation for the specificity target.{notes['ci']}",
+         "tab:comparison"),
         ("operating_points", tables.operating_points_table(comparison, positive),
-         f"{pos} vs rest at the two operating points: thresholds chosen on validation, metrics on test "
-         "with 95\\% bootstrap confidence intervals.", "tab:operating-points"),
+         f"{pos} vs rest at the two operating points: thresholds chosen on validation, metrics on test with "
+         f"{pct['threshold']} lesion-bootstrap confidence intervals that re-choose the threshold on each "
+         "resampled validation split (so they include the threshold's own uncertainty); the fixed-threshold "
+         f"intervals are in metrics/<arch>/threshold.json.{notes['ci']}", "tab:operating-points"),
         ("per_class_auc", tables.per_class_auc_table(comparison, classes),
          "One-vs-rest test AUC per class.", "tab:per-class-auc"),
         ("calibration", tables.calibration_table(comparison),
-         "Test calibration before $\\rightarrow$ after temperature scaling ($T$ fitted on validation).",
-         "tab:calibration"),
+         "Test calibration before $\\rightarrow$ after temperature scaling ($T$ fitted on validation)."
+         f"{notes['temperature']}", "tab:calibration"),
         ("gradcam", tables.gradcam_table(gradcam),
          "Grad-CAM model-randomisation check: Spearman rank correlation $\\rho$ between the CAMs of the "
          "trained model and of a copy with random weights, per test image (images with a defined "
@@ -103,6 +110,7 @@ def main() -> None:
     params = load_params()
     archs = architecture_list(params)
     positive = section(params, "threshold.positive_class")
+    confidence = {name: float(section(params, f"{name}.confidence")) for name in ("compare", "threshold")}
     comparison = read_json(Path("metrics") / "comparison.json", "compare")
     missing = [a for a in archs if a not in comparison]
     if missing:
@@ -113,9 +121,9 @@ def main() -> None:
     THESIS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=THESIS, prefix=".staging-") as staging:
         staging = Path(staging)
-        write_figures(staging / "figures", archs, comparison, classes, positive)
+        write_figures(staging / "figures", archs, comparison, classes, positive, confidence["compare"])
         (staging / "tables").mkdir()
-        write_tables(staging / "tables", archs, comparison, classes, positive)
+        write_tables(staging / "tables", archs, comparison, classes, positive, confidence)
         written = sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file())
         if written != sorted(OUTPUTS):
             raise RuntimeError(f"thesis stage wrote {written}, expected {sorted(OUTPUTS)}")
@@ -151,8 +159,9 @@ MAIN_TEX_TEMPLATE = r"""\documentclass[11pt,a4paper]{article}
 Images are split into training, validation and test sets by lesion, so no lesion appears in two
 splits. Each architecture is trained on the training split; the softmax temperature is fitted on the
 validation split, and so are the decision thresholds for the positive class. All reported numbers are
-computed on the test split from temperature-scaled probabilities. Confidence intervals are 95\%
-percentile bootstrap intervals over test cases.
+computed on the test split from temperature-scaled probabilities. Confidence intervals are percentile
+bootstrap intervals over lesions (every image of a resampled lesion comes along); operating-point
+intervals also re-choose the threshold on each resampled validation split. Each caption gives the level.
 
 \section{Results}
 Table~\ref{tab:comparison} and Figure~\ref{fig:comparison} compare the architectures;
@@ -164,7 +173,7 @@ Table~\ref{tab:per-class-auc} the per-class discrimination.
 \begin{figure}[htbp]
   \centering
   \includegraphics[width=\linewidth]{comparison}
-  \caption{Test metrics with 95\% bootstrap confidence intervals, the operating point chosen for the
+  \caption{Test metrics with lesion-bootstrap confidence intervals, the operating point chosen for the
     specificity target, and expected calibration error before and after temperature scaling.}
   \label{fig:comparison}
 \end{figure}

@@ -1,4 +1,6 @@
-"""Choose positive-class operating thresholds on validation and report them on test with bootstrap CIs."""
+"""Choose positive-class operating thresholds on validation and report them on test with lesion-clustered
+bootstrap CIs: the headline CI re-chooses the threshold on every validation replicate; the fixed-threshold
+CI (labelled *_fixed_threshold_ci_*) holds it at the value chosen on the full validation split."""
 
 import sys
 from dataclasses import dataclass
@@ -8,9 +10,12 @@ from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
+from medrepro.evaluate.resampling import lesion_codes
 from medrepro.evaluate.thresholds import (
+    auc_ci,
     binary_metrics,
     bootstrap_ci,
+    operating_point_ci,
     roc_auc,
     roc_curve_points,
     threshold_for_sensitivity,
@@ -48,17 +53,28 @@ def arch_arg(argv: list[str], stage: str) -> str:
     return argv[1]
 
 
-def operating_point(prefix, threshold, scores, y, p: ThresholdParams) -> dict:
-    """Flat test metrics at one threshold, e.g. at_specificity.sensitivity and ..._ci_low/_ci_high."""
-    point = binary_metrics(scores, y, threshold)
-    ci = bootstrap_ci(scores, y, threshold, p.bootstrap_resamples, p.seed, p.confidence)
-    out = {f"{prefix}.threshold": threshold}
+def operating_point(prefix: str, threshold: float, val, test, p: ThresholdParams, target: dict) -> tuple[dict, list]:
+    """Flat test metrics at one threshold (e.g. at_specificity.sensitivity) with the headline CI
+    (_ci_low/_ci_high, threshold re-chosen per replicate) and the fixed-threshold CI, plus the names of
+    degenerate (zero-width) headline CIs."""
+    (val_scores, val_y, val_lesions), (test_scores, test_y, test_lesions) = val, test
+    point = binary_metrics(test_scores, test_y, threshold)
+    fixed = bootstrap_ci(test_scores, test_y, threshold, test_lesions, p.bootstrap_resamples, p.seed, p.confidence)
+    joint = operating_point_ci(val_scores, val_y, val_lesions, test_scores, test_y, test_lesions, **target,
+                               n_resamples=p.bootstrap_resamples, seed=p.seed, confidence=p.confidence)
+    out = {f"{prefix}.threshold": threshold, f"{prefix}.threshold_ci_low": joint["threshold"]["low"],
+           f"{prefix}.threshold_ci_high": joint["threshold"]["high"]}
+    degenerate = []
     for key, value in point.items():
         out[f"{prefix}.{key}"] = value
-        if key in ci:
-            out[f"{prefix}.{key}_ci_low"] = ci[key]["low"]
-            out[f"{prefix}.{key}_ci_high"] = ci[key]["high"]
-    return out
+        if key in joint:
+            out[f"{prefix}.{key}_ci_low"] = joint[key]["low"]
+            out[f"{prefix}.{key}_ci_high"] = joint[key]["high"]
+            out[f"{prefix}.{key}_fixed_threshold_ci_low"] = fixed[key]["low"]
+            out[f"{prefix}.{key}_fixed_threshold_ci_high"] = fixed[key]["high"]
+            if joint[key]["degenerate"]:
+                degenerate.append(f"{prefix}.{key}")
+    return out, degenerate
 
 
 def main() -> None:
@@ -77,27 +93,33 @@ def main() -> None:
     split = {}
     for name in ("val", "test"):
         path = model_dir / "predictions" / f"{name}.csv"
-        _, logits, labels = read_predictions(path, classes)
+        ids, logits, labels = read_predictions(path, classes)
         y = (labels == k).astype(int)
         if y.all() or not y.any():
             raise InputError(
                 f"{path}: needs both '{p.positive_class}' and other cases to set/assess thresholds"
             )
-        split[name] = (softmax(logits, temperature)[:, k], y)
+        split[name] = (softmax(logits, temperature)[:, k], y, lesion_codes(ids["lesion_id"], str(path)))
 
-    val_scores, val_y = split["val"]
-    test_scores, test_y = split["test"]
+    val_scores, val_y, _ = split["val"]
+    test_scores, test_y, test_lesions = split["test"]
     thr_spec = threshold_for_specificity(val_scores, val_y, p.target_specificity)
     thr_sens = threshold_for_sensitivity(val_scores, val_y, p.target_sensitivity)
     val_spec = binary_metrics(val_scores, val_y, thr_spec)
     val_sens = binary_metrics(val_scores, val_y, thr_sens)
 
+    auc = f"auc_{p.positive_class}"
+    auc_interval = auc_ci(test_scores, test_y, test_lesions, p.bootstrap_resamples, p.seed, p.confidence)
     report = {
         "positive_class": p.positive_class,
-        "roc_auc": roc_auc(test_scores, test_y),
-        "val_roc_auc": roc_auc(val_scores, val_y),
+        "confidence": p.confidence,
+        auc: roc_auc(test_scores, test_y),
+        f"{auc}_ci_low": auc_interval["low"],
+        f"{auc}_ci_high": auc_interval["high"],
+        f"val_{auc}": roc_auc(val_scores, val_y),
         "temperature": temperature,
         "n_test": int(len(test_y)),
+        "n_test_lesions": int(test_lesions.max()) + 1,
         "n_test_positive": int(test_y.sum()),
         "at_specificity.target": p.target_specificity,
         "at_specificity.val_specificity": val_spec["specificity"],
@@ -106,8 +128,13 @@ def main() -> None:
         "at_sensitivity.val_specificity": val_sens["specificity"],
         "at_sensitivity.val_sensitivity": val_sens["sensitivity"],
     }
-    report.update(operating_point("at_specificity", thr_spec, test_scores, test_y, p))
-    report.update(operating_point("at_sensitivity", thr_sens, test_scores, test_y, p))
+    degenerate = [auc] if auc_interval["degenerate"] else []
+    for prefix, threshold, target in (("at_specificity", thr_spec, {"target_specificity": p.target_specificity}),
+                                      ("at_sensitivity", thr_sens, {"target_sensitivity": p.target_sensitivity})):
+        values, flagged = operating_point(prefix, threshold, split["val"], split["test"], p, target)
+        report.update(values)
+        degenerate += flagged
+    report["flags.degenerate_ci"] = degenerate
 
     write_json(Path("metrics") / arch / "threshold.json", report)
     write_csv(Path("plots") / arch / "roc.csv", roc_curve_points(test_scores, test_y))

@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from metric_names import Vocabulary
 from PIL import Image
 from scipy import stats
-from sklearn.metrics import balanced_accuracy_score, f1_score
+from sklearn.metrics import balanced_accuracy_score
 
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.metrics import classification_metrics
@@ -26,7 +27,7 @@ PARAMS = {
     "calibrate": {"n_bins": 10},
     "threshold": {"positive_class": "mel", "target_specificity": 0.9, "target_sensitivity": 0.8,
                   "bootstrap_resamples": 200, "confidence": 0.95, "seed": 42},
-    "compare": {"bootstrap_resamples": 300, "confidence": 0.95, "seed": 7},
+    "compare": {"bootstrap_resamples": 300, "confidence": 0.9, "seed": 7},
 }
 
 
@@ -89,27 +90,15 @@ def tree(tmp_path_factory):
     return root
 
 
-def test_vectorised_statistics_match_sklearn():
-    rng = np.random.default_rng(0)
-    y = rng.integers(0, 7, size=(5, 40))
-    y[:, :3] = 6  # some classes absent from some rows, class 6 always present
-    pred = np.where(rng.random((5, 40)) < 0.6, y, rng.integers(0, 7, size=(5, 40)))
-    bal = cmp.balanced_accuracy_vec(y, pred, 7)
-    f1 = cmp.macro_f1_vec(y, pred, 7)
-    for b in range(5):
-        assert bal[b] == pytest.approx(balanced_accuracy_score(y[b], pred[b]))
-        ref = f1_score(y[b], pred[b], labels=list(range(7)), average="macro", zero_division=0)
-        assert f1[b] == pytest.approx(ref)
-        assert cmp.accuracy_vec(y, pred)[b] == pytest.approx((y[b] == pred[b]).mean())
-
-
 @pytest.mark.filterwarnings("ignore:y_pred contains classes not in y_true")
-def test_bootstrap_ci_equals_scipy_with_sklearn_statistics():
-    """Same resamples as scipy's own (unvectorised) bootstrap of sklearn's balanced accuracy."""
+def test_bootstrap_ci_with_one_image_per_lesion_equals_scipy_with_sklearn_statistics():
+    """Singleton lesions: the same resamples as scipy's own (unvectorised) bootstrap of sklearn's balanced
+    accuracy."""
     rng = np.random.default_rng(1)
     y = rng.integers(0, 7, size=60)
     pred = np.where(rng.random(60) < 0.7, y, rng.integers(0, 7, size=60))
-    ours = cmp.bootstrap_classification_ci(y, pred, 7, n_resamples=200, seed=3, confidence=0.9)
+    lesions = [f"L{i}" for i in range(60)]
+    ours = cmp.bootstrap_classification_ci(y, pred, 7, lesions, n_resamples=200, seed=3, confidence=0.9)
     ref = stats.bootstrap((y, pred), balanced_accuracy_score, n_resamples=200, batch=200, vectorized=False,
                           paired=True, confidence_level=0.9, method="percentile",
                           rng=np.random.default_rng(3))
@@ -117,7 +106,7 @@ def test_bootstrap_ci_equals_scipy_with_sklearn_statistics():
     assert ours["balanced_accuracy"]["high"] == pytest.approx(ref.confidence_interval.high)
     point = balanced_accuracy_score(y, pred)
     assert ours["balanced_accuracy"]["low"] <= point <= ours["balanced_accuracy"]["high"]
-    assert ours == cmp.bootstrap_classification_ci(y, pred, 7, n_resamples=200, seed=3, confidence=0.9)
+    assert ours == cmp.bootstrap_classification_ci(y, pred, 7, lesions, n_resamples=200, seed=3, confidence=0.9)
 
 
 def _leaves(node, prefix=""):
@@ -135,8 +124,12 @@ def test_comparison_json_has_consistent_finite_metrics(tree):
         entry = comparison[arch]
         for key, value in _leaves(entry):
             assert key == key.lower() and " " not in key, key
+            if key == "flags.degenerate_ci":
+                assert isinstance(value, list)
+                continue
             assert isinstance(value, (int, float)) and math.isfinite(value), (arch, key, value)
-        for key in ("accuracy", "balanced_accuracy", "macro_f1", "mel_auc", "roc_auc", "ece_before",
+        assert entry["flags"]["temperature_at_bound"] is False
+        for key in ("accuracy", "balanced_accuracy", "macro_f1", "auc_mel", "auc_mel_ci_low", "ece_before",
                     "ece_after", "temperature", "num_parameters", "train_time_s", "train_images_per_s",
                     "n_test",
                     "balanced_accuracy_ci_low", "balanced_accuracy_ci_high", "at_specificity",
@@ -151,9 +144,11 @@ def test_comparison_json_has_consistent_finite_metrics(tree):
         temperature = json.loads((tree / "models" / arch / "calibration.json").read_text())["temperature"]
         probs = softmax(test[[f"logit_{c}" for c in CLASSES]].to_numpy(), temperature)
         expected = classification_metrics(probs, test["label"].to_numpy(), CLASSES)
-        for key in ("accuracy", "balanced_accuracy", "macro_f1", "mel_auc", "auc_bkl"):
+        for key in ("accuracy", "balanced_accuracy", "macro_f1", "auc_mel", "auc_bkl"):
             assert entry[key] == pytest.approx(expected[key])
-        assert entry["mel_auc"] == pytest.approx(entry["roc_auc"])  # same calibrated scores, two stages
+        threshold = json.loads((tree / "metrics" / arch / "threshold.json").read_text())
+        assert entry["auc_mel"] == pytest.approx(threshold["auc_mel"])  # same calibrated scores, two stages
+        assert "mel_auc" not in entry and "roc_auc" not in entry
         assert entry["n_test"] == len(test) and entry["num_parameters"] == 1000 + ARCHS.index(arch)
 
         confusion = pd.read_csv(tree / "plots" / arch / "confusion.csv")
@@ -162,6 +157,9 @@ def test_comparison_json_has_consistent_finite_metrics(tree):
         assert (confusion["predicted"] == [CLASSES[k] for k in probs.argmax(axis=1)]).all()
     # the second architecture got stronger synthetic logits
     assert comparison["vit_b_16"]["accuracy"] > comparison["resnet50"]["accuracy"]
+    files = sorted((tree / "metrics").rglob("*.json"))
+    assert len(files) == 1 + 5 * len(ARCHS)  # comparison; calibration, threshold, train, timing, gradcam
+    assert [k for f in files for k in Vocabulary().unknown_in_file(f, set(ARCHS))] == []
 
 
 def test_compare_rejects_threshold_from_another_calibration(tree, tmp_path, monkeypatch, capsys):
@@ -208,6 +206,8 @@ def test_thesis_stage_writes_figures_tables_and_keeps_main_tex(tree, tmp_path, m
     body = latex.split("\\midrule", 1)[1].split("\\bottomrule", 1)[0]
     names = [line.split(" & ")[0] for line in body.strip().splitlines() if "&" in line]
     assert names == ["resnet50", "vit\\_b\\_16"]
+    assert "90\\% percentile bootstrap confidence intervals over lesions" in latex  # compare.confidence
+    assert "95\\% lesion-bootstrap" in (root / "thesis" / "tables" / "operating_points.tex").read_text()
 
     main_tex = root / "thesis" / "main.tex"
     text = main_tex.read_text()

@@ -99,15 +99,18 @@ def test_selected_images_reads_rows_across_cache_splits(tmp_path):
 
 
 def test_summary_mean_and_sample_std_match_statistics_module():
-    per_fold = {0: {"balanced_accuracy": 0.5, "mel_auc": None}, 1: {"balanced_accuracy": 0.7, "mel_auc": 0.8},
-                2: {"balanced_accuracy": 0.65, "mel_auc": float("nan")}}
-    out = summarise_folds(per_fold, ("balanced_accuracy", "mel_auc", "macro_f1"))
+    per_fold = {0: {"balanced_accuracy": 0.5, "auc_mel": None, "at_specificity": {"sensitivity": 0.2}},
+                1: {"balanced_accuracy": 0.7, "auc_mel": 0.8, "at_specificity": {"sensitivity": 0.4}},
+                2: {"balanced_accuracy": 0.65, "auc_mel": float("nan"), "at_specificity": {"sensitivity": None}}}
+    out = summarise_folds(per_fold, ("balanced_accuracy", "auc_mel", "macro_f1", "at_specificity.sensitivity"))
     values = [0.5, 0.7, 0.65]
     assert out["balanced_accuracy"]["mean"] == pytest.approx(statistics.mean(values))
     assert out["balanced_accuracy"]["std"] == pytest.approx(statistics.stdev(values))
     assert (out["balanced_accuracy"]["min"], out["balanced_accuracy"]["max"], out["balanced_accuracy"]["n"]) == \
         (0.5, 0.7, 3)
-    assert out["mel_auc"] == {"n": 1, "mean": 0.8, "std": None, "min": 0.8, "max": 0.8}
+    assert out["auc_mel"] == {"n": 1, "mean": 0.8, "std": None, "min": 0.8, "max": 0.8}
+    assert out["at_specificity.sensitivity"]["n"] == 2
+    assert out["at_specificity.sensitivity"]["mean"] == pytest.approx(0.3)
     assert out["macro_f1"]["n"] == 0 and out["macro_f1"]["mean"] is None
 
 
@@ -129,13 +132,57 @@ def test_fold_metrics_choose_temperature_and_threshold_on_inner_val_only():
     assert out["temperature"] == pytest.approx(t)
     mel = classes.index("mel")
     threshold = threshold_for_specificity(softmax(val_logits, t)[:, mel], val_labels == mel, 0.9)
-    assert out["threshold"] == pytest.approx(threshold)
+    assert out["at_specificity"]["threshold"] == pytest.approx(threshold)
     test_scores = softmax(test_logits, t)[:, mel]
     positives = test_labels == mel
-    assert out["sensitivity_at_target_specificity"] == pytest.approx((test_scores[positives] >= threshold).mean())
+    assert out["at_specificity"]["sensitivity"] == pytest.approx((test_scores[positives] >= threshold).mean())
     assert out["ece_after"] < out["ece_before"], "over-confident logits (×3) must be calibrated by T > 1"
-    assert 0.5 < out["balanced_accuracy"] <= 1.0 and 0.5 < out["mel_auc"] <= 1.0
+    assert 0.5 < out["balanced_accuracy"] <= 1.0 and 0.5 < out["auc_mel"] <= 1.0
+    assert out["temperature_at_bound"] is False
     no_mel = test_labels != mel
     out = fold_metrics(val_logits, val_labels, test_logits[no_mel], test_labels[no_mel], classes,
                        positive_class="mel", target_specificity=0.9, n_bins=10)
-    assert out["sensitivity_at_target_specificity"] is None and out["mel_auc"] is None
+    assert out["at_specificity"]["sensitivity"] is None and out["auc_mel"] is None
+
+
+def test_cv_summary_names_the_positive_class_and_flags_bounded_temperatures(tmp_path, monkeypatch):
+    """cv_summary on two hand-made fold files: vocabulary names, positive class in table, bound flag shown."""
+    import json
+    import runpy
+    import sys
+    from pathlib import Path
+
+    import yaml
+    from metric_names import Vocabulary
+
+    rng = np.random.default_rng(2)
+    classes = ham.CLASSES
+
+    def fake(n, scale):
+        labels = rng.integers(0, len(classes), n)
+        logits = rng.normal(0, 1, (n, len(classes)))
+        logits[np.arange(n), labels] += 2.0
+        return logits * scale, labels
+
+    (tmp_path / "metrics" / "cv").mkdir(parents=True)
+    for fold, scale in ((0, 1.0), (1, 0.01)):  # fold 1: tiny logits push the temperature to its lower bound
+        (vl, vy), (tl, ty) = fake(200, scale), fake(150, scale)
+        held_out = fold_metrics(vl, vy, tl, ty, classes, positive_class="bcc", target_specificity=0.9, n_bins=10)
+        (tmp_path / "metrics" / "cv" / f"resnet50-fold{fold}.json").write_text(json.dumps(
+            {"fold": fold, "folds": 2, "n_test": 150, "n_train": 300, "n_val": 200, "best_epoch": 2,
+             "held_out": held_out}))
+    params = {"cv": {"folds": 2, "fold_ids": [0, 1], "architectures": ["resnet50"]},
+              "threshold": {"positive_class": "bcc", "target_specificity": 0.9}}
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(params))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["stages/cv_summary.py"])
+    runpy.run_path(str(Path(__file__).resolve().parents[1] / "stages" / "cv_summary.py"), run_name="__main__")
+    report = json.loads((tmp_path / "metrics" / "cv.json").read_text())
+    summary = report["architectures"]["resnet50"]["summary"]
+    assert summary["auc_bcc"]["n"] == 2 and "auc_mel" not in summary
+    assert summary["at_specificity.sensitivity"]["n"] == 2
+    assert report["flags"]["temperature_at_bound"] == ["resnet50-fold1"]
+    assert Vocabulary().unknown(report, {"resnet50"}) == []
+    table = (tmp_path / "thesis" / "tables" / "cv.tex").read_text()
+    assert "bcc AUC" in table and "bcc sens." in table and "Mel" not in table
+    assert "search bound" in table and "resnet50-fold1" in table

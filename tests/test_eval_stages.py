@@ -124,7 +124,14 @@ def test_calibrate_then_threshold(tree):
             assert all(math.isfinite(v) for v in (low, value, high)) and low <= high
     assert metrics["at_specificity.val_specificity"] >= 0.9
     assert metrics["at_sensitivity.val_sensitivity"] >= 0.8
-    assert 0.5 < metrics["roc_auc"] <= 1.0
+    assert metrics["auc_mel_ci_low"] < metrics["auc_mel"] < metrics["auc_mel_ci_high"] <= 1.0
+    for name in ("sensitivity", "specificity"):  # the headline CI adds the threshold's own uncertainty
+        fixed = (metrics[f"at_specificity.{name}_fixed_threshold_ci_low"],
+                 metrics[f"at_specificity.{name}_fixed_threshold_ci_high"])
+        assert fixed[0] <= metrics[f"at_specificity.{name}"] <= fixed[1]
+        assert (metrics[f"at_specificity.{name}_ci_high"] - metrics[f"at_specificity.{name}_ci_low"]
+                > fixed[1] - fixed[0])
+    assert metrics["flags.degenerate_ci"] == []
     roc = pd.read_csv(tree / "plots/resnet50/roc.csv")
     assert list(roc.columns) == ["fpr", "tpr", "threshold"] and np.isfinite(roc.to_numpy()).all()
 

@@ -12,13 +12,34 @@ def test_card_reports_metrics_with_cis_and_limits():
             "val": {"images": 15, "lesions": 12}, "test": {"images": 15, "lesions": 12}}
     comparison = {"accuracy": 0.81, "accuracy_ci_low": 0.7, "accuracy_ci_high": 0.9, "balanced_accuracy": 0.75,
                   "balanced_accuracy_ci_low": 0.6, "balanced_accuracy_ci_high": 0.85, "macro_f1": 0.7,
-                  "mel_auc": 0.93, "ece_before": 0.12, "ece_after": 0.03, "temperature": 1.7,
+                  "auc_mel": 0.93, "auc_mel_ci_low": 0.88, "auc_mel_ci_high": 0.97, "ece_before": 0.12,
+                  "ece_after": 0.03, "temperature": 1.7, "flags": {"degenerate_ci": [], "temperature_at_bound": False},
                   "at_specificity": {"threshold": 0.31, "sensitivity": 0.66, "sensitivity_ci_low": 0.5,
                                      "sensitivity_ci_high": 0.8, "specificity": 0.95}}
     card = render_model_card(model=model, data=data, comparison=comparison, train={"epochs_run": 20,
-                             "best_epoch": 14}, confidence=0.95, target_specificity=0.95)
+                             "best_epoch": 14}, confidence=0.9, threshold_confidence=0.8, target_specificity=0.95,
+                             positive_class="mel")
     assert "Not a medical device" in card
     assert "| balanced accuracy | 0.750 [0.600, 0.850] |" in card
     assert "| sensitivity | 0.660 [0.500, 0.800] |" in card
     assert "| macro F1 | 0.700 |" in card and "T = 1.700" in card and "1,234,567 parameters" in card
     assert "split by lesion" in card and "Limitations" in card
+    assert "| mel AUC | 0.930 [0.880, 0.970] |" in card and "90% confidence intervals" in card
+    assert "80% confidence intervals that re-choose the threshold" in card
+    assert "## Warnings" not in card and "melanoma" not in card
+
+
+def test_card_names_the_positive_class_and_shows_every_flag():
+    model = {"arch": "vit_b_16", "timm_name": "vit", "num_parameters": 10, "image_size": 64,
+             "mean": [0.5] * 3, "std": [0.2] * 3, "classes": ["bcc", "nv"]}
+    data = {"images": 10, "lesions": 8}
+    comparison = {"temperature": 0.06, "auc_bcc": 0.7, "at_specificity": {"threshold": 0.5, "sensitivity": 1.0},
+                  "flags": {"degenerate_ci": ["at_specificity.sensitivity"], "temperature_at_bound": True}}
+    card = render_model_card(model=model, data=data, comparison=comparison, train={}, confidence=0.95,
+                             threshold_confidence=0.95, target_specificity=0.9, positive_class="bcc",
+                             small_groups=["sex=female", "age=<30"], min_group_size=12)
+    warnings = card.split("## Warnings", 1)[1].split("##", 1)[0]
+    assert "Temperature at the edge of its search range" in warnings and "T = 0.060" in warnings
+    assert "Zero-width confidence intervals" in warnings and "at_specificity.sensitivity" in warnings
+    assert "fewer than 12 test images" in warnings and "sex=female, age=<30" in warnings
+    assert "## bcc operating point" in card and "| bcc AUC | 0.700 |" in card

@@ -36,7 +36,7 @@ def test_calibration_threshold_gradcam_outputs(sample_run, arch):
 
     assert val_nll(temperature) <= val_nll(1.0) + 1e-9, "temperature scaling must not raise validation NLL"
     thr = json.loads((sample_run / f"metrics/{arch}/threshold.json").read_text())
-    for key in ("roc_auc", "at_specificity.threshold", "at_specificity.sensitivity",
+    for key in ("auc_mel", "auc_mel_ci_low", "at_specificity.threshold", "at_specificity.sensitivity",
                 "at_specificity.sensitivity_ci_low", "at_specificity.specificity_ci_high", "at_sensitivity.threshold"):
         assert finite(thr[key]), key
     roc = pd.read_csv(sample_run / f"plots/{arch}/roc.csv")
@@ -46,14 +46,14 @@ def test_calibration_threshold_gradcam_outputs(sample_run, arch):
     cam = json.loads((sample_run / f"metrics/{arch}/gradcam.json").read_text())
     assert cam["n_images"] > 0 and cam["rank_correlation_median"] < 0.95
     card = (sample_run / f"models/{arch}/README.md").read_text()
-    assert "Not a medical device" in card and "Melanoma operating point" in card
+    assert "Not a medical device" in card and "mel operating point" in card
 
 
 def test_comparison_has_every_architecture_with_finite_numbers(sample_run):
     comparison = json.loads((sample_run / "metrics/comparison.json").read_text())
     assert sorted(comparison) == sorted(ARCHS)
     for arch, entry in comparison.items():
-        for key in ("accuracy", "balanced_accuracy", "macro_f1", "mel_auc", "ece_before", "ece_after",
+        for key in ("accuracy", "balanced_accuracy", "macro_f1", "auc_mel", "ece_before", "ece_after",
                     "temperature", "num_parameters", "train_time_s", "train_images_per_s",
                     "balanced_accuracy_ci_low", "balanced_accuracy_ci_high"):
             assert finite(entry[key]), (arch, key)

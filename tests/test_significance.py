@@ -1,5 +1,6 @@
 """McNemar, DeLong and Holm against hand-computed and published reference values; the significance stage."""
 
+import itertools
 import json
 import math
 import os
@@ -11,10 +12,14 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from metric_names import Vocabulary
+from scipy import stats
 from sklearn.metrics import roc_auc_score
+from statsmodels.stats.contingency_tables import mcnemar as sm_mcnemar
 
 from medrepro.evaluate.significance import (
     auc_mann_whitney,
+    clustered_auc_covariance,
     delong_covariance,
     delong_placements,
     delong_test,
@@ -37,44 +42,162 @@ def _table(both: int, only_a: int, only_b: int, neither: int) -> tuple[np.ndarra
 # --- McNemar -------------------------------------------------------------------------------------------
 
 def test_mcnemar_exact_hand_computed():
-    # 6 discordant pairs, 5 vs 1: two-sided binomial p = 2 * P(X <= 1 | 6, 1/2) = 2 * 7 / 64.
+    # 6 discordant images (one per lesion), 5 vs 1: two-sided binomial p = 2 * P(X <= 1 | 6, 1/2) = 2 * 7 / 64.
     result = mcnemar_test(*_table(40, 5, 1, 4))
-    assert result["method"] == "exact"
-    assert (result["only_a_correct"], result["only_b_correct"]) == (5, 1)
-    assert result["statistic"] == 1.0
+    assert result["method"] == "exact_sign_flip"
+    assert (result["only_a_correct"], result["only_b_correct"], result["discordant_lesions"]) == (5, 1, 6)
+    assert result["statistic"] == 4.0
     assert result["p_value"] == pytest.approx(14 / 64, abs=1e-12)
 
 
 @pytest.mark.parametrize("b,c", [(0, 3), (2, 9), (7, 7), (0, 0), (11, 13)])
-def test_mcnemar_exact_equals_binomial_sum(b, c):
-    n = b + c
-    tail = sum(math.comb(n, k) for k in range(min(b, c) + 1)) / 2**n if n else 0.5
+def test_mcnemar_exact_equals_statsmodels_for_one_image_per_lesion(b, c):
     result = mcnemar_test(*_table(10, b, c, 3))
-    assert result["method"] == "exact"
-    assert result["p_value"] == pytest.approx(min(1.0, 2 * tail), abs=1e-12)
+    assert result["method"] == "exact_sign_flip"
+    reference = sm_mcnemar([[10, b], [c, 3]], exact=True).pvalue
+    assert result["p_value"] == pytest.approx(min(1.0, reference), abs=1e-12)
 
 
-def test_mcnemar_chi_square_published_example():
-    # Agresti (2007), An Introduction to Categorical Data Analysis, presidential approval (794, 150, 86, 570):
-    # continuity-corrected statistic (|150 - 86| - 1)^2 / 236; chi-square(1) tail = erfc(sqrt(x / 2)).
+def test_mcnemar_chi_square_equals_statsmodels_without_correction():
+    # Agresti (2007) presidential approval (794, 150, 86, 570): with one image per lesion Durkalski's
+    # statistic is (b - c)^2 / (b + c), McNemar without continuity correction.
     result = mcnemar_test(*_table(794, 150, 86, 570))
-    assert result["method"] == "chi2_continuity"
-    assert result["statistic"] == pytest.approx(63**2 / 236, rel=1e-12)
-    assert result["statistic"] == pytest.approx(16.8178, abs=1e-4)
-    assert result["p_value"] == pytest.approx(math.erfc(math.sqrt(63**2 / 236 / 2)), rel=1e-9)
-    assert result["p_value"] == pytest.approx(4.115e-5, rel=1e-3)
+    reference = sm_mcnemar([[794, 150], [86, 570]], exact=False, correction=False)
+    assert result["method"] == "durkalski_chi2"
+    assert result["statistic"] == pytest.approx(64**2 / 236, rel=1e-12)
+    assert result["statistic"] == pytest.approx(reference.statistic, rel=1e-12)
+    assert result["p_value"] == pytest.approx(reference.pvalue, rel=1e-9)
 
 
-def test_mcnemar_switches_to_chi_square_at_25_discordant():
-    assert mcnemar_test(*_table(5, 16, 8, 5))["method"] == "exact"
+def test_clustered_mcnemar_hand_computed():
+    # (A right, B right) per image; d_k = only-A minus only-B images of lesion k.
+    images = {"L1": [(1, 0), (1, 0)], "L2": [(1, 0)], "L3": [(0, 1)], "L4": [(1, 1), (0, 1)],
+              "L5": [(1, 0), (1, 0), (1, 0)], "L6": [(1, 1), (0, 0)]}
+    d = [2, 1, -1, -1, 3]  # L6 is concordant
+    lesions = [k for k, v in images.items() for _ in v]
+    a = np.array([x for v in images.values() for x, _ in v], dtype=bool)
+    b = np.array([y for v in images.values() for _, y in v], dtype=bool)
+    exact = mcnemar_test(a, b, lesions)
+    assert (exact["method"], exact["discordant_lesions"], exact["statistic"]) == ("exact_sign_flip", 5, 4.0)
+    sums = [sum(sign * abs(v) for sign, v in zip(signs, d, strict=True))
+            for signs in itertools.product((1, -1), repeat=len(d))]
+    assert exact["p_value"] == pytest.approx(np.mean(np.abs(sums) >= 4), abs=1e-12)
+    chi = mcnemar_test(a, b, lesions, exact_below=1)
+    assert chi["method"] == "durkalski_chi2"
+    assert chi["statistic"] == pytest.approx(4**2 / 16)  # (sum d)^2 / sum d^2
+    assert chi["p_value"] == pytest.approx(stats.chi2.sf(1.0, 1), rel=1e-12)
+
+
+def test_mcnemar_switches_to_chi_square_at_25_discordant_lesions():
+    assert mcnemar_test(*_table(5, 16, 8, 5))["method"] == "exact_sign_flip"
     chi = mcnemar_test(*_table(5, 17, 8, 5))
-    assert chi["method"] == "chi2_continuity"
-    assert chi["statistic"] == pytest.approx((9 - 1) ** 2 / 25)
+    assert chi["method"] == "durkalski_chi2"
+    assert chi["statistic"] == pytest.approx(9**2 / 25)
 
 
 def test_mcnemar_rejects_unpaired_input():
     with pytest.raises(ValueError, match="equal length"):
         mcnemar_test([1, 0, 1], [1, 0])
+
+
+def _duplicate(k: int, lesions: np.ndarray, *arrays: np.ndarray):
+    """Every image k times within its lesion."""
+    return (np.repeat(lesions, k), *[np.repeat(x, k, axis=-1) for x in arrays])
+
+
+@pytest.mark.parametrize("k", [2, 3])
+def test_clustered_tests_unchanged_by_duplicating_images_within_lesions(k):
+    rng = np.random.default_rng(7)
+    n = 120
+    lesions = np.array([f"L{i // 2}" for i in range(n)])  # two images per lesion
+    y = np.repeat(rng.random(n // 2) < 0.3, 2).astype(int)
+    a = 1.2 * y + rng.normal(size=n)
+    b = 0.7 * y + rng.normal(size=n)
+    ca, cb = (a > 0.6) == y, (b > 0.6) == y
+    base = (mcnemar_test(ca, cb, lesions), mcnemar_test(ca, cb, lesions, exact_below=1),
+            delong_test(a, b, y, lesions), paired_bootstrap_difference(ca, cb, lesions, 300, 1))
+    dl, da, db, dy, dca, dcb = _duplicate(k, lesions, a, b, y, ca, cb)
+    dup = (mcnemar_test(dca, dcb, dl), mcnemar_test(dca, dcb, dl, exact_below=1),
+           delong_test(da, db, dy, dl), paired_bootstrap_difference(dca, dcb, dl, 300, 1))
+    for before, after in zip(base, dup, strict=True):
+        for key, value in before.items():
+            if key in ("only_a_correct", "only_b_correct"):
+                assert after[key] == k * value
+            elif key == "statistic" and before.get("method") == "exact_sign_flip":
+                assert after[key] == k * value
+            elif isinstance(value, str | bool):
+                assert after[key] == value
+            else:
+                assert after[key] == pytest.approx(value, rel=1e-9, abs=1e-12), key
+    # treating the duplicates as independent images would shrink the variance k-fold
+    assert delong_test(da, db, dy)["se"] == pytest.approx(base[2]["se"] / np.sqrt(k), rel=0.25)
+
+
+def _obuchowski_by_definition(scores: np.ndarray, y: np.ndarray, lesions: np.ndarray):
+    """Obuchowski (1997) eqs. by loops over lesions and all positive/negative pairs."""
+    ids = list(dict.fromkeys(lesions))
+    pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+    big_m, big_n = len(pos), len(neg)
+    k = scores.shape[0]
+    psi = lambda r, i, j: 1.0 if scores[r, i] > scores[r, j] else (0.5 if scores[r, i] == scores[r, j] else 0.0)  # noqa: E731
+    auc = np.array([np.mean([psi(r, i, j) for i in pos for j in neg]) for r in range(k)])
+    v10 = np.zeros((k, len(ids)))
+    v01 = np.zeros((k, len(ids)))
+    m = np.zeros(len(ids))
+    n = np.zeros(len(ids))
+    for c, lesion in enumerate(ids):
+        members = np.flatnonzero(lesions == lesion)
+        for r in range(k):
+            v10[r, c] = sum(np.mean([psi(r, i, j) for j in neg]) for i in members if y[i] == 1)
+            v01[r, c] = sum(np.mean([psi(r, i, j) for i in pos]) for j in members if y[j] == 0)
+        m[c], n[c] = (y[members] == 1).sum(), (y[members] == 0).sum()
+    i10, i01, big_i = (m > 0).sum(), (n > 0).sum(), len(ids)
+    cov = np.zeros((k, k))
+    for r in range(k):
+        for s in range(k):
+            s10 = i10 / ((i10 - 1) * big_m) * np.sum((v10[r] - m * auc[r]) * (v10[s] - m * auc[s]))
+            s01 = i01 / ((i01 - 1) * big_n) * np.sum((v01[r] - n * auc[r]) * (v01[s] - n * auc[s]))
+            s11 = big_i / (big_i - 1) * np.sum((v10[r] - m * auc[r]) * (v01[s] - n * auc[s]))
+            s11t = big_i / (big_i - 1) * np.sum((v10[s] - m * auc[s]) * (v01[r] - n * auc[r]))
+            cov[r, s] = s10 / big_m + s01 / big_n + (s11 + s11t) / (big_m * big_n)
+    return auc, cov
+
+
+def test_obuchowski_equals_definition_on_mixed_lesions():
+    rng = np.random.default_rng(4)
+    lesions = np.array([f"L{i}" for i in rng.integers(0, 14, 40)])
+    y = rng.integers(0, 2, 40)
+    scores = np.round(np.stack([rng.normal(size=40) + y, rng.normal(size=40) + 0.5 * y]), 1)
+    auc, cov = clustered_auc_covariance(scores, y, lesions)
+    auc_ref, cov_ref = _obuchowski_by_definition(scores, y, lesions)
+    np.testing.assert_allclose(auc, auc_ref, rtol=1e-12)
+    np.testing.assert_allclose(cov, cov_ref, rtol=1e-10)
+
+
+def test_obuchowski_with_one_image_per_lesion_is_classic_delong():
+    ids = np.array([f"P{i}" for i in range(len(ASAH_POOR))])
+    scores = np.stack([ASAH_WFNS, ASAH_NDKA, ASAH_S100B])
+    _, classic = delong_covariance(scores, ASAH_POOR)
+    _, clustered = clustered_auc_covariance(scores, ASAH_POOR, ids)
+    np.testing.assert_allclose(clustered, classic, rtol=1e-12)
+
+
+def test_obuchowski_variance_agrees_with_lesion_bootstrap():
+    rng = np.random.default_rng(12)
+    n_lesions, per = 150, 3
+    lesions = np.repeat(np.arange(n_lesions), per)
+    y = np.repeat(rng.random(n_lesions) < 0.3, per).astype(int)
+    lesion_effect = np.repeat(rng.normal(size=n_lesions), per)  # images of a lesion look alike
+    a = 1.2 * y + lesion_effect + 0.4 * rng.normal(size=len(y))
+    b = 0.8 * y + lesion_effect + 0.7 * rng.normal(size=len(y))
+    var = delong_test(a, b, y, lesions)["se"] ** 2
+    draws = rng.integers(0, n_lesions, size=(2000, n_lesions))
+    idx = (draws[:, :, None] * per + np.arange(per)).reshape(2000, -1)
+    diffs = auc_mann_whitney(a[idx], y[idx]) - auc_mann_whitney(b[idx], y[idx])
+    assert var == pytest.approx(np.var(diffs, ddof=1), rel=0.2)
+    # ignoring the clustering understates the variance of each AUC
+    clustered, independent = clustered_auc_covariance(a, y, lesions)[1], delong_covariance(a, y)[1]
+    assert clustered[0, 0] > 1.5 * independent[0, 0]
 
 
 # --- Holm ----------------------------------------------------------------------------------------------
@@ -200,7 +323,7 @@ def test_delong_identical_or_perfect_models_give_no_evidence():
 
 
 def test_delong_needs_two_of_each_class():
-    with pytest.raises(ValueError, match="two positive"):
+    with pytest.raises(ValueError, match="positives in two lesions"):
         delong_test(np.array([0.1, 0.2, 0.9]), np.array([0.3, 0.1, 0.5]), np.array([0, 0, 1]))
 
 
@@ -224,17 +347,18 @@ def test_paired_bootstrap_difference():
     assert result["ci_low"] < 0.1 < result["ci_high"]
     assert result == paired_bootstrap_difference(a, b, n_resamples=500, seed=1)
     same = paired_bootstrap_difference(a, a, n_resamples=200, seed=1)
-    assert same == {"difference": 0.0, "ci_low": 0.0, "ci_high": 0.0}
+    assert same == {"difference": 0.0, "ci_low": 0.0, "ci_high": 0.0, "ci_degenerate": True}
 
 
 # --- the stage -----------------------------------------------------------------------------------------
 
-def _write_model(root: Path, arch: str, ids: list[str], labels: np.ndarray, logits: np.ndarray) -> None:
+def _write_model(root: Path, arch: str, ids: list[str], labels: np.ndarray, logits: np.ndarray,
+                 lesions: list[str] | None = None) -> None:
     model = root / "models" / arch
     (model / "predictions").mkdir(parents=True)
     (model / "model.json").write_text(json.dumps({"arch": arch, "classes": CLASSES}))
     (model / "calibration.json").write_text(json.dumps({"temperature": 1.3, "n_bins": 10}))
-    frame = pd.DataFrame({"image_id": ids, "lesion_id": [f"HAM_{i}" for i in ids],
+    frame = pd.DataFrame({"image_id": ids, "lesion_id": lesions or [f"HAM_{i}" for i in ids],
                           "dx": [CLASSES[k] for k in labels], "label": labels})
     for k, name in enumerate(CLASSES):
         frame[f"logit_{name}"] = logits[:, k]
@@ -276,7 +400,7 @@ def test_significance_stage(tree):
     assert pair["accuracy_difference"] > 0 and pair["mcnemar_p"] < 0.05
     low, high = pair["accuracy_difference_ci_low"], pair["accuracy_difference_ci_high"]
     assert low <= pair["accuracy_difference"] <= high
-    assert pair["roc_auc_difference"] == pytest.approx(pair["roc_auc_a"] - pair["roc_auc_b"])
+    assert pair["auc_mel_difference"] == pytest.approx(pair["auc_mel_a"] - pair["auc_mel_b"])
     raw = [p["mcnemar_p"] for p in report["pairs"].values()]
     holm = [p["mcnemar_p_holm"] for p in report["pairs"].values()]
     np.testing.assert_allclose(holm, holm_adjust(raw))
@@ -296,3 +420,33 @@ def test_significance_stage_rejects_different_image_order(tree):
     assert len(lines) == 1 and lines[0].startswith("error: ") and "row 2" in lines[0], proc.stderr
     assert "identical test images" in lines[0]
     assert not (tree / "metrics" / "significance.json").exists()
+
+
+def test_significance_p_values_shrink_as_the_planted_effect_grows(tmp_path):
+    """B is A itself (no effect), A with mild noise, A with heavy noise; lesions of two images each."""
+    rng = np.random.default_rng(3)
+    n = 300
+    labels = np.repeat(rng.choice(7, size=n // 2, p=[0.05, 0.1, 0.1, 0.05, 0.25, 0.4, 0.05]), 2)
+    ids = [f"ISIC_{i:07d}" for i in range(n)]
+    lesions = [f"HAM_{i // 2:07d}" for i in range(n)]
+    base = rng.normal(size=(n, 7))
+    base[np.arange(n), labels] += 3.0
+    noise = rng.normal(size=(n, 7))
+    archs = {"resnet50": base, "same": base.copy(), "mild": base + 1.0 * noise, "heavy": base + 3.0 * noise}
+    for arch, logits in archs.items():
+        _write_model(tmp_path, arch, ids, labels, logits, lesions)
+    params = {"architectures": list(archs), "threshold": {"positive_class": "mel"},
+              "significance": {"bootstrap_resamples": 200, "seed": 42, "alpha": 0.05}}
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(params))
+    proc = _run(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tmp_path / "metrics" / "significance.json").read_text())
+    assert report["n_test_lesions"] == n // 2
+    assert Vocabulary().unknown(report, set(archs)) == []
+    pairs = report["pairs"]
+    for test in ("mcnemar_p", "delong_p", "mcnemar_p_holm", "delong_p_holm"):
+        values = [pair[test] for pair in pairs.values()]
+        assert all(isinstance(v, float) and 0.0 <= v <= 1.0 for v in values), (test, values)
+        null, mild, heavy = (pairs[f"resnet50_vs_{b}"][test] for b in ("same", "mild", "heavy"))
+        assert null == 1.0 and heavy < mild < null, (test, null, mild, heavy)
+    assert pairs["resnet50_vs_heavy"]["mcnemar_p"] < 0.01 and pairs["resnet50_vs_heavy"]["delong_p"] < 0.01

@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from fairlearn.metrics import equalized_odds_difference
+from metric_names import Vocabulary
 from sklearn.metrics import balanced_accuracy_score, roc_auc_score
 
 from medrepro.errors import InputError
@@ -18,8 +20,8 @@ from medrepro.evaluate.calibration import expected_calibration_error, softmax
 from medrepro.evaluate.subgroups import (
     age_band_labels,
     assign_groups,
-    fairness_gaps,
-    group_metrics,
+    ece_by_chance,
+    group_frame,
     read_metadata,
     subgroup_report,
 )
@@ -31,7 +33,8 @@ MEL = CLASSES.index("mel")
 
 def _meta(**columns) -> pd.DataFrame:
     n = len(next(iter(columns.values())))
-    base = {"image_id": [f"ISIC_{i}" for i in range(n)], "dx": ["nv"] * n, "split": ["test"] * n,
+    base = {"image_id": [f"ISIC_{i}" for i in range(n)], "lesion_id": [f"HAM_{i // 2}" for i in range(n)],
+            "dx": ["nv"] * n, "split": ["test"] * n,
             "dx_type": ["histo"] * n, "age": [50.0] * n, "sex": ["male"] * n, "localization": ["back"] * n}
     base.update(columns)
     return pd.DataFrame(base)
@@ -87,83 +90,144 @@ def test_read_metadata_parses_and_rejects_bad_ages(tmp_path):
 
 # --- metrics -------------------------------------------------------------------------------------------
 
-def _synthetic(n: int, seed: int, strength: float = 2.0) -> tuple[np.ndarray, np.ndarray]:
+def _synthetic(n: int, seed: int, strength: float = 2.0, per_lesion: int = 2):
+    """Calibrated-ish probabilities, labels, and lesions of `per_lesion` images sharing label and logits."""
     rng = np.random.default_rng(seed)
-    labels = rng.choice(7, size=n, p=[0.05, 0.1, 0.1, 0.05, 0.25, 0.4, 0.05])
-    logits = rng.normal(size=(n, 7))
+    n_lesions = n // per_lesion
+    labels = np.repeat(rng.choice(7, size=n_lesions, p=[0.05, 0.1, 0.1, 0.05, 0.25, 0.4, 0.05]), per_lesion)
+    logits = np.repeat(rng.normal(size=(n_lesions, 7)), per_lesion, axis=0) + 0.3 * rng.normal(size=(n, 7))
     logits[np.arange(n), labels] += strength
-    return softmax(logits, 1.0), labels
+    lesions = np.repeat([f"HAM_{seed}_{i}" for i in range(n_lesions)], per_lesion)
+    return softmax(logits, 1.0), labels, lesions
 
 
-def test_group_metrics_match_references():
-    probs, labels = _synthetic(200, 1)
-    threshold = 0.3
-    m = group_metrics(probs, labels, MEL, threshold, n_bins=10, n_resamples=200, seed=3)
-    pos = labels == MEL
-    predicted = probs[:, MEL] >= threshold
-    assert (m["n"], m["n_positive"]) == (200, int(pos.sum()))
-    assert m["sensitivity"] == pytest.approx((predicted & pos).sum() / pos.sum())
-    assert m["specificity"] == pytest.approx((~predicted & ~pos).sum() / (~pos).sum())
-    assert m["balanced_accuracy"] == pytest.approx(balanced_accuracy_score(labels, probs.argmax(axis=1)))
-    assert m["roc_auc"] == pytest.approx(roc_auc_score(pos, probs[:, MEL]))
-    assert m["ece"] == pytest.approx(expected_calibration_error(probs, labels, 10))
-    for name in ("balanced_accuracy", "sensitivity", "specificity", "roc_auc", "ece"):
-        assert m[f"{name}_ci_low"] <= m[name] <= m[f"{name}_ci_high"], name
-        assert m[f"{name}_ci_low"] < m[f"{name}_ci_high"], name
-    assert m == group_metrics(probs, labels, MEL, threshold, n_bins=10, n_resamples=200, seed=3)
+def _report(probs, labels, lesions, groups_meta, **kw):
+    groups, orders = assign_groups(groups_meta, [30, 50, 70], 5)
+    defaults = {"min_group_size": 10, "n_bins": 10, "n_resamples": 200, "seed": 3}
+    return subgroup_report(groups, orders, probs, labels, lesions, MEL, 0.3, "mel", **{**defaults, **kw})
+
+
+def _sex_meta(n, rng):
+    return _meta(sex=rng.choice(["female", "male"], size=n).tolist(), age=[40.0] * n)
+
+
+def test_group_metrics_come_from_fairlearn_and_match_references():
+    probs, labels, lesions = _synthetic(240, 1)
+    rng = np.random.default_rng(0)
+    sex = np.repeat(rng.choice(["female", "male"], size=120), 2)
+    report = _report(probs, labels, lesions, _meta(sex=sex.tolist(), age=[40.0] * 240))
+    pos, predicted = labels == MEL, probs[:, MEL] >= 0.3
+    frame = group_frame(probs, labels, sex, MEL, 0.3, "mel", 10).by_group
+    for group in ("female", "male"):
+        m, mask = report["sex"][group], sex == group
+        assert (m["n"], m["n_lesions"], m["n_positive"]) == (mask.sum(), mask.sum() // 2, (pos & mask).sum())
+        assert m["sensitivity"] == pytest.approx((predicted & pos & mask).sum() / (pos & mask).sum())
+        assert m["specificity"] == pytest.approx((~predicted & ~pos & mask).sum() / (~pos & mask).sum())
+        assert m["balanced_accuracy"] == pytest.approx(balanced_accuracy_score(labels[mask],
+                                                                               probs[mask].argmax(axis=1)))
+        assert m["auc_mel"] == pytest.approx(roc_auc_score(pos[mask], probs[mask, MEL]))
+        assert m["ece"] == pytest.approx(expected_calibration_error(probs[mask], labels[mask], 10))
+        assert m["ece_excess"] == pytest.approx(m["ece"] - m["ece_chance"])
+        for name in ("balanced_accuracy", "sensitivity", "specificity", "auc_mel", "ece"):
+            assert m[name] == pytest.approx(frame.loc[group, name])
+            assert m[f"{name}_ci_low"] <= m[name] <= m[f"{name}_ci_high"], name
+            assert m[f"{name}_ci_low"] < m[f"{name}_ci_high"], name
+    # the point gaps are fairlearn's: equalized-odds difference over the two groups
+    expected = equalized_odds_difference(pos, predicted, sensitive_features=sex)
+    assert report["fairness"]["sex"]["equalized_odds_gap"] == pytest.approx(expected)
+    again = _report(probs, labels, lesions, _meta(sex=sex.tolist(), age=[40.0] * 240))
+    assert json.dumps(report, sort_keys=True, default=str) == json.dumps(again, sort_keys=True, default=str)
 
 
 def test_group_without_positives_has_no_sensitivity_or_auc():
-    probs, labels = _synthetic(60, 2)
+    probs, labels, lesions = _synthetic(60, 2)
     keep = labels != MEL
-    m = group_metrics(probs[keep], labels[keep], MEL, 0.3, n_bins=10, n_resamples=50, seed=0)
+    report = _report(probs[keep], labels[keep], lesions[keep], _meta(sex=["female"] * int(keep.sum())),
+                     n_resamples=50)
+    m = report["sex"]["female"]
     assert m["n_positive"] == 0
-    for name in ("sensitivity", "roc_auc"):
+    for name in ("sensitivity", "auc_mel"):
         assert math.isnan(m[name]) and math.isnan(m[f"{name}_ci_low"]) and math.isnan(m[f"{name}_ci_high"])
     assert math.isfinite(m["specificity"]) and math.isfinite(m["ece"])
 
 
 def test_insufficient_groups_are_flagged_not_measured():
-    probs, labels = _synthetic(40, 4)
+    probs, labels, lesions = _synthetic(40, 4)
     meta = _meta(sex=["female"] * 30 + ["male"] * 9 + ["unknown"], age=[20.0] * 40)
-    groups, orders = assign_groups(meta, [30, 50, 70], 5)
-    report = subgroup_report(groups, orders, probs, labels, MEL, 0.3, min_group_size=10, n_bins=10,
-                             n_resamples=30, seed=0)
-    assert report["sex"]["male"] == {"n": 9, "insufficient": True}
-    assert report["sex"]["unknown"] == {"n": 1, "insufficient": True}
+    report = _report(probs, labels, lesions, meta, n_resamples=30)
+    assert report["sex"]["male"] == {"n": 9, "n_lesions": 5, "insufficient": True}
+    assert report["sex"]["unknown"] == {"n": 1, "n_lesions": 1, "insufficient": True}
     assert report["sex"]["female"]["insufficient"] is False and report["sex"]["female"]["n"] == 30
     assert report["overall"]["n"] == 40 and report["overall"]["threshold"] == 0.3
     assert report["fairness"]["sex"]["n_groups"] == 1
     assert math.isnan(report["fairness"]["sex"]["equalized_odds_gap"])
+    assert report["flags"]["small_groups"] == ["sex=male", "sex=unknown"]
 
 
-# --- fairness ------------------------------------------------------------------------------------------
-
-def test_fairness_gap_arithmetic():
-    groups = {
-        "a": {"n": 50, "sensitivity": 0.9, "specificity": 0.95, "ece": 0.05, "insufficient": False},
-        "b": {"n": 40, "sensitivity": 0.6, "specificity": 0.85, "ece": 0.12, "insufficient": False},
-        "c": {"n": 30, "sensitivity": 0.8, "specificity": 0.90, "ece": 0.08, "insufficient": False},
-        "d": {"n": 20, "sensitivity": math.nan, "specificity": 0.50, "ece": 0.30, "insufficient": False},
-        "unknown": {"n": 25, "sensitivity": 0.1, "specificity": 0.1, "ece": 0.9, "insufficient": False},
-        "tiny": {"n": 3, "insufficient": True},
-    }
-    gaps = fairness_gaps(groups)
-    assert gaps["n_groups"] == 4  # a, b, c, d; not unknown, not tiny
-    assert gaps["sensitivity_gap"] == pytest.approx(0.9 - 0.6)  # d has no positives
-    assert gaps["fpr_gap"] == pytest.approx(0.50 - 0.05)  # FPRs 0.05, 0.15, 0.10, 0.50
-    assert gaps["equalized_odds_gap"] == pytest.approx(0.45)
-    assert gaps["ece_gap"] == pytest.approx(0.30 - 0.05)
+def test_zero_width_gap_cis_are_flagged():
+    probs, labels, lesions = _synthetic(80, 9)
+    probs = np.tile(np.eye(7)[labels] * 0.9 + 0.1 / 7, 1)  # every group perfectly sensitive and specific
+    meta = _meta(sex=["female"] * 40 + ["male"] * 40, age=[40.0] * 80)
+    report = _report(probs, labels, lesions, meta, n_resamples=50)
+    assert report["fairness"]["sex"]["sensitivity_gap"] == 0.0
+    assert "fairness.sex.sensitivity_gap" in report["flags"]["degenerate_ci"]
+    assert "sex=female.sensitivity" in report["flags"]["degenerate_ci"]
 
 
-def test_fairness_gap_needs_two_groups_per_rate():
-    groups = {
-        "a": {"n": 50, "sensitivity": 0.9, "specificity": 0.95, "ece": 0.05, "insufficient": False},
-        "b": {"n": 40, "sensitivity": math.nan, "specificity": 0.85, "ece": 0.12, "insufficient": False},
-    }
-    gaps = fairness_gaps(groups)
-    assert math.isnan(gaps["sensitivity_gap"]) and math.isnan(gaps["equalized_odds_gap"])
-    assert gaps["fpr_gap"] == pytest.approx(0.10)
+def test_dx_type_is_a_confounder_without_gaps():
+    probs, labels, lesions = _synthetic(80, 5)
+    report = _report(probs, labels, lesions, _meta(dx_type=["histo"] * 40 + ["follow_up"] * 40))
+    assert "dx_type" not in report and "dx_type" not in report["fairness"]
+    assert set(report["confounders"]["dx_type"]) == {"histo", "follow_up"}
+    assert report["confounders"]["dx_type"]["histo"]["n"] == 40
+
+
+def test_every_subgroup_ci_and_gap_is_unchanged_by_duplicating_images_within_lesions():
+    probs, labels, lesions = _synthetic(200, 6)
+    rng = np.random.default_rng(1)
+    sex = np.repeat(rng.choice(["female", "male"], size=100), 2).tolist()
+    base = _report(probs, labels, lesions, _meta(sex=sex, age=[40.0] * 200), min_group_size=5)
+    k = 3
+    dup = _report(np.repeat(probs, k, axis=0), np.repeat(labels, k), np.repeat(lesions, k),
+                  _meta(sex=np.repeat(sex, k).tolist(), age=[40.0] * 200 * k), min_group_size=5)
+
+    def compare(a, b, path=""):
+        if isinstance(a, dict):
+            for key in a:
+                compare(a[key], b[key], f"{path}.{key}")
+        elif path.endswith((".n", ".n_positive")):
+            assert b == k * a, path
+        elif isinstance(a, float):
+            assert b == pytest.approx(a, rel=1e-9, nan_ok=True), path
+        else:
+            assert a == b, path
+
+    compare(base, dup)
+
+
+def test_ece_by_chance_shrinks_with_group_size():
+    rng = np.random.default_rng(0)
+    small = ece_by_chance(np.full(12, 0.7), np.arange(12), 15, rng)
+    large = ece_by_chance(np.full(1200, 0.7), np.arange(1200), 15, rng)
+    assert 0.08 < small and large < 0.03  # a perfectly calibrated model still shows ECE on 12 images
+    # twelve images of three lesions carry the information of three images
+    clustered = ece_by_chance(np.full(12, 0.7), np.repeat(np.arange(3), 4), 15, rng)
+    assert clustered == pytest.approx(ece_by_chance(np.full(3, 0.7), np.arange(3), 15, rng), abs=0.02)
+    assert clustered > small
+
+
+def test_gap_cis_cover_the_gap_and_separate_a_planted_difference():
+    probs, labels, lesions = _synthetic(400, 8)
+    sex = np.repeat(np.r_[["female"] * 100, ["male"] * 100], 2)
+    predicted_probs = probs.copy()
+    male = sex == "male"
+    predicted_probs[male, MEL] *= 0.2  # the model misses melanomas in men
+    predicted_probs /= predicted_probs.sum(axis=1, keepdims=True)
+    report = _report(predicted_probs, labels, lesions, _meta(sex=sex.tolist(), age=[40.0] * 400))
+    gaps = report["fairness"]["sex"]
+    assert gaps["sensitivity_gap_ci_low"] <= gaps["sensitivity_gap"] <= gaps["sensitivity_gap_ci_high"]
+    assert gaps["sensitivity_gap_ci_low"] > 0.1  # the CI excludes no gap
+    assert report["sex"]["male"]["sensitivity"] < report["sex"]["female"]["sensitivity"]
 
 
 # --- the stage -----------------------------------------------------------------------------------------
@@ -237,19 +301,22 @@ def test_subgroups_stage(tree):
     assert proc.returncode == 0, proc.stderr
     report = json.loads((tree / "metrics" / "subgroups.json").read_text())
     assert set(report) == {"resnet50", "vit_b_16"}
+    assert Vocabulary().unknown(report, set(report)) == []
     test = pd.read_csv(tree / "data" / "prepared" / "ham10000" / "splits.csv").query("split == 'test'")
     for arch, entry in report.items():
-        assert set(entry) == {"overall", "sex", "age", "localization", "dx_type", "fairness"}
+        assert set(entry) == {"overall", "sex", "age", "localization", "confounders", "fairness", "flags"}
         assert entry["overall"]["n"] == 160
-        for attribute in ("sex", "age", "localization", "dx_type"):
+        for attribute in ("sex", "age", "localization"):
             assert sum(g["n"] for g in entry[attribute].values()) == 160, (arch, attribute)
+        assert sum(g["n"] for g in entry["confounders"]["dx_type"].values()) == 160
         assert entry["sex"]["male"]["n"] == int((test["sex"] == "male").sum())
         assert entry["age"]["unknown"]["n"] == int(test["age"].isna().sum())
         assert set(entry["localization"]) <= {"back", "face", "trunk", "foot", "scalp", "other", "unknown"}
         assert "other" in entry["localization"] and len(entry["localization"]) == 5
-        assert set(entry["fairness"]) == {"sex", "age", "localization", "dx_type"}
+        assert set(entry["fairness"]) == {"sex", "age", "localization"}
+        assert all(g.startswith(("sex=", "age=", "localization=", "dx_type=")) for g in entry["flags"]["small_groups"])
     # the shuffled vit_b_16 file is aligned by image_id: its groups hold the same images
-    for attribute in ("sex", "age", "localization", "dx_type"):
+    for attribute in ("sex", "age", "localization"):
         for group, g in report["resnet50"][attribute].items():
             assert report["vit_b_16"][attribute][group]["n"] == g["n"]
             if not g["insufficient"]:
@@ -257,7 +324,8 @@ def test_subgroups_stage(tree):
     # the stronger model is more sensitive overall at the same threshold
     assert report["resnet50"]["overall"]["sensitivity"] > report["vit_b_16"]["overall"]["sensitivity"]
     table = (tree / "thesis" / "tables" / "subgroups.tex").read_text()
-    assert table.count("\\toprule") == 2 and "$\\geq$70" in table and "30--49" in table
+    assert table.count("\\toprule") == 3 and "$\\geq$70" in table and "30--49" in table
+    assert "confounder" in table and "95\\% lesion-bootstrap" in table
     for fmt in ("pdf", "png"):
         assert (tree / "thesis" / "figures" / f"subgroups_forest.{fmt}").stat().st_size > 10_000
 

@@ -109,7 +109,7 @@ def test_bootstrap_ci_contains_estimate_and_narrows_with_more_data():
     for n in (200, 3000):
         scores, y = _synthetic(n, seed=1, prevalence=0.3)
         point = binary_metrics(scores, y, 0.6)
-        ci = bootstrap_ci(scores, y, 0.6, n_resamples=400, seed=0)
+        ci = bootstrap_ci(scores, y, 0.6, np.arange(n), n_resamples=400, seed=0)
         for name in ("sensitivity", "specificity", "ppv", "npv", "f1"):
             assert ci[name]["low"] <= point[name] <= ci[name]["high"]
         widths.append(ci["sensitivity"]["high"] - ci["sensitivity"]["low"])
@@ -119,8 +119,8 @@ def test_bootstrap_ci_contains_estimate_and_narrows_with_more_data():
 def test_bootstrap_ci_matches_scipy_percentile_and_is_reproducible():
     scores, y = _synthetic(400, seed=2, prevalence=0.4)
     pred, pos = scores >= 0.5, y == 1
-    ours = bootstrap_ci(scores, y, 0.5, n_resamples=300, seed=5, confidence=0.9)
-    assert ours == bootstrap_ci(scores, y, 0.5, n_resamples=300, seed=5, confidence=0.9)
+    ours = bootstrap_ci(scores, y, 0.5, np.arange(400), n_resamples=300, seed=5, confidence=0.9)
+    assert ours == bootstrap_ci(scores, y, 0.5, np.arange(400), n_resamples=300, seed=5, confidence=0.9)
 
     def sens(p, t, axis=-1):
         return np.sum(p & t, axis=axis) / np.sum(t, axis=axis)
@@ -144,11 +144,12 @@ def test_bootstrap_ci_handles_degenerate_resamples():
     scores = np.linspace(0, 1, 30)
     y = np.zeros(30, int)
     y[-1] = 1
-    ci = bootstrap_ci(scores, y, 0.95, n_resamples=200, seed=0)
-    assert ci["sensitivity"]["low"] == ci["sensitivity"]["high"] == 1.0
+    ci = bootstrap_ci(scores, y, 0.95, np.arange(30), n_resamples=200, seed=0)
+    assert ci["sensitivity"]["low"] == ci["sensitivity"]["high"] == 1.0 and ci["sensitivity"]["degenerate"]
+    assert not ci["specificity"]["degenerate"]
     assert all(np.isfinite([v["low"], v["high"]]).all() for v in ci.values())
     # No predicted positives in most resamples -> PPV undefined too often -> nan instead of a biased CI.
-    ci = bootstrap_ci(np.r_[scores[:-1], 0.0], y, 0.99, n_resamples=50, seed=0)
+    ci = bootstrap_ci(np.r_[scores[:-1], 0.0], y, 0.99, np.arange(30), n_resamples=50, seed=0)
     assert math.isnan(ci["ppv"]["low"]) and math.isnan(ci["ppv"]["high"])
 
 

@@ -140,7 +140,7 @@ def model_card(predictor: Predictor, models_dir: Path, metrics_dir: Path) -> str
     rows = [("accuracy", _ci(comparison, "accuracy")),
             ("balanced accuracy", _ci(comparison, "balanced_accuracy")),
             ("macro F1", _ci(comparison, "macro_f1")),
-            (f"ROC AUC, {POSITIVE_CLASS} vs rest", _ci(threshold, "roc_auc")),
+            (f"ROC AUC, {POSITIVE_CLASS} vs rest", _ci(threshold, f"auc_{POSITIVE_CLASS}")),
             (f"{POSITIVE_CLASS} sensitivity at the operating threshold",
              f"{op.sensitivity:.3f} [{op.sensitivity_ci_low:.3f}–{op.sensitivity_ci_high:.3f}]"),
             (f"{POSITIVE_CLASS} specificity at the operating threshold",

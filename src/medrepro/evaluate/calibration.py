@@ -14,6 +14,7 @@ from scipy.optimize import minimize_scalar
 from scipy.special import log_softmax
 
 TEMPERATURE_BOUNDS = (0.05, 20.0)
+BOUND_FACTOR = 1.5  # a temperature within this factor of a search bound is flagged
 
 
 def _check(logits_or_probs: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -81,6 +82,13 @@ def fit_temperature(
     candidates = [(float(res.fun), float(res.x)), (objective(lo), lo), (objective(hi), hi)]
     best = min(candidates)
     return float(math.exp(best[1]))
+
+
+def temperature_at_bound(temperature: float, bounds: tuple[float, float] = TEMPERATURE_BOUNDS,
+                         factor: float = BOUND_FACTOR) -> bool:
+    """True when T lies within `factor` of a search bound: the validation NLL kept falling towards the bound
+    (or is flat there), so T says more about the search range than about the model's calibration."""
+    return bool(temperature <= bounds[0] * factor or temperature >= bounds[1] / factor)
 
 
 def _top_label(probs: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -164,12 +172,14 @@ def calibration_report(
     test_logits: np.ndarray,
     test_labels: np.ndarray,
     n_bins: int = 15,
-) -> dict[str, float]:
-    """Fit T on validation, then report test ece/mce/nll/brier/accuracy before and after scaling."""
+) -> dict[str, float | bool]:
+    """Fit T on validation, then report test ece/mce/nll/brier/accuracy before and after scaling, and
+    whether T sits at a search bound."""
     temperature = fit_temperature(val_logits, val_labels)
     before = _summary(test_logits, test_labels, 1.0, n_bins)
     after = _summary(test_logits, test_labels, temperature, n_bins)
-    report: dict[str, float] = {"temperature": temperature, "n_bins": n_bins}
+    report: dict[str, float | bool] = {"temperature": temperature, "n_bins": n_bins,
+                                       "temperature_at_bound": temperature_at_bound(temperature)}
     for key in before:
         report[f"{key}_before"] = before[key]
         report[f"{key}_after"] = after[key]

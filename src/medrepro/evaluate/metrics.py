@@ -27,7 +27,7 @@ def _check(probs: np.ndarray, labels: np.ndarray, classes: Sequence[str]) -> tup
 
 def classification_metrics(probs: np.ndarray, labels: np.ndarray, classes: Sequence[str]) -> dict:
     """accuracy, balanced_accuracy, macro_f1 and auc_<class> (one-vs-rest; None when a class is absent
-    or is the only class present), plus mel_auc as the headline melanoma metric when 'mel' is a class."""
+    or is the only class present). The positive class's headline AUC is its auc_<class>: no alias."""
     p, y = _check(probs, labels, classes)
     pred = p.argmax(axis=1)
     with warnings.catch_warnings():
@@ -45,8 +45,6 @@ def classification_metrics(probs: np.ndarray, labels: np.ndarray, classes: Seque
         positive = y == k
         auc = float(roc_auc_score(positive, p[:, k])) if 0 < positive.sum() < len(y) else math.nan
         out[f"auc_{name}"] = auc if math.isfinite(auc) else None
-    if "mel" in classes:
-        out["mel_auc"] = out["auc_mel"]
     return out
 
 

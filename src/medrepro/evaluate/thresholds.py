@@ -1,4 +1,4 @@
-"""Operating points for one positive class vs the rest (e.g. melanoma), with bootstrap confidence intervals.
+"""Operating points for one positive class vs the rest (e.g. melanoma), with lesion-clustered bootstrap CIs.
 
 A case is predicted positive iff score >= threshold, the same convention as sklearn.metrics.roc_curve,
 and thresholds are chosen among the observed scores so every choice is a point on the ROC curve.
@@ -7,17 +7,20 @@ Thresholds must be chosen on validation data and reported on test data; these fu
 
 from __future__ import annotations
 
-import math
-import warnings
-
 import numpy as np
 import pandas as pd
-from scipy import stats
 from sklearn.metrics import roc_auc_score, roc_curve
 
 from medrepro.errors import InputError
-
-CI_METRICS = ("sensitivity", "specificity", "ppv", "npv", "f1")
+from medrepro.evaluate.resampling import (
+    binary_rates,
+    cluster_weights,
+    lesion_codes,
+    percentile_ci,
+    thresholds_for_sensitivity,
+    thresholds_for_specificity,
+    weighted_auc,
+)
 
 
 def _check(scores: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -101,54 +104,83 @@ def binary_metrics(scores: np.ndarray, y: np.ndarray, threshold: float) -> dict[
     return {k: (int(v) if k in ("tp", "fp", "tn", "fn") else float(v)) for k, v in out.items()}
 
 
+def _codes(lesions, n: int) -> np.ndarray:
+    codes = lesion_codes(lesions)
+    if len(codes) != n:
+        raise ValueError(f"expected one lesion id per case ({n}), got {len(codes)}")
+    return codes
+
+
+def _intervals(dist: dict[str, np.ndarray], confidence: float) -> dict[str, dict]:
+    return {name: percentile_ci(values, confidence) for name, values in dist.items()}
+
+
 def bootstrap_ci(
     scores: np.ndarray,
     y: np.ndarray,
     threshold: float,
+    lesions,
     n_resamples: int = 1000,
     seed: int = 0,
     confidence: float = 0.95,
-) -> dict[str, dict[str, float]]:
-    """Percentile bootstrap CIs at a fixed threshold, resampling (score, label) pairs together.
+) -> dict[str, dict]:
+    """Lesion-clustered percentile bootstrap CIs at a FIXED threshold: {metric: {low, high, degenerate}}.
 
-    A resample can leave a ratio undefined (e.g. no positives, so no sensitivity); such resamples are
-    dropped for that metric only. If fewer than half the resamples define a metric its CI is nan, because
-    the interval would describe a different population.
+    The threshold's own uncertainty is left out; operating_point_ci puts it in.
     """
     s, pos = _check(scores, y)
-    if n_resamples < 1:
-        raise ValueError(f"n_resamples must be >= 1, got {n_resamples}")
     _check_target(confidence, "confidence")
+    weights = cluster_weights(_codes(lesions, len(s)), n_resamples, np.random.default_rng(seed))
+    return _intervals(binary_rates(s >= threshold, pos, weights), confidence)
 
-    def statistic(s_b, pos_b, axis=-1):
-        rates = _rates(s_b >= threshold, pos_b.astype(bool), axis=axis)
-        return np.stack([rates[m] for m in CI_METRICS])
 
-    batch = max(1, min(n_resamples, 4_000_000 // max(len(s), 1)))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", stats.DegenerateDataWarning)
-        res = stats.bootstrap(
-            (s, pos.astype(np.int8)),
-            statistic,
-            n_resamples=n_resamples,
-            batch=batch,
-            vectorized=True,
-            paired=True,
-            confidence_level=confidence,
-            method="percentile",
-            rng=np.random.default_rng(seed),
-        )
-    dist = np.asarray(res.bootstrap_distribution).reshape(len(CI_METRICS), -1)
-    alpha = (1.0 - confidence) / 2.0
-    out = {}
-    for name, values in zip(CI_METRICS, dist, strict=True):
-        valid = values[np.isfinite(values)]
-        if len(valid) * 2 < len(values):
-            out[name] = {"low": math.nan, "high": math.nan}
-            continue
-        low, high = np.quantile(valid, [alpha, 1.0 - alpha])
-        out[name] = {"low": float(low), "high": float(high)}
-    return out
+def operating_point_ci(
+    val_scores: np.ndarray,
+    val_y: np.ndarray,
+    val_lesions,
+    test_scores: np.ndarray,
+    test_y: np.ndarray,
+    test_lesions,
+    *,
+    target_specificity: float | None = None,
+    target_sensitivity: float | None = None,
+    n_resamples: int = 1000,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> dict[str, dict]:
+    """CIs that include the threshold's uncertainty: each replicate resamples validation lesions and test
+    lesions, re-chooses the threshold on the validation replicate (same rule as the point estimate) and
+    scores the test replicate at it. Returns {metric: {low, high, degenerate}} plus 'threshold'.
+    """
+    if (target_specificity is None) == (target_sensitivity is None):
+        raise ValueError("give exactly one of target_specificity and target_sensitivity")
+    vs, vpos = _check(val_scores, val_y)
+    ts, tpos = _check(test_scores, test_y)
+    _check_target(confidence, "confidence")
+    rng = np.random.default_rng(seed)
+    val_w = cluster_weights(_codes(val_lesions, len(vs)), n_resamples, rng)
+    test_w = cluster_weights(_codes(test_lesions, len(ts)), n_resamples, rng)
+    if target_specificity is not None:
+        _check_target(target_specificity, "target specificity")
+        thresholds = thresholds_for_specificity(vs, vpos, val_w, target_specificity)
+    else:
+        _check_target(target_sensitivity, "target sensitivity")
+        thresholds = thresholds_for_sensitivity(vs, vpos, val_w, target_sensitivity)
+    with np.errstate(invalid="ignore"):
+        pred = ts[None, :] >= thresholds[:, None]
+    rates = binary_rates(pred, tpos, test_w)
+    undefined = ~np.isfinite(thresholds)
+    dist = {name: np.where(undefined, np.nan, values) for name, values in rates.items()}
+    dist["threshold"] = thresholds
+    return _intervals(dist, confidence)
+
+
+def auc_ci(scores: np.ndarray, y: np.ndarray, lesions, n_resamples: int = 1000, seed: int = 0,
+           confidence: float = 0.95) -> dict:
+    """Lesion-clustered percentile bootstrap CI of the ROC AUC: {low, high, degenerate}."""
+    s, pos = _check(scores, y)
+    weights = cluster_weights(_codes(lesions, len(s)), n_resamples, np.random.default_rng(seed))
+    return percentile_ci(weighted_auc(s, pos, weights), confidence)
 
 
 def roc_curve_points(scores: np.ndarray, y: np.ndarray) -> pd.DataFrame:
@@ -164,5 +196,5 @@ def roc_auc(scores: np.ndarray, y: np.ndarray) -> float:
     """Area under the ROC curve; nan when only one class is present."""
     s, pos = _check(scores, y)
     if pos.all() or not pos.any():
-        return math.nan
+        return float("nan")
     return float(roc_auc_score(pos, s))

@@ -20,10 +20,10 @@ from matplotlib.lines import Line2D
 from medrepro.report.plots import STYLE, palette
 from medrepro.report.tables import MISSING, fmt, fmt_ci, latex_escape
 
-ATTRIBUTE_LABELS = {"sex": "Sex", "age": "Age (years)", "localization": "Body site",
-                    "dx_type": "Diagnosis type"}
+ATTRIBUTE_LABELS = {"sex": "Sex", "age": "Age (years)", "localization": "Body site"}
+CONFOUNDER_LABELS = {"dx_type": "Diagnosis method"}
 GAPS = (("equalized_odds_gap", "Equalized-odds gap"), ("sensitivity_gap", "Sensitivity gap"),
-        ("fpr_gap", "FPR gap"), ("ece_gap", "ECE gap"))
+        ("fpr_gap", "FPR gap"), ("ece_excess_gap", "Excess-ECE gap"))
 _LATEX_GROUP = {"\u2013": "--", "\u2265": "$\\geq$", "<": "$<$"}
 
 
@@ -45,12 +45,12 @@ def _group_label(entry: Mapping, group: str) -> str:
     return f"{group} (n={n}, pos={entry.get('n_positive', '?')})"
 
 
-def subgroup_forest(report: Mapping[str, Mapping], positive_class: str = "mel",
+def subgroup_forest(report: Mapping[str, Mapping], positive_class: str = "mel", confidence: float = 0.95,
                     metrics: Sequence[tuple[str, str]] = (("sensitivity", "sensitivity"),
                                                           ("specificity", "specificity"))) -> Figure:
     """Forest plot: one row of panels per attribute, one column per metric, one line per group and
-    architecture (point and 95% CI). Dotted lines are each architecture's value on the whole test set;
-    groups below the minimum size are listed without points."""
+    architecture (point and lesion-bootstrap CI). Dotted lines are each architecture's value on the whole
+    test set; groups below the minimum size are listed without points."""
     archs = list(report)
     colors = palette(archs)
     attributes = _attributes(report)
@@ -90,6 +90,7 @@ def subgroup_forest(report: Mapping[str, Mapping], positive_class: str = "mel",
                     ax.set_xlabel(label)
         handles = [Line2D([], [], color=colors[a], marker="o", ls="-", ms=4, label=a) for a in archs]
         handles.append(Line2D([], [], color="grey", ls=":", label="whole test set"))
+        fig.suptitle(f"Points: test value; bars: {confidence:.0%} lesion-bootstrap CI", fontsize=9)
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False)
     return fig
 
@@ -101,21 +102,27 @@ def _latex_group(group: str) -> str:
     return text
 
 
-def subgroups_table(report: Mapping[str, Mapping], min_group_size: int) -> pd.DataFrame:
-    """One row per attribute group: size, positives, and per architecture 'sensitivity / specificity'."""
+def subgroups_table(report: Mapping[str, Mapping], min_group_size: int, confounders: bool = False) -> pd.DataFrame:
+    """One row per attribute group (or, with confounders, per diagnosis-method group): size, positives, and
+    per architecture 'sensitivity / specificity'."""
     archs = list(report)
-    first = report[archs[0]]
+    labels = CONFOUNDER_LABELS if confounders else ATTRIBUTE_LABELS
+
+    def source(arch: str) -> Mapping:
+        return report[arch].get("confounders", {}) if confounders else report[arch]
+
+    first = source(archs[0])
     rows = []
-    for attribute in _attributes(report):
+    for attribute in [a for a in labels if a in first]:
         for i, (group, entry) in enumerate(first[attribute].items()):
             row = {
-                "Attribute": ATTRIBUTE_LABELS[attribute] if i == 0 else "",
+                "Attribute": labels[attribute] if i == 0 else "",
                 "Group": _latex_group(group),
                 "$n$": str(entry.get("n", MISSING)),
                 "Pos.": str(entry.get("n_positive", MISSING)),
             }
             for arch in archs:
-                e = report[arch][attribute].get(group, {})
+                e = source(arch)[attribute].get(group, {})
                 pair = f"{fmt(e.get('sensitivity'), 2)} / {fmt(e.get('specificity'), 2)}"
                 row[latex_escape(arch)] = f"$n<{min_group_size}$" if e.get("insufficient") else pair
             rows.append(row)
@@ -123,7 +130,8 @@ def subgroups_table(report: Mapping[str, Mapping], min_group_size: int) -> pd.Da
 
 
 def fairness_table(report: Mapping[str, Mapping]) -> pd.DataFrame:
-    """Per attribute: groups compared, equalized-odds gap (max of sensitivity and FPR gaps) and ECE gap."""
+    """Per attribute: equalized-odds gap (max of sensitivity and FPR gaps), its parts and the excess-ECE gap,
+    each with its lesion-bootstrap CI."""
     archs = list(report)
     rows = []
     for attribute in _attributes(report):
@@ -131,7 +139,8 @@ def fairness_table(report: Mapping[str, Mapping]) -> pd.DataFrame:
             row = {"Attribute": ATTRIBUTE_LABELS[attribute] if i == 0 else "", "Gap": name}
             for arch in archs:
                 gaps = report[arch].get("fairness", {}).get(attribute, {})
-                row[latex_escape(arch)] = fmt(gaps.get(key), 2)
+                row[latex_escape(arch)] = fmt_ci(gaps.get(key), gaps.get(f"{key}_ci_low"),
+                                                 gaps.get(f"{key}_ci_high"), 2)
             rows.append(row)
     return pd.DataFrame(rows)
 
@@ -144,20 +153,22 @@ def fmt_p(value: object) -> str:
     return "$<$0.001" if v < 0.001 else f"{v:.3f}"
 
 
-def significance_table(pairs: Mapping[str, Mapping]) -> pd.DataFrame:
-    """One row per architecture pair: accuracy and AUC differences with 95% CIs, McNemar and DeLong
-    p-values (raw, then Holm-adjusted across pairs)."""
+def significance_table(pairs: Mapping[str, Mapping], positive_class: str = "mel") -> pd.DataFrame:
+    """One row per architecture pair: accuracy and AUC differences with CIs, discordant images and lesions,
+    clustered McNemar and DeLong p-values (raw, then Holm-adjusted across pairs)."""
+    auc = f"auc_{positive_class}_difference"
     rows = []
     for pair in pairs.values():
         rows.append({
             "Pair (A vs B)": f"{latex_escape(pair['arch_a'])} vs {latex_escape(pair['arch_b'])}",
             "Acc.\\ A $-$ B": fmt_ci(pair.get("accuracy_difference"), pair.get("accuracy_difference_ci_low"),
                                      pair.get("accuracy_difference_ci_high")),
-            "Only A / only B right": f"{pair.get('only_a_correct', MISSING)} / "
-                                     f"{pair.get('only_b_correct', MISSING)}",
+            "Only A / only B right (lesions)": f"{pair.get('only_a_correct', MISSING)} / "
+                                               f"{pair.get('only_b_correct', MISSING)} "
+                                               f"({pair.get('discordant_lesions', MISSING)})",
             "McNemar $p$ (Holm)": f"{fmt_p(pair.get('mcnemar_p'))} ({fmt_p(pair.get('mcnemar_p_holm'))})",
-            "AUC A $-$ B": fmt_ci(pair.get("roc_auc_difference"), pair.get("roc_auc_difference_ci_low"),
-                                  pair.get("roc_auc_difference_ci_high")),
+            f"{latex_escape(positive_class)} AUC A $-$ B": fmt_ci(pair.get(auc), pair.get(f"{auc}_ci_low"),
+                                                                pair.get(f"{auc}_ci_high")),
             "DeLong $p$ (Holm)": f"{fmt_p(pair.get('delong_p'))} ({fmt_p(pair.get('delong_p_holm'))})",
         })
     return pd.DataFrame(rows)

@@ -1,27 +1,27 @@
 """Collect every architecture's evaluation outputs into one comparison, and read them back for the report.
 
 The comparison recomputes the multiclass metrics from the calibrated test probabilities (so accuracy,
-balanced accuracy, macro F1 and AUCs all describe the probabilities the thesis reports), adds percentile
-bootstrap CIs for the three threshold-free summary metrics, and copies calibration, operating-point,
-size and speed numbers from the earlier stages' files under the same names.
+balanced accuracy, macro F1 and AUCs all describe the probabilities the thesis reports), adds
+lesion-clustered percentile bootstrap CIs for the three threshold-free summary metrics, and copies
+calibration, operating-point (with their CIs), size and speed numbers and the reader-facing flags
+(degenerate CIs, temperature at a search bound) from the earlier stages' files under the same names.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import warnings
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from medrepro.errors import InputError
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.metrics import classification_metrics, confusion_records
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
+from medrepro.evaluate.resampling import cluster_weights, lesion_codes, multiclass_rates, percentile_ci
 from medrepro.io import read_json
 
 OPERATING_POINTS = ("at_specificity", "at_sensitivity")
@@ -30,61 +30,21 @@ CALIBRATION_KEYS = ("ece", "mce", "nll", "brier")
 HISTORY_METRICS = ("train_loss", "val_loss", "val_balanced_accuracy")
 
 
-def _class_counts(y: np.ndarray, pred: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """True positives, true counts and predicted counts per class over the last axis: (..., k) each."""
-    classes = np.arange(k)
-    is_true = y[..., None] == classes
-    is_pred = pred[..., None] == classes
-    return (is_true & is_pred).sum(-2), is_true.sum(-2), is_pred.sum(-2)
-
-
-def accuracy_vec(y: np.ndarray, pred: np.ndarray) -> np.ndarray:
-    return (y == pred).mean(-1)
-
-
-def balanced_accuracy_vec(y: np.ndarray, pred: np.ndarray, k: int) -> np.ndarray:
-    """Mean recall over the classes present in y (sklearn's balanced_accuracy_score), over the last axis."""
-    tp, n_true, _ = _class_counts(y, pred, k)
-    present = n_true > 0
-    recall = np.where(present, tp / np.maximum(n_true, 1), 0.0)
-    return recall.sum(-1) / present.sum(-1)
-
-
-def macro_f1_vec(y: np.ndarray, pred: np.ndarray, k: int) -> np.ndarray:
-    """Unweighted mean F1 over all k classes, 0 for a class never true nor predicted (zero_division=0)."""
-    tp, n_true, n_pred = _class_counts(y, pred, k)
-    denom = n_true + n_pred
-    return np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0).mean(-1)
-
-
-def bootstrap_classification_ci(labels: np.ndarray, preds: np.ndarray, num_classes: int, *,
+def bootstrap_classification_ci(labels: np.ndarray, preds: np.ndarray, num_classes: int, lesions, *,
                                 n_resamples: int = 1000, seed: int = 0,
-                                confidence: float = 0.95) -> dict[str, dict[str, float]]:
-    """Percentile bootstrap CIs (test cases resampled with replacement) for accuracy, balanced accuracy
-    and macro F1 of fixed predictions; scipy draws the resamples, the statistics are vectorised."""
+                                confidence: float = 0.95) -> dict[str, dict]:
+    """Lesion-clustered percentile bootstrap CIs for accuracy, balanced accuracy and macro F1 of fixed
+    predictions: {metric: {low, high, degenerate}}."""
     y = np.asarray(labels, dtype=np.int64)
     p = np.asarray(preds, dtype=np.int64)
     if y.shape != p.shape or y.ndim != 1 or len(y) == 0:
         raise ValueError(f"expected equal-length 1-D labels and predictions, got {y.shape} and {p.shape}")
-
-    def statistic(y_b, p_b, axis=-1):
-        y_b, p_b = np.moveaxis(y_b, axis, -1), np.moveaxis(p_b, axis, -1)
-        return np.stack([accuracy_vec(y_b, p_b), balanced_accuracy_vec(y_b, p_b, num_classes),
-                         macro_f1_vec(y_b, p_b, num_classes)])
-
-    batch = max(1, min(n_resamples, 2_000_000 // max(len(y) * num_classes, 1)))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", stats.DegenerateDataWarning)
-        res = stats.bootstrap((y, p), statistic, n_resamples=n_resamples, batch=batch, vectorized=True,
-                              paired=True, confidence_level=confidence, method="percentile",
-                              rng=np.random.default_rng(seed))
-    dist = np.asarray(res.bootstrap_distribution).reshape(len(CI_METRICS), -1)
-    alpha = (1.0 - confidence) / 2.0
-    out = {}
-    for name, values in zip(CI_METRICS, dist, strict=True):
-        low, high = np.quantile(values, [alpha, 1.0 - alpha])
-        out[name] = {"low": float(low), "high": float(high)}
-    return out
+    codes = lesion_codes(lesions)
+    if len(codes) != len(y):
+        raise ValueError(f"expected one lesion id per case ({len(y)}), got {len(codes)}")
+    weights = cluster_weights(codes, n_resamples, np.random.default_rng(seed))
+    rates = multiclass_rates(y, p, num_classes, weights)
+    return {name: percentile_ci(rates[name], confidence) for name in CI_METRICS}
 
 
 def architecture_summary(arch: str, root: str | os.PathLike = ".", *, n_resamples: int = 1000, seed: int = 0,
@@ -96,14 +56,22 @@ def architecture_summary(arch: str, root: str | os.PathLike = ".", *, n_resample
     classes = load_classes(model_dir / "model.json")
     temperature = load_temperature(model_dir / "calibration.json")
     test_csv = model_dir / "predictions" / "test.csv"
-    _, logits, labels = read_predictions(test_csv, classes)
+    ids, logits, labels = read_predictions(test_csv, classes)
+    lesions = lesion_codes(ids["lesion_id"], str(test_csv))
     probs = softmax(logits, temperature)
     preds = probs.argmax(axis=1)
 
     cal_keys = [f"{k}_{w}" for k in CALIBRATION_KEYS for w in ("before", "after")]
-    calibration = read_json(metrics_dir / "calibration.json", f"calibrate@{arch}", ("temperature", *cal_keys))
+    calibration = read_json(metrics_dir / "calibration.json", f"calibrate@{arch}",
+                            ("temperature", "temperature_at_bound", *cal_keys))
     threshold = read_json(metrics_dir / "threshold.json", f"threshold@{arch}",
-                          ("temperature", "n_test", "roc_auc"))
+                          ("temperature", "n_test", "positive_class", "flags.degenerate_ci"))
+    positive = threshold["positive_class"]
+    auc = f"auc_{positive}"
+    missing = [k for k in (auc, f"{auc}_ci_low", f"{auc}_ci_high") if k not in threshold]
+    if positive not in classes or missing:
+        raise InputError(f"{metrics_dir / 'threshold.json'}: no {missing or positive!r} for the model's classes "
+                         f"{classes}; rerun the threshold stage")
     train = read_json(metrics_dir / "train.json", f"train@{arch}",
                       ("best_epoch", "epochs_run", "num_parameters"))
     timing = read_json(metrics_dir / "timing.json", f"train@{arch}", ("train_time_s", "train_images_per_s"))
@@ -116,16 +84,17 @@ def architecture_summary(arch: str, root: str | os.PathLike = ".", *, n_resample
                          f"{len(labels)} rows; rerun the threshold stage")
 
     entry: dict[str, Any] = dict(classification_metrics(probs, labels, classes))
-    cis = bootstrap_classification_ci(labels, preds, len(classes), n_resamples=n_resamples, seed=seed,
+    cis = bootstrap_classification_ci(labels, preds, len(classes), lesions, n_resamples=n_resamples, seed=seed,
                                       confidence=confidence)
+    degenerate = [name for name, ci in cis.items() if ci["degenerate"]]
     for name, ci in cis.items():
         entry[f"{name}_ci_low"] = ci["low"]
         entry[f"{name}_ci_high"] = ci["high"]
+    entry[f"{auc}_ci_low"], entry[f"{auc}_ci_high"] = threshold[f"{auc}_ci_low"], threshold[f"{auc}_ci_high"]
     entry["temperature"] = temperature
     for key in CALIBRATION_KEYS:
         for when in ("before", "after"):
             entry[f"{key}_{when}"] = calibration[f"{key}_{when}"]
-    entry["roc_auc"] = threshold["roc_auc"]
     for prefix in OPERATING_POINTS:
         point = {k[len(prefix) + 1:]: v for k, v in threshold.items() if k.startswith(prefix + ".")}
         if "sensitivity" not in point or "specificity" not in point:
@@ -135,6 +104,9 @@ def architecture_summary(arch: str, root: str | os.PathLike = ".", *, n_resample
     entry.update({k: train[k] for k in ("best_epoch", "epochs_run", "num_parameters")})
     entry.update({k: timing[k] for k in ("train_time_s", "train_images_per_s")})
     entry["n_test"] = len(labels)
+    entry["n_test_lesions"] = int(lesions.max()) + 1
+    entry["flags"] = {"degenerate_ci": degenerate + list(threshold["flags.degenerate_ci"]),
+                      "temperature_at_bound": bool(calibration["temperature_at_bound"])}
     confusion = pd.DataFrame(confusion_records(labels, preds, classes), columns=["actual", "predicted"])
     return entry, confusion
 

@@ -11,22 +11,36 @@ from matplotlib.figure import Figure
 from medrepro.report.plots import palette
 from medrepro.report.tables import MISSING, fmt, latex_escape
 
-TABLE_METRICS = (("balanced_accuracy", "Bal. acc."), ("mel_auc", "Mel. AUC"), ("macro_f1", "Macro F1"),
-                 ("sensitivity_at_target_specificity", "Mel. sens."), ("ece_after", "ECE (scaled)"))
-FIGURE_METRICS = (("balanced_accuracy", "balanced accuracy"), ("mel_auc", "melanoma AUC"),
-                  ("sensitivity_at_target_specificity", "melanoma sensitivity"))
+
+def table_metrics(positive: str) -> tuple[tuple[str, str], ...]:
+    """(metric name, column label) of the CV table; the positive class names its AUC and sensitivity."""
+    pos = latex_escape(positive)
+    return (("balanced_accuracy", "Bal. acc."), (f"auc_{positive}", f"{pos} AUC"), ("macro_f1", "Macro F1"),
+            ("at_specificity.sensitivity", f"{pos} sens."), ("ece_after", "ECE (scaled)"))
 
 
-def fold_frame(per_fold: Mapping[str, Mapping[int, Mapping]]) -> pd.DataFrame:
+def figure_metrics(positive: str) -> tuple[tuple[str, str], ...]:
+    return (("balanced_accuracy", "balanced accuracy"), (f"auc_{positive}", f"{positive} AUC"),
+            ("at_specificity.sensitivity", f"{positive} sensitivity"))
+
+
+def fold_frame(per_fold: Mapping[str, Mapping[int, Mapping]], positive: str) -> pd.DataFrame:
     """Long table arch, fold, metric, value of the held-out numbers (metrics that are undefined are left out)."""
     rows = []
     for arch, folds in per_fold.items():
         for fold, held_out in folds.items():
-            for key, _ in TABLE_METRICS:
-                value = held_out.get(key)
+            for key, _ in table_metrics(positive):
+                value = _get(held_out, key)
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     rows.append({"arch": arch, "fold": int(fold), "metric": key, "value": float(value)})
     return pd.DataFrame(rows, columns=["arch", "fold", "metric", "value"])
+
+
+def _get(metrics: Mapping, dotted: str) -> object:
+    node: object = metrics
+    for part in dotted.split("."):
+        node = node.get(part) if isinstance(node, Mapping) else None
+    return node
 
 
 def _mean_std(entry: Mapping) -> str:
@@ -36,24 +50,27 @@ def _mean_std(entry: Mapping) -> str:
     return f"{fmt(entry['mean'])} $\\pm$ {fmt(std)}" if std is not None else fmt(entry["mean"])
 
 
-def cv_table(summary: Mapping[str, Mapping], per_fold: Mapping[str, Mapping[int, Mapping]]) -> pd.DataFrame:
+def cv_table(summary: Mapping[str, Mapping], per_fold: Mapping[str, Mapping[int, Mapping]],
+             positive: str) -> pd.DataFrame:
     """One row per architecture: mean ± sample std over folds, then one row per fold beneath it."""
+    metrics = table_metrics(positive)
     rows = []
     for arch, stats in summary.items():
         rows.append({"Model / fold": latex_escape(arch),
-                     **{label: _mean_std(stats.get(key, {})) for key, label in TABLE_METRICS}})
+                     **{label: _mean_std(stats.get(key, {})) for key, label in metrics}})
         for fold, held_out in sorted(per_fold.get(arch, {}).items()):
             rows.append({"Model / fold": f"\\quad fold {fold}",
-                         **{label: fmt(held_out.get(key)) for key, label in TABLE_METRICS}})
-    return pd.DataFrame(rows, columns=["Model / fold", *[label for _, label in TABLE_METRICS]])
+                         **{label: fmt(_get(held_out, key)) for key, label in metrics}})
+    return pd.DataFrame(rows, columns=["Model / fold", *[label for _, label in metrics]])
 
 
-def cv_figure(frame: pd.DataFrame, archs: Sequence[str]) -> Figure:
+def cv_figure(frame: pd.DataFrame, archs: Sequence[str], positive: str) -> Figure:
     """Each fold as a point, the mean as a bar: the spread a single split hides."""
-    fig = Figure(figsize=(3.2 * len(FIGURE_METRICS), 3.2), layout="constrained")
-    axes = fig.subplots(1, len(FIGURE_METRICS), squeeze=False)[0]
+    metrics = figure_metrics(positive)
+    fig = Figure(figsize=(3.2 * len(metrics), 3.2), layout="constrained")
+    axes = fig.subplots(1, len(metrics), squeeze=False)[0]
     colours = palette(archs)
-    for ax, (key, label) in zip(axes, FIGURE_METRICS, strict=True):
+    for ax, (key, label) in zip(axes, metrics, strict=True):
         part = frame[frame["metric"] == key]
         if part.empty:
             ax.text(0.5, 0.5, f"{label}: undefined in every fold", ha="center", va="center", transform=ax.transAxes)

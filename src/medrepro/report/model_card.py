@@ -15,12 +15,34 @@ def _ci(entry: dict[str, Any], key: str) -> str:
     return f"{value:.3f} [{low:.3f}, {high:.3f}]"
 
 
+def _warnings(comparison: dict[str, Any], small_groups: list[str], min_group_size: int) -> list[str]:
+    """The flags a reader must see before the numbers: calibration at a search bound, zero-width CIs,
+    subgroups too small to evaluate."""
+    flags = comparison.get("flags", {})
+    lines = []
+    if flags.get("temperature_at_bound"):
+        lines.append(f"- **Temperature at the edge of its search range** (T = {comparison.get('temperature'):.3f}): "
+                     "the validation NLL kept improving towards the bound, so the calibrated probabilities are "
+                     "unreliable.")
+    if flags.get("degenerate_ci"):
+        lines.append(f"- **Zero-width confidence intervals** (every bootstrap replicate equal): "
+                     f"{', '.join(flags['degenerate_ci'])}. The test split is too small or too easy to "
+                     "show their uncertainty.")
+    if small_groups:
+        lines.append(f"- **Subgroups with fewer than {min_group_size} test images, not evaluated**: "
+                     f"{', '.join(small_groups)}.")
+    return ["## Warnings", *lines, ""] if lines else []
+
+
 def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison: dict[str, Any],
-                      train: dict[str, Any], confidence: float, target_specificity: float) -> str:
+                      train: dict[str, Any], confidence: float, threshold_confidence: float,
+                      target_specificity: float, positive_class: str, small_groups: list[str] | None = None,
+                      min_group_size: int = 10) -> str:
     """Markdown card (Mitchell et al. 2019 headings) for one trained image model."""
     arch = model["arch"]
     op = comparison.get("at_specificity", {})
     pct = f"{confidence:.0%}"
+    auc = f"auc_{positive_class}"
     lines = [
         f"# Model card: {arch} (HAM10000 skin-lesion classifier)",
         "",
@@ -36,6 +58,7 @@ def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison
         f"- Calibration: temperature scaling, T = {comparison.get('temperature', float('nan')):.3f} "
         "(fitted on validation).",
         "",
+        *_warnings(comparison, small_groups or [], min_group_size),
         "## Data",
         f"- {data['images']} images of {data['lesions']} lesions, split by lesion (no lesion in two splits), "
         "stratified by diagnosis.",
@@ -45,19 +68,21 @@ def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison
         lines.append(f"- {split}: {part.get('images')} images, {part.get('lesions')} lesions.")
     lines += [
         "",
-        f"## Test results ({pct} bootstrap confidence intervals)",
+        f"## Test results ({pct} confidence intervals, lesions resampled with all their images)",
         "| metric | value |",
         "|---|---|",
         f"| accuracy | {_ci(comparison, 'accuracy')} |",
         f"| balanced accuracy | {_ci(comparison, 'balanced_accuracy')} |",
         f"| macro F1 | {_ci(comparison, 'macro_f1')} |",
-        f"| melanoma AUC | {comparison.get('mel_auc', float('nan')):.3f} |",
+        f"| {positive_class} AUC | {_ci(comparison, auc)} |",
         f"| ECE before / after temperature scaling | {comparison.get('ece_before', float('nan')):.3f} / "
         f"{comparison.get('ece_after', float('nan')):.3f} |",
         "",
-        "## Melanoma operating point",
-        f"Threshold {op.get('threshold', float('nan')):.4f} on the calibrated melanoma probability, chosen on "
-        f"validation for specificity >= {target_specificity:.2f}; reported on test:",
+        f"## {positive_class} operating point",
+        f"Threshold {op.get('threshold', float('nan')):.4f} on the calibrated {positive_class} probability, chosen "
+        f"on validation for specificity >= {target_specificity:.2f}; reported on test with "
+        f"{threshold_confidence:.0%} confidence intervals that re-choose the threshold on every resampled "
+        "validation split (the threshold's own uncertainty included):",
         "",
         "| metric | value |",
         "|---|---|",
@@ -74,7 +99,8 @@ def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison
         "- Trained on one dermoscopy dataset (HAM10000); performance on other devices, populations and "
         "skin types is unknown. HAM10000 under-represents dark skin types.",
         "- Confidence intervals come from resampling one test split; they do not cover dataset shift.",
-        "- The operating threshold assumes the validation prevalence of melanoma; re-check it on local data.",
+        f"- The operating threshold assumes the validation prevalence of {positive_class}; re-check it on local "
+        "data.",
         "- Grad-CAM maps show where the model's evidence lies, not a causal explanation.",
     ]
     return "\n".join(lines) + "\n"

@@ -91,10 +91,12 @@ def _grouped_bars(ax, comparison: Mapping[str, Mapping], metrics: Sequence[tuple
         ax.set_ylim(*ylim)
 
 
-def comparison_bars(comparison: Mapping[str, Mapping], positive_class: str = "mel") -> Figure:
+def comparison_bars(comparison: Mapping[str, Mapping], positive_class: str = "mel",
+                    confidence: float = 0.95) -> Figure:
     """Three panels: threshold-free test metrics, the specificity operating point, and ECE before/after.
 
-    Error bars are the percentile bootstrap CIs stored in the comparison; bars without one have none.
+    Error bars are the lesion-bootstrap CIs stored in the comparison (operating point: with the threshold
+    re-chosen per replicate); bars without one have none.
     """
     colors = palette(list(comparison))
     target = next((_value(e, "at_specificity.target")[0] for e in comparison.values()), math.nan)
@@ -102,8 +104,8 @@ def comparison_bars(comparison: Mapping[str, Mapping], positive_class: str = "me
         fig = _figure(11, 3.6)
         axes = fig.subplots(1, 3, gridspec_kw={"width_ratios": [3, 2, 2]})
         _grouped_bars(axes[0], comparison, [("balanced acc.", "balanced_accuracy"), ("macro F1", "macro_f1"),
-                                            (f"{positive_class} AUC", "roc_auc")], colors,
-                      "Test metrics (calibrated)")
+                                            (f"{positive_class} AUC", f"auc_{positive_class}")], colors,
+                      f"Test metrics (calibrated), {confidence:.0%} CIs")
         _grouped_bars(axes[1], comparison, [("sensitivity", "at_specificity.sensitivity"),
                                             ("specificity", "at_specificity.specificity")], colors,
                       f"{positive_class} at specificity target {target:.2f}")

@@ -55,8 +55,22 @@ def _arrow(before: object, after: object) -> str:
     return rf"{fmt(before)} $\rightarrow$ {fmt(after)}"
 
 
+def flag_notes(comparison: Mapping[str, Mapping]) -> dict[str, str]:
+    """Caption sentences for the flags a reader must see: zero-width CIs and temperatures at a search bound
+    ('' when nothing is flagged)."""
+    degenerate = [f"{latex_escape(arch)} ({latex_escape(', '.join(e['flags']['degenerate_ci']))})"
+                  for arch, e in comparison.items() if e.get("flags", {}).get("degenerate_ci")]
+    bound = [latex_escape(arch) for arch, e in comparison.items() if e.get("flags", {}).get("temperature_at_bound")]
+    return {
+        "ci": (f" Degenerate (zero-width) intervals, every replicate equal: {'; '.join(degenerate)}."
+               if degenerate else ""),
+        "temperature": (f" $T$ at the edge of its search range, so calibration is unreliable: {', '.join(bound)}."
+                        if bound else ""),
+    }
+
+
 def comparison_table(comparison: Mapping[str, Mapping], positive_class: str = "mel") -> pd.DataFrame:
-    """One row per architecture: size, headline test metrics with 95% CIs, calibration and speed."""
+    """One row per architecture: size, headline test metrics with CIs, calibration and speed."""
     rows = []
     for arch, e in comparison.items():
         point = e.get("at_specificity", {})
@@ -65,7 +79,7 @@ def comparison_table(comparison: Mapping[str, Mapping], positive_class: str = "m
             "Params (M)": fmt(_num(e.get("num_parameters")) / 1e6, 1),
             "Bal.\\ accuracy": _ci(e, "balanced_accuracy"),
             "Macro F1": _ci(e, "macro_f1"),
-            f"{latex_escape(positive_class)} AUC": fmt(e.get("roc_auc")),
+            f"{latex_escape(positive_class)} AUC": _ci(e, f"auc_{positive_class}"),
             f"Sens.\\ @ spec.\\ {fmt(point.get('target'), 2)}": fmt(point.get("sensitivity")),
             "ECE (before $\\rightarrow$ after)": _arrow(e.get("ece_before"), e.get("ece_after")),
             "Train (s)": fmt(e.get("train_time_s"), 0),
@@ -75,8 +89,8 @@ def comparison_table(comparison: Mapping[str, Mapping], positive_class: str = "m
 
 
 def operating_points_table(comparison: Mapping[str, Mapping], positive_class: str = "mel") -> pd.DataFrame:
-    """Two rows per architecture (specificity and sensitivity targets): test metrics with 95% CIs at the
-    threshold chosen on validation."""
+    """Two rows per architecture (specificity and sensitivity targets): test metrics with CIs (threshold
+    re-chosen per replicate) at the threshold chosen on validation."""
     rows = []
     for arch, e in comparison.items():
         for prefix, name in (("at_specificity", "spec."), ("at_sensitivity", "sens.")):
@@ -104,10 +118,11 @@ def per_class_auc_table(comparison: Mapping[str, Mapping], classes: Sequence[str
 
 
 def calibration_table(comparison: Mapping[str, Mapping]) -> pd.DataFrame:
-    """Temperature and test ECE/MCE/NLL/Brier before and after temperature scaling."""
+    """Temperature (dagger: at a search bound) and test ECE/MCE/NLL/Brier before and after scaling."""
     rows = []
     for arch, e in comparison.items():
-        row = {"Architecture": latex_escape(arch), "$T$": fmt(e.get("temperature"), 2)}
+        bound = "$^\\dagger$" if e.get("flags", {}).get("temperature_at_bound") else ""
+        row = {"Architecture": latex_escape(arch), "$T$": fmt(e.get("temperature"), 2) + bound}
         for key, label in (("ece", "ECE"), ("mce", "MCE"), ("nll", "NLL"), ("brier", "Brier")):
             row[label] = _arrow(e.get(f"{key}_before"), e.get(f"{key}_after"))
         rows.append(row)
