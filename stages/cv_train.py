@@ -79,10 +79,10 @@ def main() -> None:
     write_json(Path("metrics/cv") / f"{name}.json", {
         "arch": arch, "fold": fold, "folds": cv.folds,
         "n_train": len(parts["train"]), "n_val": len(parts["val"]), "n_test": len(parts["test"]),
-        "lesions_test": int(parts["test"]["lesion_id"].nunique()),
+        "n_test_lesions": int(parts["test"]["lesion_id"].nunique()),
         "best_epoch": out.result.best_epoch, "epochs_run": len(out.result.history),
         "val_balanced_accuracy": best["val_balanced_accuracy"], "train_time_s": out.result.train_time_s,
-        "target_specificity": target, "held_out": held_out,
+        "held_out": held_out,
     })
     print(f"{name}: held-out balanced accuracy {held_out['balanced_accuracy']:.3f} on {len(parts['test'])} images")
 

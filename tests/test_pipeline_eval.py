@@ -139,7 +139,7 @@ def test_one_architecture_param_reruns_only_its_chain(sample_run, tmp_path):
 def test_sample_melanoma_is_learnt_but_not_trivial(sample_run):
     """The bundled sample must let a broken threshold or calibration path show: melanoma AUC inside a band,
     never a zero-width sensitivity or specificity CI (the old near-black melanoma gave 0.99-1.0 and [1, 1])."""
-    aucs = {a: json.loads((sample_run / f"metrics/{a}/threshold.json").read_text())["roc_auc"] for a in ARCHS}
+    aucs = {a: json.loads((sample_run / f"metrics/{a}/threshold.json").read_text())["auc_mel"] for a in ARCHS}
     assert sum(0.80 <= v <= 0.97 for v in aucs.values()) >= 3, aucs
     assert all(v > 0.7 for v in aucs.values()), aucs
     for arch in ARCHS:

@@ -48,7 +48,7 @@ def sample_images(per_class: int = 1) -> list[Path]:
 
 def write_threshold(root: Path, arch: str, threshold: float) -> None:
     data = {f"at_specificity.{k}": v for k, v in {**OPERATING, "threshold": threshold}.items()}
-    data.update({"n_test": 54, "n_test_positive": 11, "roc_auc": 0.9, "positive_class": "mel"})
+    data.update({"n_test": 54, "n_test_positive": 11, "auc_mel": 0.9, "positive_class": "mel"})
     (root / "metrics" / arch).mkdir(parents=True, exist_ok=True)
     (root / "metrics" / arch / "threshold.json").write_text(json.dumps(data))
 

@@ -85,7 +85,7 @@ def _choices(root: Path) -> dict:
         report = json.loads((root / "metrics" / arch / "threshold.json").read_text())
         out[arch] = {"temperature": temperature,
                      "thresholds": (report["at_specificity.threshold"], report["at_sensitivity.threshold"]),
-                     "test_auc": report["roc_auc"]}
+                     "test_auc": report["auc_mel"]}
     out["default"] = default_architecture(root / "models", root / "metrics")
     return out
 
