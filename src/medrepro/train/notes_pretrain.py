@@ -45,7 +45,7 @@ class PretrainConfig:
     dropout: float = 0.1
     max_length: int = 128
     mask_probability: float = 0.15
-    cls_word_prediction: bool = True  # [CLS] also predicts a word of its note, so it summarises the note
+    cls_word_prediction: bool = False  # [CLS] also predicts a word of its note (a bag-of-words objective)
     batch_size: int = 16
     epochs: int = 20
     lr: float = 1e-3
