@@ -137,7 +137,8 @@ class MaskingCollator:
         chosen[rows, best[has_any]] = True
         targets = input_ids.clone()
         if self.cls_token_id is not None:
-            draw = torch.where(eligible, torch.rand(input_ids.shape, generator=generator), torch.full_like(scores, -1.0))
+            draw = torch.rand(input_ids.shape, generator=generator)
+            draw = torch.where(eligible, draw, torch.full_like(scores, -1.0))
             cls_rows = rows[input_ids[rows, 0] == self.cls_token_id]
             targets[cls_rows, 0] = input_ids[cls_rows, draw[cls_rows].argmax(dim=1)]
         corrupt = input_ids.clone()
