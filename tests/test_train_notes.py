@@ -34,7 +34,7 @@ CLASS_WORDS = {  # no q, z or j anywhere in training text
 COMMON = ["patient", "reports", "history", "the", "and", "with", "was", "noted", "exam", "plan"]
 HELD_OUT = ["quokka", "zebu"]  # only in val/test notes
 PRE_TINY = dict(vocab_size=150, min_frequency=1, hidden_size=32, num_layers=1, num_heads=2, intermediate_size=64,
-                max_length=32, batch_size=8, epochs=6, lr=5e-3, log_with=[])
+                max_length=32, batch_size=8, epochs=6, lr=5e-3, cls_word_prediction=True, log_with=[])
 TINY = dict(
     max_length=32,
     batch_size=8,
@@ -199,6 +199,8 @@ def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, ti
         checkpoint_keys = set(f.keys())
     if method == "lora":
         assert not any(f.startswith("base/") for f in files), "the frozen base is referenced, not copied"
+        adapter_config = json.loads((out_dir / "adapter_config.json").read_text())
+        assert adapter_config["target_modules"] == ["query", "value"], "sorted, so identical re-runs match"
         with safe_open(out_dir / "adapter_model.safetensors", "pt") as f:
             keys = list(f.keys())
         assert keys and all("lora_" in k or "classifier" in k or "pooler" in k for k in keys), keys

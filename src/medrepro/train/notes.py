@@ -370,5 +370,12 @@ def save_notes_model(out_dir: str | Path, model, tokenizer, meta: dict) -> None:
     with atomic_path(out_dir) as tmp:
         tmp.mkdir()
         model.save_pretrained(tmp, safe_serialization=True)
+        adapter_config = tmp / "adapter_config.json"
+        if adapter_config.is_file():  # peft writes its module sets in hash order: sort them so re-runs match
+            config = json.loads(adapter_config.read_text())
+            for key in ("target_modules", "modules_to_save"):
+                if isinstance(config.get(key), list):
+                    config[key] = sorted(config[key])
+            adapter_config.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
         tokenizer.save_pretrained(tmp)
         (tmp / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
