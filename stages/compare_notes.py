@@ -1,34 +1,43 @@
-"""Stage compare_notes: LoRA versus full fine-tuning side by side, as metrics, a thesis figure and a table."""
+"""Stage compare_notes: LoRA versus full fine-tuning side by side, as metrics, thesis figures and tables.
+
+Quality (metrics/notes_comparison.json, notes_comparison.tex, notes_lora_vs_full.*) is kept apart from the
+run-dependent cost (metrics/notes_timing.json, notes_timing.tex, notes_timing.*).
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from medrepro.config import load_params, run_stage, section
-from medrepro.errors import InputError
-from medrepro.io import write_csv, write_json, write_text
-from medrepro.train.notes import comparison_figure, comparison_frame, comparison_latex
+from medrepro.io import read_json, write_csv, write_json, write_text
+from medrepro.report.notes import (
+    comparison_figure,
+    comparison_frame,
+    comparison_latex,
+    timing_figure,
+    timing_frame,
+    timing_latex,
+)
 
 METRICS = Path("metrics/notes")
 
 
+def _by_method(frame) -> dict:
+    return {row["method"]: {k: v for k, v in row.items() if k != "method"} for row in frame.to_dict("records")}
+
+
 def main() -> None:
     methods = section(load_params(), "notes_methods")
-    metrics = {}
-    for method in methods:
-        path = METRICS / f"{method}.json"
-        if not path.is_file():
-            raise InputError(f"{path}: not found; run train_notes@{method} first (dvc repro train_notes)")
-        metrics[method] = json.loads(path.read_text())
-    frame = comparison_frame(metrics)
-    write_json(
-        "metrics/notes_comparison.json",
-        {row["method"]: {k: v for k, v in row.items() if k != "method"} for row in frame.to_dict("records")},
-    )
-    write_csv("plots/notes/comparison.csv", frame)
-    write_text("thesis/tables/notes_comparison.tex", comparison_latex(frame))
-    comparison_figure(frame, "thesis/figures/notes_lora_vs_full.pdf", "thesis/figures/notes_lora_vs_full.png")
+    metrics = {m: read_json(METRICS / f"{m}.json", f"train_notes@{m}") for m in methods}
+    timing = {m: read_json(METRICS / f"{m}_timing.json", f"train_notes@{m}") for m in methods}
+    quality, cost = comparison_frame(metrics), timing_frame(timing)
+    write_json("metrics/notes_comparison.json", _by_method(quality))
+    write_json("metrics/notes_timing.json", _by_method(cost))
+    write_csv("plots/notes/comparison.csv", quality)
+    write_text("thesis/tables/notes_comparison.tex", comparison_latex(quality))
+    write_text("thesis/tables/notes_timing.tex", timing_latex(cost))
+    comparison_figure(quality, "thesis/figures/notes_lora_vs_full.pdf", "thesis/figures/notes_lora_vs_full.png")
+    timing_figure(quality, cost, "thesis/figures/notes_timing.pdf", "thesis/figures/notes_timing.png")
 
 
 if __name__ == "__main__":

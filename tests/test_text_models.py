@@ -100,14 +100,16 @@ def test_lora_trains_only_adapters_and_classifier():
     model = text_models.apply_lora(base, r=r, alpha=8, dropout=0.0, target_modules=["query", "value"])
     trainable = [n for n, p in model.named_parameters() if p.requires_grad]
     assert trainable and all(
-        ".lora_A." in n or ".lora_B." in n or "classifier.modules_to_save." in n for n in trainable
+        ".lora_A." in n or ".lora_B." in n or "classifier.modules_to_save." in n or "pooler.modules_to_save." in n
+        for n in trainable
     ), trainable
     assert any("classifier.modules_to_save" in n for n in trainable)
+    assert any("pooler.modules_to_save" in n for n in trainable), "a masked-LM encoder brings no pooler"
     counts = text_models.parameter_counts(model)
     adapters = layers * 2 * r * (hidden + hidden)  # A: r x in, B: out x r, for query and value per layer
-    head = hidden * k + k
+    head = hidden * k + k + hidden * hidden + hidden  # classifier and pooler
     assert counts["trainable_parameters"] == adapters + head
-    # peft keeps the frozen original head next to its trainable copy
+    # peft keeps the frozen original head and pooler next to their trainable copies
     assert counts["total_parameters"] == full["total_parameters"] + adapters + head
     assert counts["trainable_parameters"] * 10 < full["trainable_parameters"]
     assert counts["trainable_share"] < 0.1

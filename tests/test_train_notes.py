@@ -1,5 +1,6 @@
-"""Notes training on the shared loop: tiny LoRA and full runs, saved safetensors that reload exactly,
-resume, the train_notes/compare_notes stages, and a slow run on real MTSamples notes."""
+"""Notes training on the shared loop: masked-LM pretraining, tiny LoRA and full runs from its encoder, saved
+safetensors that reload exactly (LoRA: adapter only, base named by hash), resume, the pretrain_notes /
+train_notes / compare_notes stages, and a slow run on real MTSamples notes."""
 
 import importlib.util
 import json
@@ -16,9 +17,11 @@ import yaml
 from conftest import REFERENCE_DATA, reference_file
 from safetensors import safe_open
 
+from medrepro.data.notes_dataset import SPLITS, MaskingCollator, PadCollator
 from medrepro.errors import InputError, MedreproError, ParamsError
 from medrepro.models.text import load_text_classifier
 from medrepro.train import notes
+from medrepro.train.notes_pretrain import PretrainConfig, pretrain_encoder
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
@@ -31,13 +34,9 @@ CLASS_WORDS = {  # no q, z or j anywhere in training text
 }
 COMMON = ["patient", "reports", "history", "the", "and", "with", "was", "noted", "exam", "plan"]
 HELD_OUT = ["quokka", "zebu"]  # only in val/test notes
+PRE_TINY = dict(vocab_size=150, min_frequency=1, hidden_size=32, num_layers=1, num_heads=2, intermediate_size=64,
+                max_length=32, batch_size=8, epochs=6, lr=5e-3, cls_word_prediction=True, log_with=[])
 TINY = dict(
-    vocab_size=150,
-    min_frequency=1,
-    hidden_size=32,
-    num_layers=1,
-    num_heads=2,
-    intermediate_size=64,
     max_length=32,
     batch_size=8,
     epochs=8,
@@ -53,7 +52,7 @@ def make_notes(root: Path, sizes=(90, 30, 30), seed=0) -> Path:
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     labels = sorted(CLASS_WORDS)
-    for split, n in zip(notes.SPLITS, sizes, strict=True):
+    for split, n in zip(SPLITS, sizes, strict=True):
         rows = []
         for i in range(n):
             label = labels[i % len(labels)]
@@ -72,6 +71,22 @@ def tiny_cfg(**changes) -> notes.NotesTrainConfig:
     return notes.NotesTrainConfig(**{**TINY, **changes})
 
 
+@pytest.fixture(scope="module")
+def tiny_encoder(tmp_path_factory) -> Path:
+    """A tiny encoder pretrained (masked LM) on the keyword notes; fine-tuning tests start from it."""
+    torch.set_num_threads(1)
+    root = tmp_path_factory.mktemp("encoder")
+    prepared = make_notes(root / "prepared")
+    out = pretrain_encoder(PretrainConfig(**PRE_TINY), "", prepared, root / "pretrain", root / "ckpt")
+    assert out.metrics["val_masked_tokens"] > 0 and 0 <= out.metrics["val_masked_accuracy"] <= 1
+    assert out.metrics["val_masked_perplexity"] < 150, "pretraining must learn the notes' words"
+    assert not {"train_time_s", "peak_memory_mb"} & set(out.metrics) and out.timing["train_time_s"] > 0
+    # the checkpoint (tied decoder and embeddings stored once) resumes to the same encoder
+    again = pretrain_encoder(PretrainConfig(**PRE_TINY), "", prepared, None, root / "ckpt")
+    assert again.result.resumed_from_epoch == PRE_TINY["epochs"] and again.metrics == out.metrics
+    return root / "pretrain"
+
+
 def _logits(model, tokenizer, texts):
     batch = tokenizer(texts, padding=True, return_tensors="pt")
     model.eval()
@@ -80,11 +95,38 @@ def _logits(model, tokenizer, texts):
 
 
 def test_pad_collator_pads_each_batch_to_its_longest_note():
-    collate = notes.PadCollator(pad_token_id=0)
+    collate = PadCollator(pad_token_id=0)
     batch = collate([(np.array([2, 7, 3]), 1), (np.array([2, 9, 9, 9, 3]), 0)])
     assert batch["input_ids"].tolist() == [[2, 7, 3, 0, 0], [2, 9, 9, 9, 3]]
     assert batch["attention_mask"].tolist() == [[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]]
     assert batch["labels"].tolist() == [1, 0] and batch["labels"].dtype == torch.long
+
+
+def test_masking_collator_masks_ordinary_tokens_only_and_keeps_their_ids():
+    items = [(np.array([2, 7, 8, 9, 10, 11, 3]), 0), (np.array([2, 12, 3]), 0)]
+    collate = MaskingCollator(pad_token_id=0, mask_token_id=4, vocab_size=20, special_ids=[0, 1, 2, 3, 4],
+                              probability=0.5, seed=7)
+    batch = collate(items)
+    original = PadCollator(0)(items)["input_ids"]
+    masked = batch["masked"]
+    assert masked.any(dim=1).all(), "every note with an ordinary token gets at least one mask"
+    assert not masked[torch.isin(original, torch.tensor([0, 2, 3]))].any(), "never [CLS], [SEP] or padding"
+    assert batch["labels"].tolist() == original[masked].tolist()
+    assert torch.equal(batch["input_ids"][~masked], original[~masked])
+    assert (batch["input_ids"][masked] == 4).float().mean() >= 0.5  # most chosen tokens become [MASK]
+    again = collate(items)
+    assert torch.equal(again["masked"], masked) and torch.equal(again["input_ids"], batch["input_ids"])
+    torch.manual_seed(0)
+    unseeded = MaskingCollator(0, 4, 20, [0, 1, 2, 3, 4], probability=0.5)
+    draws = {tuple(unseeded(items)["masked"].flatten().tolist()) for _ in range(10)}
+    assert len(draws) > 1, "training batches are masked afresh every time"
+
+    with_cls = MaskingCollator(0, 4, 20, [0, 1, 2, 3, 4], probability=0.5, seed=7, cls_token_id=2)(items)
+    assert with_cls["masked"][:, 0].all() and (with_cls["input_ids"][:, 0] == 2).all(), "[CLS] stays [CLS]"
+    rows_before = with_cls["masked"].cumsum(dim=1)  # labels are row-major: [CLS]'s label leads each note's
+    starts = torch.cat([torch.zeros(1, dtype=torch.long), rows_before[:, -1].cumsum(0)[:-1]])
+    for row, (ids, _) in enumerate(items):
+        assert int(with_cls["labels"][starts[row]]) in set(ids[1:-1].tolist()), "a word of its own note"
 
 
 def test_note_metrics_by_hand():
@@ -110,6 +152,7 @@ def test_label_slugs_are_metric_names_and_must_not_clash():
 
 def test_fingerprint_counts_lora_settings_only_for_lora():
     a, b = tiny_cfg(), tiny_cfg(lora={**TINY["lora"], "r": 8})
+    assert a.fingerprint("full", "d", "v", "base") != a.fingerprint("full", "d", "v", "other base")
     assert a.fingerprint("full", "d", "v") == b.fingerprint("full", "d", "v")
     assert a.fingerprint("lora", "d", "v") != b.fingerprint("lora", "d", "v")
     assert (
@@ -121,29 +164,21 @@ def test_fingerprint_counts_lora_settings_only_for_lora():
 
 
 @pytest.mark.parametrize("method", ["lora", "full"])
-def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, method):
+def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, tiny_encoder, method):
     prepared = make_notes(tmp_path / "prepared")
     out_dir = tmp_path / "models" / method
     lr = 3e-2 if method == "lora" else 5e-3
-    out = notes.train_notes_model(tiny_cfg(lr=lr), prepared, out_dir, tmp_path / "ckpt", method)
+    out = notes.train_notes_model(tiny_cfg(lr=lr), prepared, tiny_encoder, out_dir, tmp_path / "ckpt", method)
 
-    m = out.metrics
+    m, t = out.metrics, out.timing
     slugs = ["cardiovascular_pulmonary", "orthopedic", "radiology"]
-    for key in [
-        "accuracy",
-        "macro_f1",
-        "trainable_parameters",
-        "total_parameters",
-        "trainable_share",
-        "peak_memory_mb",
-        "train_time_s",
-        "notes_per_s",
-        *[f"f1_{s}" for s in slugs],
-    ]:
+    for key in ["accuracy", "macro_f1", "trainable_parameters", "total_parameters", "trainable_share", "weights_mb",
+                *[f"f1_{s}" for s in slugs]]:
         assert key in m and m[key] is not None, key
+    assert not {"train_time_s", "notes_per_s", "peak_memory_mb"} & set(m), "cost readings belong in timing"
     assert m["macro_f1"] == pytest.approx(np.mean([m[f"f1_{s}"] for s in slugs]))
-    assert m["train_time_s"] > 0 and m["notes_per_s"] == pytest.approx(90 * 8 / m["train_time_s"])
-    assert m["peak_memory_mb"] > 50 and m["peak_memory_source"] == "process_peak_rss"
+    assert t["train_time_s"] > 0 and t["notes_per_s"] == pytest.approx(90 * 8 / t["train_time_s"])
+    assert t["peak_memory_mb"] > 50 and t["peak_memory_source"] == "process_peak_rss"
     assert len(out.result.history) == 8
 
     files = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
@@ -151,6 +186,7 @@ def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, me
     assert {"tokenizer.json", "meta.json"} <= files
     meta = json.loads((out_dir / "meta.json").read_text())
     assert meta["classes"] == sorted(CLASS_WORDS) and meta["method"] == method
+    assert meta["base"]["sha256"] == json.loads((tiny_encoder / "meta.json").read_text())["sha256"]
     vocab = json.loads((out_dir / "tokenizer.json").read_text())["model"]["vocab"]
     assert not any(c in token for token in vocab for c in "qzj"), "held-out text leaked into the vocabulary"
 
@@ -159,53 +195,86 @@ def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, me
     model, tokenizer, _ = load_text_classifier(out_dir)
     assert torch.equal(_logits(model, tokenizer, texts), expected)
 
+    trainable = {n for n, p in out.model.named_parameters() if p.requires_grad}
+    with safe_open(tmp_path / "ckpt" / "last" / "model.safetensors", "pt") as f:
+        checkpoint_keys = set(f.keys())
     if method == "lora":
-        assert {"adapter_model.safetensors", "adapter_config.json", "base/model.safetensors"} <= files
+        assert not any(f.startswith("base/") for f in files), "the frozen base is referenced, not copied"
+        adapter_config = json.loads((out_dir / "adapter_config.json").read_text())
+        assert adapter_config["target_modules"] == ["query", "value"], "sorted, so identical re-runs match"
         with safe_open(out_dir / "adapter_model.safetensors", "pt") as f:
             keys = list(f.keys())
-        assert keys and all("lora_" in k or "classifier" in k for k in keys), keys
-        assert m["trainable_share"] < 0.2 and m["trainable_parameters"] < m["total_parameters"]
-        from peft import PeftModel
-        from transformers import BertForSequenceClassification
+        assert keys and all("lora_" in k or "classifier" in k or "pooler" in k for k in keys), keys
+        assert m["trainable_share"] < 0.5 and m["trainable_parameters"] < m["total_parameters"]
+        # checkpoints hold the trainable tensors only, the frozen encoder is named by the fingerprint
+        assert checkpoint_keys == trainable, checkpoint_keys ^ trainable
+        encoder_bytes = (tiny_encoder / "model.safetensors").stat().st_size
+        assert (tmp_path / "ckpt" / "last" / "model.safetensors").stat().st_size * 2 < encoder_bytes
+        assert m["weights_mb"] * 2**20 * 2 < encoder_bytes
+        # a changed base is refused with one line instead of silently giving other predictions
+        moved = tmp_path / "other_encoder"
+        moved.mkdir()
+        for f in tiny_encoder.iterdir():
+            (moved / f.name).write_bytes(f.read_bytes())
+        with safe_open(moved / "model.safetensors", "pt") as f:
+            tensors = {k: f.get_tensor(k) for k in f.keys()}
+        next(iter(tensors.values())).add_(1.0)
+        from safetensors.torch import save_file
 
-        base = BertForSequenceClassification.from_pretrained(out_dir / "base")
-        direct = PeftModel.from_pretrained(base, out_dir)
-        assert torch.equal(_logits(direct, tokenizer, texts), expected)
-        adapter_bytes = (out_dir / "adapter_model.safetensors").stat().st_size
-        assert adapter_bytes * 5 < (out_dir / "base" / "model.safetensors").stat().st_size
+        save_file(tensors, moved / "model.safetensors", metadata={"format": "pt"})
+        meta["base"]["path"] = "../../other_encoder"
+        (out_dir / "meta.json").write_text(json.dumps(meta))
+        with pytest.raises(InputError, match="re-run train_notes@lora"):
+            load_text_classifier(out_dir)
     else:
         assert "model.safetensors" in files and "adapter_model.safetensors" not in files
-        assert m["trainable_share"] == 1.0
+        assert m["trainable_share"] == 1.0 and checkpoint_keys >= trainable
         # keywords decide the label, so full fine-tuning must beat always answering the majority class
         assert m["macro_f1"] > m["majority_macro_f1"] + 0.2
 
 
-def test_rerun_of_a_finished_run_retrains_to_the_same_result(tmp_path):
+def test_rerun_of_a_finished_run_retrains_to_the_same_result(tmp_path, tiny_encoder):
     prepared = make_notes(tmp_path / "prepared", sizes=(45, 15, 15))
     cfg = tiny_cfg(epochs=2)
-    first = notes.train_notes_model(cfg, prepared, None, tmp_path / "ckpt", "full")
-    again = notes.train_notes_model(cfg, prepared, None, tmp_path / "ckpt", "full")
+    first = notes.train_notes_model(cfg, prepared, tiny_encoder, None, tmp_path / "ckpt", "full")
+    again = notes.train_notes_model(cfg, prepared, tiny_encoder, None, tmp_path / "ckpt", "full")
     assert first.result.resumed_from_epoch == 0 and again.result.resumed_from_epoch == 0
     assert len(again.result.history) == 2 and again.result.train_samples == first.result.train_samples
     assert again.metrics["macro_f1"] == first.metrics["macro_f1"]
     np.testing.assert_array_equal(again.predictions["test"][0], first.predictions["test"][0])
-    changed = notes.train_notes_model(tiny_cfg(epochs=2, lr=2e-3), prepared, None, tmp_path / "ckpt", "full")
+    changed = notes.train_notes_model(tiny_cfg(epochs=2, lr=2e-3), prepared, tiny_encoder, None, tmp_path / "ckpt",
+                                      "full")
     assert changed.result.resumed_from_epoch == 0
+
+
+def test_lora_resumes_from_a_trainable_only_checkpoint(tmp_path, tiny_encoder):
+    prepared = make_notes(tmp_path / "prepared", sizes=(45, 15, 15))
+    cfg = tiny_cfg(epochs=2, lr=3e-2)
+    first = notes.train_notes_model(cfg, prepared, tiny_encoder, None, tmp_path / "ckpt", "lora")
+    again = notes.train_notes_model(cfg, prepared, tiny_encoder, None, tmp_path / "ckpt", "lora")
+    assert again.result.resumed_from_epoch == 2
+    np.testing.assert_array_equal(again.predictions["test"][0], first.predictions["test"][0])
 
 
 def test_bad_inputs_raise_one_line_errors(tmp_path):
     with pytest.raises(InputError, match=r"train\.csv.*prepare_notes"):
-        notes.train_notes_model(tiny_cfg(), tmp_path / "missing", None, tmp_path / "ckpt", "full")
+        notes.train_notes_model(tiny_cfg(), tmp_path / "missing", tmp_path, None, tmp_path / "ckpt", "full")
     prepared = make_notes(tmp_path / "prepared", sizes=(30, 9, 9))
     test = pd.read_csv(prepared / "test.csv")
     test.loc[0, "label"] = "Dermatology"
     test.to_csv(prepared / "test.csv", index=False)
     with pytest.raises(InputError, match=r"test\.csv.*Dermatology"):
-        notes.train_notes_model(tiny_cfg(), prepared, None, tmp_path / "ckpt", "full")
+        notes.train_notes_model(tiny_cfg(), prepared, tmp_path, None, tmp_path / "ckpt", "full")
+    test.loc[0, "label"] = "Radiology"
+    test.to_csv(prepared / "test.csv", index=False)
+    with pytest.raises(InputError, match=r"model\.safetensors.*pretrain_notes"):
+        notes.train_notes_model(tiny_cfg(), prepared, tmp_path / "no-encoder", None, tmp_path / "ckpt", "full")
     with pytest.raises(ParamsError, match="method"):
-        notes.train_notes_model(tiny_cfg(), prepared, None, tmp_path / "ckpt", "adapters")
+        notes.train_notes_model(tiny_cfg(), prepared, tmp_path, None, tmp_path / "ckpt", "adapters")
+    with pytest.raises(ParamsError, match="mask_probability"):
+        PretrainConfig(mask_probability=1.0).validate()
     with pytest.raises(ParamsError, match="num_heads"):
-        tiny_cfg(hidden_size=30, num_heads=4).validate()
+        PretrainConfig(hidden_size=30, num_heads=4).validate()
     with pytest.raises(ParamsError, match="unknown key"):
         tiny_cfg(lora={"rank": 4}).validate()
 
@@ -219,7 +288,8 @@ def _stage(name: str):
 
 STAGE_PARAMS = {
     "notes_methods": ["lora", "full"],
-    "notes_train": {**TINY, "epochs": 3, "log_with": ["dvclive"]},
+    "pretrain_notes": {**PRE_TINY, "epochs": 2, "log_with": ["dvclive"]},
+    "notes_train": {"model_name": "", **TINY, "epochs": 3, "log_with": ["dvclive"]},
     "notes_train_method": {"lora": {"lr": 3e-2, "lora": {"r": 2}}, "full": {}},
 }
 
@@ -228,7 +298,11 @@ def test_train_and_compare_stages_write_their_declared_outputs(tmp_path, monkeyp
     make_notes(tmp_path / "data" / "prepared" / "notes", sizes=(45, 15, 15))
     (tmp_path / "params.yaml").write_text(yaml.safe_dump(STAGE_PARAMS))
     monkeypatch.chdir(tmp_path)
-    train, compare = _stage("train_notes"), _stage("compare_notes")
+    pretrain, train, compare = _stage("pretrain_notes"), _stage("train_notes"), _stage("compare_notes")
+    pretrain.main()
+    assert (tmp_path / "models" / "notes" / "pretrain" / "model.safetensors").is_file()
+    assert "val_masked_accuracy" in json.loads((tmp_path / "metrics" / "notes" / "pretrain.json").read_text())
+    assert "train_time_s" in json.loads((tmp_path / "metrics" / "notes" / "pretrain_timing.json").read_text())
     cfg = train.load_config(STAGE_PARAMS, "lora")
     assert (
         cfg.lr == 3e-2 and cfg.lora_params().r == 2 and cfg.lora_params().alpha == 8
@@ -237,7 +311,10 @@ def test_train_and_compare_stages_write_their_declared_outputs(tmp_path, monkeyp
         monkeypatch.setattr(sys, "argv", ["train_notes.py", method])
         train.main()
         metrics = json.loads((tmp_path / "metrics" / "notes" / f"{method}.json").read_text())
-        assert {"accuracy", "macro_f1", "trainable_share", "peak_memory_mb", "notes_per_s"} <= set(metrics)
+        timing = json.loads((tmp_path / "metrics" / "notes" / f"{method}_timing.json").read_text())
+        assert {"accuracy", "macro_f1", "majority_macro_f1", "trainable_share", "weights_mb"} <= set(metrics)
+        assert {"train_time_s", "peak_memory_mb", "notes_per_s"} <= set(timing)
+        assert not {"train_time_s", "peak_memory_mb", "notes_per_s"} & set(metrics)
         assert (tmp_path / "models" / "notes" / method / "meta.json").is_file()
         assert (tmp_path / "checkpoints" / "notes" / method / "finished.json").is_file()
         assert any((tmp_path / "dvclive" / f"notes_{method}").rglob("val_balanced_accuracy*"))
@@ -246,12 +323,17 @@ def test_train_and_compare_stages_write_their_declared_outputs(tmp_path, monkeyp
     compare.main()
     comparison = json.loads((tmp_path / "metrics" / "notes_comparison.json").read_text())
     assert set(comparison) == {"lora", "full"}
+    assert not {"train_time_s", "peak_memory_mb", "notes_per_s"} & set(comparison["lora"])
+    assert set(json.loads((tmp_path / "metrics" / "notes_timing.json").read_text())["full"]) >= {"train_time_s"}
+    assert comparison["lora"]["weights_mb"] < comparison["full"]["weights_mb"]
     assert comparison["lora"]["trainable_parameters"] < comparison["full"]["trainable_parameters"]
     tex = (tmp_path / "thesis" / "tables" / "notes_comparison.tex").read_text()
     assert r"\toprule" in tex and r"\midrule" in tex and r"\bottomrule" in tex
-    assert "LoRA &" in tex and "Full fine-tuning &" in tex
+    assert "LoRA &" in tex and "Full fine-tuning &" in tex and "Majority class &" in tex
+    assert "Train time" in (tmp_path / "thesis" / "tables" / "notes_timing.tex").read_text()
     assert (tmp_path / "thesis" / "figures" / "notes_lora_vs_full.pdf").read_bytes().startswith(b"%PDF")
-    assert (tmp_path / "thesis" / "figures" / "notes_lora_vs_full.png").read_bytes().startswith(b"\x89PNG")
+    for name in ("notes_lora_vs_full", "notes_timing"):
+        assert (tmp_path / "thesis" / "figures" / f"{name}.png").read_bytes().startswith(b"\x89PNG")
     plot = pd.read_csv(tmp_path / "plots" / "notes" / "comparison.csv")
     assert plot["method"].tolist() == ["lora", "full"]
 
@@ -275,6 +357,8 @@ def test_stage_errors_are_one_line(tmp_path, monkeypatch, capsys):
         assert len(err) == 1 and err[0].startswith("error: ") and fragment in err[0], err
     with pytest.raises(MedreproError, match="unknown key"):
         train.load_config({**STAGE_PARAMS, "notes_train": {**TINY, "layers": 3}}, "full")
+    with pytest.raises(MedreproError, match="unknown key"):
+        _stage("pretrain_notes").load_config({**STAGE_PARAMS, "pretrain_notes": {**PRE_TINY, "layers": 3}})
 
 
 @pytest.mark.slow
@@ -306,25 +390,15 @@ def test_real_notes_beat_the_majority_baseline(tmp_path):
     for name, frame in (("train", train), ("val", val), ("test", test)):
         frame[["note_id", "text", "label"]].to_csv(prepared / f"{name}.csv", index=False)
 
-    cfg = notes.NotesTrainConfig(
-        vocab_size=1500,
-        hidden_size=64,
-        num_layers=2,
-        num_heads=2,
-        intermediate_size=128,
-        max_length=128,
-        batch_size=16,
-        epochs=8,
-        lr=3e-3,
-        warmup_epochs=1.0,
-        log_with=[],
-    )
-    out = notes.train_notes_model(cfg, prepared, tmp_path / "model", tmp_path / "ckpt", "full")
+    pre = PretrainConfig(vocab_size=1500, max_length=128, epochs=10, lr=3e-3, log_with=[])
+    pretrain_encoder(pre, "", prepared, tmp_path / "pretrain", tmp_path / "ckpt_pre")
+    cfg = notes.NotesTrainConfig(max_length=128, batch_size=16, epochs=8, lr=3e-3, warmup_epochs=1.0, log_with=[])
+    out = notes.train_notes_model(cfg, prepared, tmp_path / "pretrain", tmp_path / "model", tmp_path / "ckpt", "full")
     elapsed = time.perf_counter() - start
     m = out.metrics
     print(
         f"real notes: macro_f1 {m['macro_f1']:.3f} vs majority {m['majority_macro_f1']:.3f}, "
-        f"accuracy {m['accuracy']:.3f}, train {m['train_time_s']:.1f} s, total {elapsed:.1f} s"
+        f"accuracy {m['accuracy']:.3f}, train {out.timing['train_time_s']:.1f} s, total {elapsed:.1f} s"
     )
     assert m["macro_f1"] > m["majority_macro_f1"] + 0.1
     vocab = set(out.tokenizer.get_vocab())

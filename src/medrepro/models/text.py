@@ -1,9 +1,10 @@
-"""Text classifiers for clinical notes: a small BERT trained offline, or a hub encoder, with optional LoRA.
+"""Text models for clinical notes: the masked-LM encoder of pretrain_notes, its classifiers, optional LoRA.
 
 The offline default needs no downloads: a WordPiece tokenizer is learnt from the (already
-de-identified) training notes only, and a small `BertForSequenceClassification` starts from random
-weights. On a connected GPU box, `model_name` (e.g. ``emilyalsentzer/Bio_ClinicalBERT``) loads a
-pretrained tokenizer and encoder instead; nothing else changes.
+de-identified) training notes only and a small `BertForMaskedLM` is pretrained from random weights.
+On a connected GPU box, `model_name` (e.g. ``emilyalsentzer/Bio_ClinicalBERT``) gives the pretrained
+tokenizer and encoder that pretraining continues from instead; nothing else changes. Both fine-tuning
+methods start from the saved encoder directory.
 """
 
 from __future__ import annotations
@@ -129,22 +130,90 @@ def build_small_bert(
     return BertForSequenceClassification(config)
 
 
-def load_hub_model(model_name: str, classes: Sequence[str]):
-    """Pretrained tokenizer and encoder with a fresh classification head (downloads unless cached)."""
+def build_small_bert_mlm(
+    vocab_size: int,
+    *,
+    hidden_size: int = 64,
+    num_layers: int = 2,
+    num_heads: int = 2,
+    intermediate_size: int = 128,
+    max_length: int = 128,
+    dropout: float = 0.1,
+    pad_token_id: int = 0,
+) -> nn.Module:
+    """A randomly initialised `BertForMaskedLM` (seed torch first): the encoder pretrain_notes learns offline."""
+    from transformers import BertConfig, BertForMaskedLM
+
+    config = BertConfig(
+        vocab_size=vocab_size,
+        hidden_size=hidden_size,
+        num_hidden_layers=num_layers,
+        num_attention_heads=num_heads,
+        intermediate_size=intermediate_size,
+        max_position_embeddings=max_length,
+        hidden_dropout_prob=dropout,
+        attention_probs_dropout_prob=dropout,
+        type_vocab_size=1,
+        pad_token_id=pad_token_id,
+    )
+    return BertForMaskedLM(config)
+
+
+def load_hub_mlm(model_name: str):
+    """Pretrained tokenizer and masked-LM model to continue pretraining from (downloads unless cached)."""
+    from transformers import AutoModelForMaskedLM, AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(model_name), AutoModelForMaskedLM.from_pretrained(model_name)
+
+
+def hub_revision(model) -> str:
+    """The commit of the hub snapshot a model was loaded from ('' when unknown, e.g. built from a config)."""
+    return str(getattr(model.config, "_commit_hash", None) or "")
+
+
+WEIGHTS = "model.safetensors"
+
+
+def weights_sha256(model_dir: str | Path) -> str:
+    """Content hash of a saved encoder's weights: how adapters and checkpoints name their frozen base."""
+    from medrepro.errors import InputError
+
+    path = Path(model_dir) / WEIGHTS
+    if not path.is_file():
+        raise InputError(f"{path}: encoder weights not found; run the pretrain_notes stage first")
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load_encoder_classifier(encoder_dir: str | Path, classes: Sequence[str], dropout: float | None = None):
+    """Tokenizer and a sequence classifier whose encoder comes from a pretrain_notes directory; the pooler and
+    classification head are new (seed torch first). `dropout` overrides the encoder's dropout rates."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers.utils import logging as hf_logging
 
     id2label, label2id = label_maps(classes)
-    tokenizer = AutoTokenizer.from_pretrained(model_name)
-    model = AutoModelForSequenceClassification.from_pretrained(
-        model_name, num_labels=len(classes), id2label=id2label, label2id=label2id
-    )
+    extra = {} if dropout is None else {"hidden_dropout_prob": dropout, "attention_probs_dropout_prob": dropout}
+    tokenizer = AutoTokenizer.from_pretrained(encoder_dir)
+    verbosity = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()  # the dropped MLM head and the new classifier are expected, not news
+    try:
+        model = AutoModelForSequenceClassification.from_pretrained(
+            encoder_dir, num_labels=len(classes), id2label=id2label, label2id=label2id, **extra
+        )
+    finally:
+        hf_logging.set_verbosity(verbosity)
     return tokenizer, model
 
 
 def apply_lora(
     model: nn.Module, r: int, alpha: int, dropout: float, target_modules: Sequence[str]
 ) -> nn.Module:
-    """Freeze `model` and add LoRA adapters; peft's SEQ_CLS task keeps the classifier head trainable."""
+    """Freeze `model` and add LoRA adapters; peft's SEQ_CLS task keeps the classifier head trainable, and so
+    is BERT's pooler: a pretrained masked-LM encoder has none, so it starts new with the head and is saved
+    with the adapter (the frozen base holds only what the encoder directory holds)."""
     from peft import LoraConfig, TaskType, get_peft_model
 
     config = LoraConfig(
@@ -153,6 +222,7 @@ def apply_lora(
         lora_alpha=alpha,
         lora_dropout=dropout,
         target_modules=list(target_modules),
+        modules_to_save=["pooler"] if getattr(getattr(model, "bert", None), "pooler", None) is not None else None,
     )
     return get_peft_model(model, config)
 
@@ -177,8 +247,9 @@ def parameter_counts(model: nn.Module) -> dict[str, float]:
 def load_text_classifier(model_dir: str | Path):
     """Reload a saved notes model: (model in eval mode, tokenizer, meta) for either method.
 
-    LoRA directories hold the adapter (and, for the offline model, its frozen random base under
-    `base/`); full fine-tuning directories hold the whole model.
+    Full fine-tuning directories hold the whole model. LoRA directories hold the adapter only; meta.json
+    names the frozen base (the pretrain_notes encoder, by path relative to the model directory and the
+    sha256 of its weights), which must still be the one the adapter was trained on.
     """
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -195,11 +266,15 @@ def load_text_classifier(model_dir: str | Path):
     else:
         from peft import PeftModel
 
-        base_source = model_dir / meta["base_dir"] if meta.get("base_dir") else meta["model_name"]
-        id2label, label2id = label_maps(meta["classes"])
-        base = AutoModelForSequenceClassification.from_pretrained(
-            base_source, num_labels=len(meta["classes"]), id2label=id2label, label2id=label2id
-        )
-        model = PeftModel.from_pretrained(base, model_dir)
+        base = meta["base"]
+        base_dir = (model_dir / base["path"]).resolve()
+        found = weights_sha256(base_dir)
+        if found != base["sha256"]:
+            raise InputError(
+                f"{base_dir / WEIGHTS}: sha256 {found[:12]} is not the base this adapter was trained on "
+                f"({base['sha256'][:12]}); re-run train_notes@lora (dvc repro train_notes)"
+            )
+        _, base_model = load_encoder_classifier(base_dir, meta["classes"])
+        model = PeftModel.from_pretrained(base_model, model_dir)
     model.eval()
     return model, tokenizer, meta

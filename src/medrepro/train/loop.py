@@ -139,6 +139,29 @@ def lr_at(step: int, total_steps: int, warmup_steps: int, base_lr: float, min_ra
     return base_lr * (min_ratio + (1 - min_ratio) * cosine)
 
 
+def _not_saved(model: nn.Module) -> set[str]:
+    """Frozen parameters and second names of tied ones (e.g. an MLM decoder sharing the word embeddings)."""
+    every = dict(model.named_parameters(remove_duplicate=False))
+    first = {name for name, _ in model.named_parameters()}
+    return {name for name, p in every.items() if not p.requires_grad or name not in first}
+
+
+def checkpoint_state(accelerator, model: nn.Module) -> dict[str, torch.Tensor]:
+    """What checkpoints keep of the model: every tensor once, and when part of it is frozen (LoRA) only the
+    trainable tensors and buffers; the frozen base is named by the run's fingerprint, not copied every epoch."""
+    state = accelerator.get_state_dict(model)
+    skip = _not_saved(accelerator.unwrap_model(model))
+    return {k: v for k, v in state.items() if k not in skip}
+
+
+def restore_state(model: nn.Module, state: dict[str, torch.Tensor]) -> None:
+    """Load a `checkpoint_state`: it must cover every tensor except the frozen parameters."""
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    uncovered = sorted(set(missing) - _not_saved(model))
+    if unexpected or uncovered:
+        raise ValueError(f"checkpoint does not fit the model: unexpected {unexpected[:3]}, missing {uncovered[:3]}")
+
+
 @torch.inference_mode()
 def predict(accelerator, model: nn.Module, loader, forward: Forward,
             desc: str = "eval") -> tuple[np.ndarray, np.ndarray]:
@@ -181,7 +204,7 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
     start_epoch, best_metric, best_epoch, bad_epochs, opt_step, train_time, samples = 0, -1.0, -1, 0, 0, 0.0, 0
     if state is not None:
         progress = state["progress"]
-        accelerator.unwrap_model(model).load_state_dict(state["model"])
+        restore_state(accelerator.unwrap_model(model), state["model"])
         optimizer.load_state_dict(state["optimizer"])
         history = progress["history"]
         start_epoch, best_metric, best_epoch = progress["epochs_done"], progress["best_metric"], progress["best_epoch"]
@@ -248,7 +271,7 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
         )
         if row["val_balanced_accuracy"] > best_metric:
             best_metric, best_epoch, bad_epochs = row["val_balanced_accuracy"], epoch + 1, 0
-            model_state = accelerator.get_state_dict(model)
+            model_state = checkpoint_state(accelerator, model)
             if accelerator.is_main_process:
                 ckpt.save_best(checkpoint_dir, model_state)
         else:
@@ -261,7 +284,7 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
             "best_metric": best_metric, "best_epoch": best_epoch, "bad_epochs": bad_epochs,
             "opt_step": opt_step, "train_time_s": train_time, "train_samples": samples, "finished": finished,
         }
-        model_state, optimizer_state = accelerator.get_state_dict(model), optimizer.state_dict()
+        model_state, optimizer_state = checkpoint_state(accelerator, model), optimizer.state_dict()
         if accelerator.is_main_process:
             ckpt.save_checkpoint(checkpoint_dir, model_state=model_state, optimizer_state=optimizer_state,
                                  progress=progress)
@@ -272,7 +295,7 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
             break
 
     accelerator.wait_for_everyone()
-    accelerator.unwrap_model(model).load_state_dict(ckpt.load_best(checkpoint_dir))
+    restore_state(accelerator.unwrap_model(model), ckpt.load_best(checkpoint_dir))
     accelerator.wait_for_everyone()
     if accelerator.is_main_process:
         ckpt.finish(checkpoint_dir, fingerprint, epochs_done=len(history), best_epoch=best_epoch)

@@ -1,0 +1,38 @@
+"""Stage pretrain_notes: masked-LM pretraining of the notes encoder on the de-identified training notes.
+
+Offline (`notes_train.model_name: ""`) it learns the WordPiece tokenizer and a small BERT from scratch; with
+a hub name it continues that model. Both train_notes methods start from models/notes/pretrain. Quality goes to
+metrics/notes/pretrain.json, the run-dependent cost readings to metrics/notes/pretrain_timing.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from medrepro.config import from_dict, load_params, run_stage, section
+from medrepro.io import write_json
+from medrepro.train.notes_pretrain import PretrainConfig, pretrain_encoder
+
+PREPARED = Path("data/prepared/notes")
+
+
+def load_config(params: dict) -> tuple[PretrainConfig, str]:
+    cfg = from_dict(PretrainConfig, section(params, "pretrain_notes"), "pretrain_notes")
+    cfg.validate()
+    return cfg, str(section(params, "notes_train.model_name") or "")
+
+
+def main() -> None:
+    cfg, model_name = load_config(load_params())
+    out = pretrain_encoder(cfg, model_name, PREPARED, Path("models/notes/pretrain"), Path("checkpoints/notes/pretrain"),
+                           Path("dvclive/notes_pretrain"), tracker_config={"model_name": model_name, **asdict(cfg)})
+    from accelerate import PartialState
+
+    if PartialState().is_main_process:
+        write_json("metrics/notes/pretrain.json", out.metrics)
+        write_json("metrics/notes/pretrain_timing.json", out.timing)
+
+
+if __name__ == "__main__":
+    run_stage(main)
