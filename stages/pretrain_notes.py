@@ -12,6 +12,7 @@ from pathlib import Path
 
 from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.io import write_json
+from medrepro.provenance import code_fingerprint
 from medrepro.train.notes_pretrain import PretrainConfig, pretrain_encoder
 
 PREPARED = Path("data/prepared/notes")
@@ -26,7 +27,8 @@ def load_config(params: dict) -> tuple[PretrainConfig, str]:
 def main() -> None:
     cfg, model_name = load_config(load_params())
     out = pretrain_encoder(cfg, model_name, PREPARED, Path("models/notes/pretrain"), Path("checkpoints/notes/pretrain"),
-                           Path("dvclive/notes_pretrain"), tracker_config={"model_name": model_name, **asdict(cfg)})
+                           Path("dvclive/notes_pretrain"), tracker_config={"model_name": model_name, **asdict(cfg)},
+                           code=code_fingerprint(__file__))
     from accelerate import PartialState
 
     if PartialState().is_main_process:

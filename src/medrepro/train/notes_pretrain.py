@@ -25,6 +25,8 @@ from medrepro.data.notes_dataset import MaskingCollator, TokenizedNotes, data_fi
 from medrepro.errors import ParamsError
 from medrepro.io import atomic_path
 from medrepro.models import text as text_models
+from medrepro.provenance import code_fingerprint
+from medrepro.train.checkpoint import Fingerprint
 from medrepro.train.images import tracker_init_kwargs
 from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
 from medrepro.train.notes import PRECISIONS, peak_memory_mb
@@ -103,8 +105,11 @@ def forward_mlm(model, batch: dict[str, torch.Tensor], train: bool) -> torch.Ten
 
 def pretrain_encoder(cfg: PretrainConfig, model_name: str, prepared_dir: str | Path, out_dir: str | Path | None,
                      checkpoint_dir: str | Path, tracker_dir: str | Path | None = None, *, accelerator=None,
-                     tracker_config: dict | None = None) -> PretrainOutput:
-    """Pretrain (or continue pretraining) the encoder on the train notes and save it to `out_dir`."""
+                     tracker_config: dict | None = None, code: dict[str, str] | None = None) -> PretrainOutput:
+    """Pretrain (or continue pretraining) the encoder on the train notes and save it to `out_dir`.
+
+    `code`: the code fingerprint a checkpoint must match to resume (the stage's; default this module's).
+    """
     cfg.validate()
     prepared_dir = Path(prepared_dir)
     texts = {split: read_split(prepared_dir, split)["text"].tolist() for split in PRETRAIN_SPLITS}
@@ -150,7 +155,8 @@ def pretrain_encoder(cfg: PretrainConfig, model_name: str, prepared_dir: str | P
                             pin_memory=pin)
     fit_cfg = FitConfig(epochs=cfg.epochs, lr=cfg.lr, weight_decay=cfg.weight_decay,
                         warmup_epochs=cfg.warmup_epochs, max_grad_norm=cfg.max_grad_norm, seed=cfg.seed)
-    fingerprint = cfg.fingerprint(model_name, data_fp)
+    fingerprint = Fingerprint(params=cfg.fingerprint(model_name, data_fp), data=data_fp,
+                              code=code if code is not None else code_fingerprint(__file__))
     if accelerator.device.type == "cuda":
         torch.cuda.reset_peak_memory_stats(accelerator.device)
     result = fit(accelerator, model, train_loader, val_loader, forward=forward_mlm, cfg=fit_cfg,
@@ -185,7 +191,7 @@ def pretrain_encoder(cfg: PretrainConfig, model_name: str, prepared_dir: str | P
         "max_length": max_length,
         "params": asdict(cfg),
         "data_fingerprint": data_fp,
-        "fingerprint": fingerprint,
+        "fingerprint": fingerprint.params,
     }
     if out_dir is not None and accelerator.is_main_process:
         with atomic_path(out_dir) as tmp:
