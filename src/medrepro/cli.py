@@ -62,9 +62,9 @@ def _fetch_weights(args: argparse.Namespace) -> None:
     notes = None if args.no_notes else (args.notes_model or "emilyalsentzer/Bio_ClinicalBERT")
     manifest = fetch_weights(args.out_dir, archs, notes, stand_in=args.stand_in, seed=args.seed)
     for name, entry in manifest["weights"].items():
-        digest = entry["sha256"] if isinstance(entry["sha256"], str) else "per file in the manifest"
+        digest = entry["sha256"][:16] if isinstance(entry["sha256"], str) else "of each file in the manifest"
         print(f"{name}: {args.out_dir}/{entry['path']} ({entry['bytes'] / 1e6:.0f} MB, {entry['source']}, "
-              f"sha256 {digest[:16]})")
+              f"sha256 {digest})")
     folders = " ".join(f"{args.out_dir}/{e['path'].removesuffix('/model.safetensors')}"
                        for e in manifest["weights"].values())
     print(f"pin them: dvc add {folders} && git add {args.out_dir} && dvc push")

@@ -133,7 +133,10 @@ def load_hub_model(model_name: str, classes: Sequence[str]):
     """Pretrained tokenizer and encoder with a fresh classification head (downloads unless cached)."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+    from medrepro.models.weights import resolve_hub_model
+
     id2label, label2id = label_maps(classes)
+    model_name = resolve_hub_model(model_name, "notes_train.model_name")  # offline: one line, not 46 s of retries
     tokenizer = AutoTokenizer.from_pretrained(model_name)
     model = AutoModelForSequenceClassification.from_pretrained(
         model_name, num_labels=len(classes), id2label=id2label, label2id=label2id

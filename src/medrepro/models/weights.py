@@ -164,7 +164,10 @@ def resolve_pretrained(arch: str, timm_name: str, *, pretrained: bool, pretraine
 def resolve_hub_model(model_name: str, where: str) -> str:
     """A transformers model name or folder that loads offline: a local folder as is, a cached hub repo as its
     local snapshot; an uncached repo only while the hub answers, else one line naming the fix."""
-    if not model_name or Path(model_name).is_dir():
+    if not model_name:
+        return model_name
+    if Path(model_name).is_dir():
+        _check_folder(Path(model_name), where)
         return model_name
     if Path(model_name).exists() or model_name.startswith((".", "/")) or model_name.count("/") > 1:
         raise InputError(f"{model_name}: not a model folder (params.yaml '{where}'); {FIX}, or `dvc pull`")
@@ -178,6 +181,21 @@ def resolve_hub_model(model_name: str, where: str) -> str:
         raise ParamsError(f"{where}: {model_name!r} needs the hub, but {hub_offline_reason()} and it is not "
                           f"cached; {FIX} and set {where}: weights/{NOTES_DIR}/{model_name.split('/')[-1]}"
                           ) from exc
+
+
+def _check_folder(folder: Path, where: str) -> None:
+    """A pinned encoder folder must still hold the files, byte for byte, that its manifest lists."""
+    root = folder.parent.parent
+    entries = read_manifest(root)["weights"].values() if (root / MANIFEST).is_file() else ()
+    for entry in entries:
+        if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), dict)
+                and (root / str(entry.get("path", ""))).resolve() == folder.resolve()):
+            continue
+        for name, digest in entry["sha256"].items():
+            file = folder / name
+            if not file.is_file() or sha256_file(file) != digest:
+                raise InputError(f"{file}: missing or changed since {root / MANIFEST} pinned it (params.yaml "
+                                 f"'{where}'); `dvc checkout` it or rerun `medrepro fetch-weights`")
 
 
 def _file_metadata(path: Path) -> dict[str, str]:
