@@ -21,7 +21,7 @@ def test_thesis_profile_sets_real_setup_and_keeps_comments(tmp_path, repo_root, 
     assert params["data"]["ham10000"] == "data/raw/ham10000"
     assert params["train"]["image_size"] == 224 and params["train"]["epochs"] == 20
     assert params["train"]["pretrained"] is True and params["train"]["mixed_precision"] == "bf16"
-    assert all(params["train_arch"][a]["model_kwargs"] == {} for a in params["architectures"])
+    assert all(params["train_arch"][a].get("model_kwargs", {}) == {} for a in params["architectures"])
     assert "# Sample profile" in (tmp_path / "params.yaml").read_text()
     assert "train.epochs: 4 -> 20" in capsys.readouterr().out
 

@@ -15,6 +15,13 @@ def _ci(entry: dict[str, Any], key: str) -> str:
     return f"{value:.3f} [{low:.3f}, {high:.3f}]"
 
 
+def _starting_weights_line(weights: dict[str, Any] | None) -> str:
+    if not weights:
+        return "- Starting weights: none (trained from random initialisation)."
+    return (f"- Starting weights: `{weights.get('name')}` from {weights.get('source')}, "
+            f"sha256 `{weights.get('sha256')}`.")
+
+
 def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison: dict[str, Any],
                       train: dict[str, Any], confidence: float, target_specificity: float) -> str:
     """Markdown card (Mitchell et al. 2019 headings) for one trained image model."""
@@ -33,6 +40,7 @@ def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison
         f"- Classes: {', '.join(model['classes'])}.",
         f"- Weights: `model.safetensors`; training stopped at epoch {train.get('epochs_run')} "
         f"(best epoch {train.get('best_epoch')} by validation balanced accuracy).",
+        _starting_weights_line(model.get("starting_weights")),
         f"- Calibration: temperature scaling, T = {comparison.get('temperature', float('nan')):.3f} "
         "(fitted on validation).",
         "",
