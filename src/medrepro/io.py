@@ -64,7 +64,7 @@ class DiskFullError(MedreproError):
 
 
 def _gb(n: int) -> str:
-    return f"{n / 1e9:.2f} GB"
+    return f"{n / 1e9:.2f} GB" if n >= 1e8 else f"{n / 1e6:.1f} MB"
 
 
 def is_disk_full(exc: BaseException) -> bool:
