@@ -46,7 +46,8 @@ def _profile(args: argparse.Namespace) -> None:
 
     changes = apply_profile(Path(args.params), load_profile(args.name))
     for key, old, new in changes:
-        print(f"{key}: {old!r} -> {new!r}" if new is not None else f"{key}: {old!r} -> (removed)")
+        before = "(unset)" if old is None else repr(old)
+        print(f"{key}: {before} -> {new!r}" if new is not None else f"{key}: {before} -> (removed)")
     print(f"profile {args.name!r}: {len(changes)} value(s) changed in {args.params}; run `dvc repro` "
           "(undo with `git checkout params.yaml`)")
     for line in describe_pins(load_params(args.params)):
