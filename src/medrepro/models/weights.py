@@ -173,12 +173,13 @@ def resolve_hub_model(model_name: str, where: str) -> str:
         raise InputError(f"{model_name}: not a model folder (params.yaml '{where}'); {FIX}, or `dvc pull`")
     from huggingface_hub import snapshot_download
 
-    if hub_offline_reason() is None:
+    reason = hub_offline_reason()
+    if reason is None:
         return model_name
     try:
         return snapshot_download(model_name, local_files_only=True)
     except Exception as exc:  # noqa: BLE001 - any miss in the local cache means the same thing here
-        raise ParamsError(f"{where}: {model_name!r} needs the hub, but {hub_offline_reason()} and it is not "
+        raise ParamsError(f"{where}: {model_name!r} needs the hub, but {reason} and it is not "
                           f"cached; {FIX} and set {where}: weights/{NOTES_DIR}/{model_name.split('/')[-1]}"
                           ) from exc
 
