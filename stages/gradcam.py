@@ -8,15 +8,10 @@ import numpy as np
 
 from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.errors import InputError, ParamsError
-from medrepro.evaluate.predictions import load_temperature, read_predictions
-from medrepro.explain.gradcam import (
-    TARGETS,
-    explain,
-    load_model,
-    randomisation_check,
-    save_grid,
-)
+from medrepro.evaluate.predictions import read_predictions
+from medrepro.explain.gradcam import TARGETS, explain, randomisation_check, save_grid
 from medrepro.io import write_json
+from medrepro.models.trained import load_trained
 
 PREPARED = Path("data/prepared/ham10000")
 
@@ -52,8 +47,8 @@ def main() -> None:
         raise ParamsError(f"params.yaml: {arch!r} is not in 'architectures' {archs}")
     p = from_dict(GradcamParams, section(params, "gradcam"), "gradcam")
     model_dir = Path("models") / arch
-    loaded = load_model(model_dir)
-    temperature = load_temperature(model_dir / "calibration.json")
+    trained = load_trained(model_dir)
+    loaded, temperature = trained.loaded, trained.temperature
     predictions = model_dir / "predictions" / "test.csv"
     ids, logits, labels = read_predictions(predictions, loaded.classes)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from medrepro.io import atomic_path, write_json
 
 OUT_DIR = Path("data/prepared/notes")
 METRICS = Path("metrics/notes_data.json")
+SAMPLE_DIR = Path("data/sample")  # the bundled synthetic data
 
 
 @dataclass
@@ -47,9 +49,14 @@ def main() -> None:
         tmp.mkdir()
         for split in SPLITS:
             prepared.split(split).to_csv(tmp / f"{split}.csv", index=False)
-    write_json(METRICS, prepared.metrics())
+    synthetic = csv_path.resolve().is_relative_to(SAMPLE_DIR.resolve())
+    write_json(METRICS, {**prepared.metrics(), "synthetic": synthetic})
     m = prepared.metrics()
     print(f"notes: {m['n_split']} over {m['n_classes']} classes; PHI placeholders: {m['phi_placeholders']}")
+    if synthetic:
+        print(f"warning: {csv_path} is the bundled SYNTHETIC notes sample (recorded as synthetic: true in "
+              f"{METRICS}); note-model results say nothing about real clinical notes. Set data.notes to "
+              "MTSamples (`medrepro profile thesis` points it at data/raw/mtsamples.csv)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ def main() -> None:
         "arch": arch, "timm_name": cfg_timm_name(arch), "classes": CLASSES, "image_size": cfg.image_size,
         "cache_size": cache["cache_size"],
         "mean": out.mean, "std": out.std, "model_kwargs": cfg.model_kwargs, "num_parameters": out.num_parameters,
+        **out.provenance,
     })
     with atomic_path(model_dir / "predictions") as tmp:
         tmp.mkdir()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import pytest
 
@@ -14,7 +15,7 @@ from medrepro.privacy.scan import Finding, main, read_values, scan_paths
 def test_values_found_in_text_json_and_binary(tmp_path):
     (tmp_path / "notes.csv").write_text("id,text\n1,clean\n2,Seen by QUORVATH today\n")
     (tmp_path / "vocab.json").write_text(json.dumps({"[PAD]": 0, "quorvath": 1}))
-    (tmp_path / "model.bin").write_bytes(b"\x00\x01garbage" + b"Quorvath" + b"\x00" * 10)
+    (tmp_path / "model.bin").write_bytes(b"\x00\x01garbage\x08" + b"Quorvath" + b"\x00" * 10)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "clean.txt").write_text("nothing here\n")
     found = scan_paths([tmp_path], values=["Quorvath"], patterns=False)
@@ -41,16 +42,32 @@ def test_values_across_chunk_boundaries_match_naive_search(tmp_path, monkeypatch
     monkeypatch.setattr(scan, "_CHUNK", 7)
     rng = random.Random(3)
     value = "Quorvath"
-    for trial in range(30):
+    for trial in range(60):
         lines = []
         for _ in range(rng.randint(1, 12)):
-            words = [rng.choice(["ab", "quorv", "ath", value, "x\ty", "QUORVATH"]) for _ in range(rng.randint(0, 4))]
-            lines.append(" ".join(words))
+            words = [rng.choice(["ab", "quorv", "ath", value, "x\ty", "QUORVATH", "Quorvaths", "0.", "7"])
+                     for _ in range(rng.randint(0, 4))]
+            lines.append(rng.choice([" ", "", ","]).join(words))
         path = tmp_path / f"f{trial}.txt"
         path.write_text("\n".join(lines))
-        expected = {i + 1 for i, line in enumerate(path.read_text().split("\n")) if value.lower() in line.lower()}
+        whole = re.compile(r"(?<![0-9a-z])quorvath(?![0-9a-z])")
+        expected = {i + 1 for i, line in enumerate(path.read_text().split("\n")) if whole.search(line.lower())}
         got = {f.line for f in scan_paths([path], values=[value], patterns=False)}
         assert got == expected
+
+
+def test_values_match_on_token_boundaries_never_inside_a_longer_number(tmp_path):
+    """A planted ID or name inside a logit's decimals or a longer word is no leak; next to punctuation it is."""
+    (tmp_path / "test.csv").write_text(
+        "image_id,logit_mel\n"
+        "ISIC_1,-0.348217\n"        # 48217 inside the decimals
+        "ISIC_2,1482170\n"          # inside a longer integer
+        "ISIC_3,48217.5\n"          # the integer part of a decimal number
+        "Annual review\n"           # the name Ann inside a word
+        "MRN:48217.\n"              # a real leak at the end of a sentence
+        "\"ann\",id=48217,x\n")      # quoted and between punctuation: leaks
+    found = scan_paths([tmp_path], values=[("ID", "48217"), ("NAME", "Ann")], patterns=False)
+    assert [(f.line, f.category) for f in found] == [(6, "ID"), (7, "ID"), (7, "NAME")]
 
 
 def test_patterns_in_text_files_and_placeholders_skipped(tmp_path):

@@ -41,13 +41,34 @@ PASSTHROUGH = {"deid": _deid, "scan-phi": _scan_phi}
 def _profile(args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from medrepro.profiles import apply_profile, load_profile
+    from medrepro.config import load_params
+    from medrepro.profiles import apply_profile, describe_pins, load_profile
 
     changes = apply_profile(Path(args.params), load_profile(args.name))
     for key, old, new in changes:
-        print(f"{key}: {old!r} -> {new!r}")
+        before = "(unset)" if old is None else repr(old)
+        print(f"{key}: {before} -> {new!r}" if new is not None else f"{key}: {before} -> (removed)")
     print(f"profile {args.name!r}: {len(changes)} value(s) changed in {args.params}; run `dvc repro` "
           "(undo with `git checkout params.yaml`)")
+    for line in describe_pins(load_params(args.params)):
+        print(line)
+
+
+def _fetch_weights(args: argparse.Namespace) -> None:
+    from medrepro.config import architecture_list, load_params
+    from medrepro.models.fetch import fetch_weights
+
+    params = load_params(args.params)
+    archs = args.arch or architecture_list(params)
+    notes = None if args.no_notes else (args.notes_model or "emilyalsentzer/Bio_ClinicalBERT")
+    manifest = fetch_weights(args.out_dir, archs, notes, stand_in=args.stand_in, seed=args.seed)
+    for name, entry in manifest["weights"].items():
+        digest = entry["sha256"][:16] if isinstance(entry["sha256"], str) else "of each file in the manifest"
+        print(f"{name}: {args.out_dir}/{entry['path']} ({entry['bytes'] / 1e6:.0f} MB, {entry['source']}, "
+              f"sha256 {digest})")
+    folders = " ".join(f"{args.out_dir}/{e['path'].removesuffix('/model.safetensors')}"
+                       for e in manifest["weights"].values())
+    print(f"pin them: dvc add {folders} && git add {args.out_dir} && dvc push")
 
 
 def _predict(args: argparse.Namespace) -> None:
@@ -86,6 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="profile name, e.g. thesis")
     p.add_argument("--params", default="params.yaml")
     p.set_defaults(func=_profile)
+    p = sub.add_parser("fetch-weights", help="save every architecture's pretrained timm weights and the notes "
+                       "encoder under one folder with their sha256 (weights/manifest.json), for dvc add/push")
+    p.add_argument("--out-dir", default="weights")
+    p.add_argument("--arch", action="append", help="only this architecture (repeatable); default: params.yaml")
+    p.add_argument("--notes-model", help="hub name of the notes encoder (default emilyalsentzer/Bio_ClinicalBERT)")
+    p.add_argument("--no-notes", action="store_true", help="skip the notes encoder")
+    p.add_argument("--stand-in", action="store_true", help="random weights of the same shapes, made locally "
+                   "(rehearsals and tests only: no download)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--params", default="params.yaml")
+    p.set_defaults(func=_fetch_weights)
     p = sub.add_parser("predict", help="classify images with a trained model: calibrated probabilities, "
                        "melanoma decision at the operating threshold, optional Grad-CAM (exit 1 if any image "
                        "is bad)")

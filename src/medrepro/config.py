@@ -92,8 +92,16 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
 
 def run_stage(main: Callable[[], None]) -> None:
     """Run a stage: user errors become one line on stderr and exit 1; MEDREPRO_DEBUG=1 shows the trace."""
+    from medrepro.io import DiskFullError, is_disk_full
+
     try:
-        main()
+        try:
+            main()
+        except Exception as exc:
+            if not is_disk_full(exc):
+                raise
+            folder = Path(getattr(exc, "filename", None) or ".").parent
+            raise DiskFullError(folder, 0, f"{exc.__class__.__name__}") from exc
     except MedreproError as exc:
         if os.environ.get("MEDREPRO_DEBUG"):
             traceback.print_exc()

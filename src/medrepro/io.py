@@ -4,6 +4,7 @@ file) and reading another stage's JSON with a one-line error that names the stag
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import math
 import os
@@ -12,6 +13,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from medrepro.errors import MedreproError
 
 
 @contextlib.contextmanager
@@ -32,14 +35,68 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
             target.rename(path)
         else:
             os.replace(target, path)
-    except BaseException:
+    except BaseException as exc:
+        full = is_disk_full(exc)
+        written = _tree_bytes(tmp) if full else 0
         shutil.rmtree(tmp, ignore_errors=True)
         for folder in reversed(created):
             with contextlib.suppress(OSError):
                 folder.rmdir()
+        if full:
+            raise DiskFullError(path.parent, written, f"writing {path.name}") from exc
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+DISK_FULL_MARKERS = ("no space left on device", "os error 28", "storagefull", "file write failed")
+
+
+class DiskFullError(MedreproError):
+    """The disk filled up: one line naming the folder, the free space and what was needed."""
+
+    def __init__(self, folder: str | os.PathLike, needed: int, what: str) -> None:
+        free = free_bytes(folder)
+        need = (f"needs more than the {_gb(needed)} it had written when the disk filled" if needed
+                else "could not be written")
+        super().__init__(f"{folder}: no space left on device ({what}: {need}; {_gb(free)} free); free space or "
+                         "move the repository to a larger disk (the README lists what a thesis-profile run needs)")
+
+
+def _gb(n: int) -> str:
+    return f"{n / 1e9:.2f} GB" if n >= 1e8 else f"{n / 1e6:.1f} MB"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """ENOSPC itself, or a library's wrapper around it (safetensors' and torch's writers reword it)."""
+    if isinstance(exc, DiskFullError):
+        return False  # already translated by an inner atomic_path
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    return isinstance(exc, Exception) and any(m in str(exc).lower() for m in DISK_FULL_MARKERS)
+
+
+def free_bytes(folder: str | os.PathLike) -> int:
+    """Free bytes on the disk that holds `folder` (or its nearest existing parent)."""
+    folder = Path(folder).absolute()
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return shutil.disk_usage(folder).free
+
+
+def _tree_bytes(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else 0
+
+
+def require_free_space(folder: str | os.PathLike, needed: int, what: str) -> None:
+    """Fail before hours of work if `folder`'s disk cannot take `needed` bytes more."""
+    free = free_bytes(folder)
+    if free < needed:
+        raise MedreproError(f"{folder}: {_gb(free)} free, but {what} need about {_gb(needed)}; free space or "
+                            "move the repository to a larger disk (the README lists what a thesis-profile run "
+                            "needs)")
 
 
 def _finite(obj: Any) -> Any:

@@ -28,67 +28,17 @@ import torch
 from medrepro.device import describe as describe_device
 from medrepro.device import pick_device
 from medrepro.errors import InputError, ParamsError
-from medrepro.io import read_json
+from medrepro.models.trained import (  # noqa: F401 (OperatingPoint, read_operating_point: public API here too)
+    POSITIVE_CLASS,
+    LoadedModel,
+    OperatingPoint,
+    _number,
+    read_operating_point,
+)
 
-POSITIVE_CLASS = "mel"
-OPERATING_POINT = "at_specificity"
 DEFAULT_MAX_FILE_MB = 20.0
 CAM_MIN_PIXELS = 256  # CAM overlays are upscaled (nearest neighbour) to at least this size for viewing
-OPERATING_KEYS = ("threshold", "target", "sensitivity", "sensitivity_ci_low", "sensitivity_ci_high",
-                  "specificity", "specificity_ci_low", "specificity_ci_high")
-
-
-@dataclass(frozen=True)
-class OperatingPoint:
-    """The melanoma-vs-rest threshold chosen on validation and its sensitivity/specificity on test."""
-
-    threshold: float
-    target_specificity: float
-    sensitivity: float
-    sensitivity_ci_low: float
-    sensitivity_ci_high: float
-    specificity: float
-    specificity_ci_low: float
-    specificity_ci_high: float
-    n_test: int | None
-    n_test_positive: int | None
-    source: str
-
-    def describe(self) -> str:
-        """One line: what the threshold means and how it performed on the test split."""
-        n = (f"n={self.n_test}, {self.n_test_positive} {POSITIVE_CLASS}" if self.n_test is not None
-             else "test split")
-        return (f"p({POSITIVE_CLASS}) >= {self.threshold:.4g} is flagged (chosen on validation for "
-                f"specificity >= {self.target_specificity:g}); on test ({n}): "
-                f"sensitivity {self.sensitivity:.3f} "
-                f"[CI {self.sensitivity_ci_low:.3f}-{self.sensitivity_ci_high:.3f}], specificity "
-                f"{self.specificity:.3f} [CI {self.specificity_ci_low:.3f}-{self.specificity_ci_high:.3f}]")
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def read_operating_point(path: str | os.PathLike) -> OperatingPoint:
-    """The at_specificity operating point from metrics/<arch>/threshold.json (flat keys)."""
-    path = Path(path)
-    data = read_json(path, "threshold")
-    keys = [f"{OPERATING_POINT}.{k}" for k in OPERATING_KEYS]
-    bad = [k for k in keys if not isinstance(data, dict) or not _number(data.get(k))]
-    if bad:
-        raise InputError(f"{path}: missing or non-numeric key(s) {bad}; rerun the threshold stage")
-    positive = data.get("positive_class", POSITIVE_CLASS)
-    if positive != POSITIVE_CLASS:
-        raise InputError(f"{path}: the operating point is for {positive!r}, but predict flags melanoma "
-                         f"({POSITIVE_CLASS!r}); rerun the threshold stage with threshold.positive_class: "
-                         f"{POSITIVE_CLASS}")
-    v = {k: float(data[f"{OPERATING_POINT}.{k}"]) for k in OPERATING_KEYS}
-    counts = {k: int(data[k]) if _number(data.get(k)) else None for k in ("n_test", "n_test_positive")}
-    return OperatingPoint(threshold=v["threshold"], target_specificity=v["target"],
-                          sensitivity=v["sensitivity"], sensitivity_ci_low=v["sensitivity_ci_low"],
-                          sensitivity_ci_high=v["sensitivity_ci_high"], specificity=v["specificity"],
-                          specificity_ci_low=v["specificity_ci_low"],
-                          specificity_ci_high=v["specificity_ci_high"], source=str(path), **counts)
+SELF_CHECK_IMAGES = 8  # test-cache rows a freshly loaded model must reproduce the saved predictions for
 
 
 def _arch_files(arch: str, models_dir: Path, metrics_dir: Path) -> list[Path]:
@@ -204,7 +154,7 @@ class Predictor:
 
     arch: str
     model_dir: Path
-    loaded: Any  # medrepro.explain.gradcam.LoadedModel
+    loaded: LoadedModel
     temperature: float
     operating: OperatingPoint
     cache_size: int
@@ -215,9 +165,8 @@ class Predictor:
     @classmethod
     def load(cls, arch: str, models_dir: str | os.PathLike = "models",
              metrics_dir: str | os.PathLike = "metrics", device: str = "auto") -> Predictor:
-        from medrepro.evaluate.predictions import load_temperature
-        from medrepro.explain.gradcam import load_model, read_model_json
         from medrepro.models.registry import ARCHITECTURES
+        from medrepro.models.trained import load_trained, read_model_json
 
         models_dir, metrics_dir = Path(models_dir), Path(metrics_dir)
         if arch not in ARCHITECTURES:
@@ -236,12 +185,35 @@ class Predictor:
             raise InputError(f"{model_dir / 'model.json'}: no {POSITIVE_CLASS!r} class in {meta['classes']}")
         cache_size, source = resolve_cache_size(meta, models_dir)
         dev = pick_device(device)
-        loaded = load_model(model_dir)
-        loaded.model.to(dev)
-        return cls(arch=arch, model_dir=model_dir, loaded=loaded,
-                   temperature=load_temperature(model_dir / "calibration.json"),
-                   operating=read_operating_point(metrics_dir / arch / "threshold.json"),
-                   cache_size=cache_size, cache_size_source=source, device=dev)
+        trained = load_trained(model_dir, metrics_dir / arch / "threshold.json")
+        trained.loaded.model.to(dev)
+        predictor = cls(arch=arch, model_dir=model_dir, loaded=trained.loaded, temperature=trained.temperature,
+                        operating=trained.operating, cache_size=cache_size, cache_size_source=source, device=dev)
+        predictor.self_check()
+        return predictor
+
+    def self_check(self, n_images: int = SELF_CHECK_IMAGES) -> bool:
+        """Hold the loaded model to the train stage's saved test predictions for a few test-cache rows.
+
+        Runs when the prepared test cache of the repository holding `model_dir` is there (it is not on a
+        machine that only has the models); returns whether it ran. A mismatch means the temperature and the
+        threshold belong to another model, so every probability shown would be wrong: that is an error.
+        """
+        from medrepro.evaluate.predictions import read_predictions
+        from medrepro.models.trained import verify_reload
+
+        predictions = self.model_dir / "predictions" / "test.csv"
+        cache = self.model_dir.resolve().parent.parent / "data" / "prepared" / "ham10000" / "test_images.npy"
+        if not predictions.is_file() or not cache.is_file():
+            return False
+        images = np.load(cache, mmap_mode="r", allow_pickle=False)
+        _, expected, _ = read_predictions(predictions, self.classes)
+        if len(images) != len(expected) or images.shape[1] != self.cache_size:
+            return False  # the cache was rebuilt since training; the train stage's own checks cover that
+        rows = np.arange(min(n_images, len(images)))
+        with self.lock:
+            verify_reload(self.loaded, images[rows], expected[rows], str(predictions), self.device)
+        return True
 
     @property
     def classes(self) -> list[str]:
@@ -251,7 +223,7 @@ class Predictor:
         return read_image(path, self.cache_size, max_bytes)
 
     def _inputs(self, images: np.ndarray) -> tuple[torch.Tensor, np.ndarray]:
-        from medrepro.explain.gradcam import prepare_inputs
+        from medrepro.models.trained import prepare_inputs
 
         inputs, rgb = prepare_inputs(images, self.loaded.image_size, self.loaded.mean, self.loaded.std)
         return inputs.to(self.device), rgb

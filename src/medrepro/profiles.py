@@ -1,4 +1,9 @@
-"""Named parameter profiles (sample, thesis) applied to params.yaml in place, keeping its comments."""
+"""Named parameter profiles (thesis, rehearsal) applied to params.yaml in place, keeping its comments.
+
+A profile maps dotted keys to values; a mapping value is merged key by key, and a null inside it removes
+that key (so a per-architecture pin of the sample profile stops overriding the shared setting).
+`extends: <profile>` applies another profile first, so a rehearsal states only what differs from the thesis.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +17,42 @@ from medrepro.errors import ParamsError
 PROFILE_DIR = Path("configs/profiles")
 
 
-def load_profile(name: str, profile_dir: Path = PROFILE_DIR) -> dict[str, Any]:
+def load_profile(name: str, profile_dir: Path = PROFILE_DIR, _seen: tuple[str, ...] = ()) -> dict[str, Any]:
     path = profile_dir / f"{name}.yaml"
     if not path.is_file():
         known = sorted(p.stem for p in profile_dir.glob("*.yaml"))
         raise ParamsError(f"{path}: no such profile; known profiles: {known}")
+    if name in _seen:
+        raise ParamsError(f"{path}: profiles extend each other in a cycle: {' -> '.join((*_seen, name))}")
     overrides = yaml.safe_load(path.read_text()) or {}
     if not isinstance(overrides, dict):
         raise ParamsError(f"{path}: expected a mapping of dotted keys to values")
-    return overrides
+    base = overrides.pop("extends", None)
+    if base is None:
+        return overrides
+    merged = load_profile(str(base), profile_dir, (*_seen, name))
+    for key, value in overrides.items():
+        if isinstance(merged.get(key), dict) and isinstance(value, dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def describe_pins(params: dict[str, Any]) -> list[str]:
+    """One line per `train_arch.<arch>` value that overrides the shared `train` value, and how to change all."""
+    shared = params.get("train") or {}
+    lines = []
+    for arch, pins in (params.get("train_arch") or {}).items():
+        for key, value in (pins or {}).items():
+            if key in shared and shared[key] != value:
+                lines.append(f"  train_arch.{arch}.{key}: {value!r} overrides train.{key}: {shared[key]!r}")
+            elif key not in shared and value not in ({}, "", None):
+                lines.append(f"  train_arch.{arch}.{key}: {value!r} (only {arch} has it)")
+    if not lines:
+        return []
+    return ["per-architecture pins (a shared train.<key> does not change these; set both, e.g. "
+            "`dvc exp run -S train.epochs=1 -S train_arch.<arch>.epochs=1`, or delete the pin):", *lines]
 
 
 def apply_profile(params_path: Path, overrides: dict[str, Any]) -> list[tuple[str, Any, Any]]:
@@ -43,7 +75,11 @@ def apply_profile(params_path: Path, overrides: dict[str, Any]) -> list[tuple[st
         old = node[leaf]
         if isinstance(old, dict) and isinstance(value, dict):
             for key, sub in value.items():
-                if node[leaf].get(key) != sub:
+                if sub is None:
+                    if key in node[leaf]:
+                        changes.append((f"{dotted}.{key}", node[leaf][key], None))
+                        del node[leaf][key]
+                elif node[leaf].get(key) != sub:
                     changes.append((f"{dotted}.{key}", node[leaf].get(key), sub))
                     node[leaf][key] = sub
         elif old != value:

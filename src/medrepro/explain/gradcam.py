@@ -31,61 +31,14 @@ from torch import nn
 
 from medrepro.errors import InputError, ParamsError
 from medrepro.models.registry import create_model, get_architecture
-from medrepro.train.augment import normalise, to_float_nchw
+from medrepro.models.trained import LoadedModel, check_logits, load_model, prepare_inputs  # noqa: F401 (API)
+from medrepro.models.trained import logits as _logits
 
 TARGETS = ("true", "predicted")
 CELL_INCHES = (1.9, 2.05)
 LABEL_INCHES = 0.45
 HEADER_INCHES = 0.6
-MODEL_JSON_KEYS = ("arch", "classes", "image_size", "mean", "std", "model_kwargs")
 SANITY_STREAM = 1_000_003  # the sanity sample's random stream, apart from the per-class draws [seed, k]
-
-
-@dataclass
-class LoadedModel:
-    """A trained model in eval mode plus what is needed to rebuild and feed it."""
-
-    model: nn.Module
-    arch: str
-    classes: list[str]
-    image_size: int
-    mean: list[float]
-    std: list[float]
-    model_kwargs: dict[str, Any]
-
-
-def read_model_json(path: str | os.PathLike) -> dict[str, Any]:
-    """models/<arch>/model.json, checked for the keys needed to rebuild the model."""
-    from medrepro.io import read_json
-
-    return read_json(path, "train", MODEL_JSON_KEYS)
-
-
-def load_model(model_dir: str | os.PathLike) -> LoadedModel:
-    """Rebuild the architecture from model.json and load model.safetensors (never pickle) strictly."""
-    from safetensors import SafetensorError
-    from safetensors.torch import load_file
-
-    model_dir = Path(model_dir)
-    meta = read_model_json(model_dir / "model.json")
-    weights = model_dir / "model.safetensors"
-    if not weights.is_file():
-        raise InputError(f"{weights}: weights not found; run the train stage first")
-    model = create_model(meta["arch"], len(meta["classes"]), int(meta["image_size"]), pretrained=False,
-                         model_kwargs=meta["model_kwargs"])
-    try:
-        state = load_file(weights)
-    except SafetensorError as exc:
-        raise InputError(f"{weights}: not a readable safetensors file ({exc}); rerun training") from exc
-    try:
-        model.load_state_dict(state, strict=True)
-    except RuntimeError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-        raise InputError(f"{weights}: weights do not fit the model described in model.json ({first}); "
-                         "rerun the train stage") from exc
-    return LoadedModel(model=model.eval(), arch=meta["arch"], classes=list(meta["classes"]),
-                       image_size=int(meta["image_size"]), mean=list(meta["mean"]), std=list(meta["std"]),
-                       model_kwargs=dict(meta["model_kwargs"]))
 
 
 def randomised_copy(loaded: LoadedModel, seed: int) -> nn.Module:
@@ -105,19 +58,6 @@ def randomised_copy(loaded: LoadedModel, seed: int) -> nn.Module:
             if callable(reset):
                 reset()
     return model.eval()
-
-
-def prepare_inputs(images: np.ndarray, image_size: int, mean: Sequence[float],
-                   std: Sequence[float]) -> tuple[torch.Tensor, np.ndarray]:
-    """uint8 N×H×W×3 cache rows -> (normalised model input, float32 RGB N×S×S×3 in [0, 1] for overlays).
-
-    Uses the training code's own resize and normalisation so the explained input is the evaluated one.
-    """
-    if images.ndim != 4 or images.shape[-1] != 3 or images.dtype != np.uint8:
-        raise InputError(f"expected uint8 images of shape N×H×W×3, got {images.dtype} {images.shape}")
-    x = to_float_nchw(torch.from_numpy(np.array(images, dtype=np.uint8, copy=True)), image_size)
-    rgb = x.permute(0, 2, 3, 1).numpy().astype(np.float32)
-    return normalise(x, list(mean), list(std)), rgb
 
 
 def select_examples(labels: np.ndarray, num_classes: int, per_class: int, seed: int) -> list[list[int]]:
@@ -221,12 +161,6 @@ def _check_target(target: str) -> None:
         raise ParamsError(f"params.yaml: 'gradcam.target' is {target!r}; choose from {list(TARGETS)}")
 
 
-def _logits(model: nn.Module, inputs: torch.Tensor, batch_size: int = 64) -> np.ndarray:
-    with torch.no_grad():
-        return torch.cat([model(inputs[i:i + batch_size]) for i in range(0, len(inputs), batch_size)]
-                         ).double().numpy()
-
-
 def explain(loaded: LoadedModel, images: np.ndarray, labels: np.ndarray, image_ids: Sequence[str], *,
             per_class: int, seed: int, temperature: float = 1.0, target: str = "predicted",
             expected_logits: np.ndarray | None = None, where: str = "predictions") -> Explanation:
@@ -251,7 +185,7 @@ def explain(loaded: LoadedModel, images: np.ndarray, labels: np.ndarray, image_i
     inputs, rgb = prepare_inputs(images[flat], loaded.image_size, loaded.mean, loaded.std)
     logits = _logits(loaded.model, inputs)
     if expected_logits is not None:
-        check_logits(logits, np.asarray(expected_logits)[flat], where)
+        check_logits(logits, np.asarray(expected_logits)[flat], where, loaded.predictions_precision)
     probs = softmax(logits, temperature)
     predicted = probs.argmax(axis=1)
     sel_labels = np.asarray(labels)[flat].astype(np.int64)
@@ -285,15 +219,6 @@ def randomisation_check(loaded: LoadedModel, images: np.ndarray, labels: np.ndar
     cams = compute_cams(loaded.model, loaded.arch, inputs, targets, batch_size)
     random_cams = compute_cams(randomised_copy(loaded, seed), loaded.arch, inputs, targets, batch_size)
     return correlation_summary(rank_correlations(cams, random_cams), cams, random_cams)
-
-
-def check_logits(computed: np.ndarray, expected: np.ndarray, where: str, tol: float = 1e-3) -> None:
-    """Fail if the reloaded model does not reproduce the train stage's logits (stale or wrong weights)."""
-    diff = np.abs(np.asarray(computed) - np.asarray(expected))
-    bound = tol * np.maximum(1.0, np.abs(expected))
-    if not (diff <= bound).all():
-        raise InputError(f"{where}: the reloaded model's logits differ from the saved predictions by up to "
-                         f"{diff.max():.3g}; model and predictions come from different runs, rerun training")
 
 
 def grid_figsize(n_rows: int, n_cols: int) -> tuple[float, float]:

@@ -56,21 +56,25 @@ def get_architecture(name: str) -> Architecture:
 
 
 def create_model(name: str, num_classes: int, image_size: int, *, pretrained: bool = False,
-                 pretrained_path: str | None = None, model_kwargs: dict[str, Any] | None = None) -> nn.Module:
-    """Build a timm model; `pretrained` pulls hub weights (GPU box), `pretrained_path` a local safetensors file."""
+                 pretrained_path: str | None = None, model_kwargs: dict[str, Any] | None = None,
+                 where: str = "train.pretrained_path") -> nn.Module:
+    """Build a timm model; `pretrained_path` starts it from a local safetensors file, `pretrained` from timm's
+    hub weights (cached, or downloaded while the hub answers). `model.starting_weights` records which."""
     import timm
+
+    from medrepro.models.weights import load_pretrained, resolve_pretrained
 
     arch = get_architecture(name)
     kwargs = dict(arch.defaults)
     kwargs.update(model_kwargs or {})
     if arch.takes_img_size:
         kwargs.setdefault("img_size", image_size)
-    if pretrained_path:
-        if not str(pretrained_path).endswith(".safetensors"):
-            raise ParamsError(f"pretrained_path {pretrained_path!r}: only .safetensors weights are loaded")
-        kwargs["pretrained_cfg_overlay"] = {"file": str(pretrained_path)}
-        pretrained = True
-    model = timm.create_model(arch.timm_name, pretrained=pretrained, num_classes=num_classes, **kwargs)
+    info = resolve_pretrained(name, arch.timm_name, pretrained=pretrained, pretrained_path=pretrained_path,
+                              where=where)
+    model = timm.create_model(arch.timm_name, pretrained=False, num_classes=num_classes, **kwargs)
+    if info is not None:
+        load_pretrained(model, name, arch.timm_name, info)
+    model.starting_weights = info
     _zero_init_head(model)
     return model
 

@@ -163,6 +163,9 @@ def load_hub_mlm(model_name: str):
     """Pretrained tokenizer and masked-LM model to continue pretraining from (downloads unless cached)."""
     from transformers import AutoModelForMaskedLM, AutoTokenizer
 
+    from medrepro.models.weights import resolve_hub_model
+
+    model_name = resolve_hub_model(model_name, "notes_train.model_name")  # offline: one line, not 46 s of retries
     return AutoTokenizer.from_pretrained(model_name), AutoModelForMaskedLM.from_pretrained(model_name)
 
 

@@ -4,9 +4,10 @@
 
 Two checks, and findings never carry the value itself, only file, line and category:
 - values (from --values: one value per line, optionally `CATEGORY<TAB>value`): exact, case-insensitive
-  matches in every file, binary ones included (tokenizer vocabularies, JSON, pickles if any), read as
-  bytes so nothing is lost to decoding; of .safetensors and .npy files only the header (tensor names,
-  metadata) is searched, since their payload is numbers. Values shorter than 3 characters are ignored.
+  matches on token boundaries (never inside a longer word or number) in every file, binary ones included
+  (tokenizer vocabularies, JSON, pickles if any), read as bytes so nothing is lost to decoding; of
+  .safetensors and .npy files only the header (tensor names, metadata) is searched, since their payload is
+  numbers. Values shorter than 3 characters are ignored.
 - patterns: the de-identifier's high-precision detectors (dates with a day or month and year, phones,
   emails, SSNs, IDs after a cue, street addresses, ages over 89, "City, ST", names after a title, a
   label or before a credential) run on text files only; placeholders such as [NAME] never match.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -99,28 +101,56 @@ def _payload_offset(path: Path) -> int | None:
     return None
 
 
+_WORD = rb"0-9A-Za-z\x80-\xff"  # letters, digits and any non-ASCII (UTF-8) byte continue a token
+
+
+def _value_pattern(value: bytes) -> re.Pattern[bytes]:
+    """`value` on token boundaries: not inside a longer word or number (e.g. not in a logit's decimals).
+
+    An edge that is a letter or digit must not touch another one; a digit edge must also not continue a
+    decimal number ("0.4821" does not contain the value "4821"). Edges that are punctuation match anywhere.
+    """
+    before = after = b""
+    if re.match(rb"[" + _WORD + rb"]", value[:1]):
+        before = rb"(?<![" + _WORD + rb"])"
+        if value[:1].isdigit():
+            before += rb"(?<![0-9]\.)"
+    if re.match(rb"[" + _WORD + rb"]", value[-1:]):
+        after = rb"(?![" + _WORD + rb"])"
+        if value[-1:].isdigit():
+            after += rb"(?!\.[0-9])"
+    return re.compile(before + re.escape(value) + after)
+
+
 def _scan_values(path: Path, values: list[tuple[str, bytes]]) -> set[Finding]:
-    """Byte-level, case-insensitive search in chunks that overlap by the longest value."""
+    """Byte-level, case-insensitive search on token boundaries, in chunks that overlap by the longest value
+    plus the two bytes of context either side that the boundary check looks at."""
     found: set[Finding] = set()
-    overlap = max(len(v) for _, v in values) - 1
+    patterns = [(category, _value_pattern(value)) for category, value in values]
+    context = 2
+    overlap = max(len(v) for _, v in values) + 2 * context
     lines_before = 0  # newlines in the file before `tail`
     tail = b""
+    first = 0  # matches starting before this were decided in the previous chunk, with their left context
     limit = _payload_offset(path)
     with path.open("rb") as fh:
         while True:
             chunk = fh.read(_CHUNK if limit is None else max(0, min(_CHUNK, limit - fh.tell())))
-            if not chunk:
-                break
+            final = not chunk
             buf = (tail + chunk).lower()
-            for category, value in values:
-                start = buf.find(value)
-                while start != -1:
-                    found.add(Finding(str(path), lines_before + buf.count(b"\n", 0, start) + 1, category))
-                    start = buf.find(value, start + 1)
+            decided = len(buf) if final else len(buf) - context  # later bytes could still extend a match
+            for category, pattern in patterns:
+                for match in pattern.finditer(buf):
+                    if first <= match.start() and match.end() <= decided:
+                        found.add(Finding(str(path), lines_before + buf.count(b"\n", 0, match.start()) + 1,
+                                          category))
+            if final:
+                break
             keep = min(overlap, len(buf))
-            new_tail = buf[len(buf) - keep:] if keep else b""
+            if keep < len(buf):
+                first = context
             lines_before += buf.count(b"\n", 0, len(buf) - keep)
-            tail = new_tail
+            tail = buf[len(buf) - keep:] if keep else b""
     return found
 
 

@@ -34,6 +34,13 @@ def _warnings(comparison: dict[str, Any], small_groups: list[str], min_group_siz
     return ["## Warnings", *lines, ""] if lines else []
 
 
+def _starting_weights_line(weights: dict[str, Any] | None) -> str:
+    if not weights:
+        return "- Starting weights: none (trained from random initialisation)."
+    return (f"- Starting weights: `{weights.get('name')}` from {weights.get('source')}, "
+            f"sha256 `{weights.get('sha256')}`.")
+
+
 def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison: dict[str, Any],
                       train: dict[str, Any], confidence: float, threshold_confidence: float,
                       target_specificity: float, positive_class: str, small_groups: list[str] | None = None,
@@ -55,6 +62,7 @@ def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison
         f"- Classes: {', '.join(model['classes'])}.",
         f"- Weights: `model.safetensors`; training stopped at epoch {train.get('epochs_run')} "
         f"(best epoch {train.get('best_epoch')} by validation balanced accuracy).",
+        _starting_weights_line(model.get("starting_weights")),
         f"- Calibration: temperature scaling, T = {comparison.get('temperature', float('nan')):.3f} "
         "(fitted on validation).",
         "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -17,6 +18,7 @@ from torch.utils.data import DataLoader, Dataset, Sampler
 from medrepro.data.ham10000 import CLASSES
 from medrepro.device import cap_loader_workers
 from medrepro.errors import InputError, ParamsError
+from medrepro.io import require_free_space
 from medrepro.models.registry import create_model, get_architecture, normalisation
 from medrepro.provenance import code_fingerprint
 from medrepro.train.augment import AugmentConfig, augment_batch, to_float_nchw
@@ -24,6 +26,7 @@ from medrepro.train.checkpoint import Fingerprint
 from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
 
 IMBALANCE = ("none", "weighted_loss", "weighted_sampler")
+PREDICTIONS_PRECISION = "fp32"  # saved predictions come from a float32 pass, whatever training ran in
 PRECISIONS = ("no", "fp16", "bf16")
 
 
@@ -201,6 +204,7 @@ class ImageTrainOutput:
     std: list[float]
     num_parameters: int
     predictions: dict[str, tuple[np.ndarray, np.ndarray]]
+    provenance: dict[str, Any] = field(default_factory=dict)  # precision and starting weights, for model.json
 
 
 def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoint_dir: str | Path,
@@ -239,7 +243,11 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
 
     torch.manual_seed(cfg.seed)
     model = create_model(cfg.arch, num_classes, cfg.image_size, pretrained=cfg.pretrained,
-                         pretrained_path=cfg.pretrained_path or None, model_kwargs=cfg.model_kwargs)
+                         pretrained_path=cfg.pretrained_path or None, model_kwargs=cfg.model_kwargs,
+                         where=f"train_arch.{cfg.arch}.pretrained_path")
+    starting = model.starting_weights
+    if accelerator.is_main_process:
+        require_free_space(checkpoint_dir, checkpoint_bytes(model), f"the {cfg.arch} training checkpoints")
     mean, std = normalisation(model)
     if cfg.channels_last:
         model = model.to(memory_format=torch.channels_last)
@@ -257,16 +265,47 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
     result = fit(accelerator, model, train_loader, eval_loaders["val"], forward=forward, cfg=fit_cfg,
                  checkpoint_dir=checkpoint_dir, fingerprint=fingerprint,
                  class_weights=loss_weights, label_smoothing=cfg.label_smoothing, desc=run_name or cfg.arch)
+    model = full_precision_model(accelerator, result.model)
     predictions = {}
-    for split, loader in eval_loaders.items():
-        predictions[split] = predict(accelerator, result.model, accelerator.prepare(loader), forward, desc=split)
+    with full_precision_matmul():
+        for split, loader in eval_loaders.items():
+            predictions[split] = predict(accelerator, model, accelerator.prepare(loader), forward, desc=split)
     if log_with:
         accelerator.end_training()
-    model = accelerator.unwrap_model(result.model)
+    provenance = {"mixed_precision": cfg.mixed_precision, "predictions_precision": PREDICTIONS_PRECISION,
+                  "starting_weights": starting.as_dict() if starting is not None else None}
+    return ImageTrainOutput(model=model, result=result, mean=mean, std=std, num_parameters=num_parameters,
+                            predictions=predictions, provenance=provenance)
+
+
+def full_precision_model(accelerator, model: torch.nn.Module) -> torch.nn.Module:
+    """The trained module without Accelerate's autocast wrapper or compilation, its weights in float32.
+
+    Predictions are written from this model, so whoever reloads the weights in float32 (Grad-CAM, predict,
+    the app) reproduces them to float32 round-off, whatever precision training ran in.
+    """
+    model = accelerator.unwrap_model(model, keep_fp32_wrapper=False, keep_torch_compile=False)
     if hasattr(model, "_orig_mod"):
         model = model._orig_mod
-    return ImageTrainOutput(model=model, result=result, mean=mean, std=std, num_parameters=num_parameters,
-                            predictions=predictions)
+    if any(p.dtype != torch.float32 for p in model.parameters() if p.is_floating_point()):
+        model = model.float()
+    return model
+
+
+@contextlib.contextmanager
+def full_precision_matmul():
+    """Turn TF32 off for the evaluation pass: CUDA would otherwise round matmul/conv inputs to 10 bits."""
+    saved = torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
+    torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = False
+    try:
+        yield
+    finally:
+        torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = saved
+
+
+def checkpoint_bytes(model: torch.nn.Module) -> int:
+    """What one run's checkpoints take: the best weights, the latest weights and AdamW's two moments."""
+    return 4 * sum(t.numel() * t.element_size() for t in model.state_dict().values())
 
 
 def tracker_init_kwargs(log_with: list[str], run_name: str, tracker_dir: str | Path | None) -> dict:

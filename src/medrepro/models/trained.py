@@ -1,0 +1,217 @@
+"""A trained image model as the pipeline left it: weights, temperature and operating point, loaded in one place.
+
+Grad-CAM, `medrepro predict` and the app all load through here, so they rebuild the same model, feed it the
+training code's own preprocessing and hold it to the saved predictions with one tolerance. That tolerance
+follows from the precision model.json records for those predictions: the train stage writes them from a
+float32 pass whatever precision it trained in, so a float32 reload reproduces them to float32 round-off.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from medrepro.errors import InputError
+
+MODEL_JSON_KEYS = ("arch", "classes", "image_size", "mean", "std", "model_kwargs")
+POSITIVE_CLASS = "mel"
+OPERATING_POINT = "at_specificity"
+OPERATING_KEYS = ("threshold", "target", "sensitivity", "sensitivity_ci_low", "sensitivity_ci_high",
+                  "specificity", "specificity_ci_low", "specificity_ci_high")
+# Relative tolerance (of max(1, |logit|)) for a float32 reload of predictions saved in each precision. A
+# float32 forward pass of these networks on another device or library build differs by ~1e-5 relative; a
+# bf16/fp16 pass by up to 0.15 in a logit (DenseNet-121 at 224 px), which no tolerance can tell apart from
+# another model's, so reduced-precision predictions are refused rather than checked loosely.
+PRECISION_RTOL = {"fp32": 1e-3}
+
+
+@dataclass
+class LoadedModel:
+    """A trained model in eval mode plus what is needed to rebuild and feed it."""
+
+    model: nn.Module
+    arch: str
+    classes: list[str]
+    image_size: int
+    mean: list[float]
+    std: list[float]
+    model_kwargs: dict[str, Any]
+    predictions_precision: str = "fp32"
+
+
+def read_model_json(path: str | os.PathLike) -> dict[str, Any]:
+    """models/<arch>/model.json, checked for the keys needed to rebuild the model."""
+    from medrepro.io import read_json
+
+    return read_json(path, "train", MODEL_JSON_KEYS)
+
+
+def predictions_precision(meta: dict[str, Any], where: str | os.PathLike) -> str:
+    """The precision the saved predictions were computed in, refused if no reload can reproduce it."""
+    precision = meta.get("predictions_precision")
+    if precision is None:  # written before the precision was recorded: predictions came from the training
+        precision = {"no": "fp32", None: "fp32"}.get(meta.get("mixed_precision"), meta.get("mixed_precision"))
+    if precision not in PRECISION_RTOL:
+        raise InputError(f"{where}: the saved predictions were computed in {precision}, which a reload cannot "
+                         "reproduce; rerun the train stage (it now writes them from a float32 pass)")
+    return str(precision)
+
+
+def load_model(model_dir: str | os.PathLike) -> LoadedModel:
+    """Rebuild the architecture from model.json and load model.safetensors (never pickle) strictly."""
+    from safetensors import SafetensorError
+    from safetensors.torch import load_file
+
+    from medrepro.models.registry import create_model
+
+    model_dir = Path(model_dir)
+    meta = read_model_json(model_dir / "model.json")
+    precision = predictions_precision(meta, model_dir / "model.json")
+    weights = model_dir / "model.safetensors"
+    if not weights.is_file():
+        raise InputError(f"{weights}: weights not found; run the train stage first")
+    model = create_model(meta["arch"], len(meta["classes"]), int(meta["image_size"]), pretrained=False,
+                         model_kwargs=meta["model_kwargs"])
+    try:
+        state = load_file(weights)
+    except SafetensorError as exc:
+        raise InputError(f"{weights}: not a readable safetensors file ({exc}); rerun training") from exc
+    try:
+        model.load_state_dict(state, strict=True)
+    except RuntimeError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        raise InputError(f"{weights}: weights do not fit the model described in model.json ({first}); "
+                         "rerun the train stage") from exc
+    return LoadedModel(model=model.eval(), arch=meta["arch"], classes=list(meta["classes"]),
+                       image_size=int(meta["image_size"]), mean=list(meta["mean"]), std=list(meta["std"]),
+                       model_kwargs=dict(meta["model_kwargs"]), predictions_precision=precision)
+
+
+def prepare_inputs(images: np.ndarray, image_size: int, mean: Sequence[float],
+                   std: Sequence[float]) -> tuple[torch.Tensor, np.ndarray]:
+    """uint8 N×H×W×3 cache rows -> (normalised model input, float32 RGB N×S×S×3 in [0, 1] for overlays).
+
+    Uses the training code's own resize and normalisation so the explained input is the evaluated one.
+    """
+    from medrepro.train.augment import normalise, to_float_nchw
+
+    if images.ndim != 4 or images.shape[-1] != 3 or images.dtype != np.uint8:
+        raise InputError(f"expected uint8 images of shape N×H×W×3, got {images.dtype} {images.shape}")
+    x = to_float_nchw(torch.from_numpy(np.array(images, dtype=np.uint8, copy=True)), image_size)
+    rgb = x.permute(0, 2, 3, 1).numpy().astype(np.float32)
+    return normalise(x, list(mean), list(std)), rgb
+
+
+def logits(model: nn.Module, inputs: torch.Tensor, batch_size: int = 64) -> np.ndarray:
+    """Float64 logits of a float32 forward pass (TF32 off on CUDA), as the saved predictions were made."""
+    saved = torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
+    torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = False
+    try:
+        with torch.no_grad():
+            return torch.cat([model(inputs[i:i + batch_size]) for i in range(0, len(inputs), batch_size)]
+                             ).double().cpu().numpy()
+    finally:
+        torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = saved
+
+
+def check_logits(computed: np.ndarray, expected: np.ndarray, where: str, precision: str = "fp32") -> None:
+    """Fail if the reloaded model does not reproduce the saved logits (stale or wrong weights)."""
+    tol = PRECISION_RTOL[precision]
+    diff = np.abs(np.asarray(computed) - np.asarray(expected))
+    bound = tol * np.maximum(1.0, np.abs(expected))
+    if not (diff <= bound).all():
+        raise InputError(f"{where}: the reloaded model's logits differ from the saved predictions by up to "
+                         f"{diff.max():.3g} ({precision}, tolerance {tol:g} relative); model and predictions come from "
+                         "different runs, rerun training")
+
+
+@dataclass(frozen=True)
+class OperatingPoint:
+    """The melanoma-vs-rest threshold chosen on validation and its sensitivity/specificity on test."""
+
+    threshold: float
+    target_specificity: float
+    sensitivity: float
+    sensitivity_ci_low: float
+    sensitivity_ci_high: float
+    specificity: float
+    specificity_ci_low: float
+    specificity_ci_high: float
+    n_test: int | None
+    n_test_positive: int | None
+    source: str
+
+    def describe(self) -> str:
+        """One line: what the threshold means and how it performed on the test split."""
+        n = (f"n={self.n_test}, {self.n_test_positive} {POSITIVE_CLASS}" if self.n_test is not None
+             else "test split")
+        return (f"p({POSITIVE_CLASS}) >= {self.threshold:.4g} is flagged (chosen on validation for "
+                f"specificity >= {self.target_specificity:g}); on test ({n}): "
+                f"sensitivity {self.sensitivity:.3f} "
+                f"[CI {self.sensitivity_ci_low:.3f}-{self.sensitivity_ci_high:.3f}], specificity "
+                f"{self.specificity:.3f} [CI {self.specificity_ci_low:.3f}-{self.specificity_ci_high:.3f}]")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def read_operating_point(path: str | os.PathLike) -> OperatingPoint:
+    """The at_specificity operating point from metrics/<arch>/threshold.json (flat keys)."""
+    from medrepro.io import read_json
+
+    path = Path(path)
+    data = read_json(path, "threshold")
+    keys = [f"{OPERATING_POINT}.{k}" for k in OPERATING_KEYS]
+    bad = [k for k in keys if not isinstance(data, dict) or not _number(data.get(k))]
+    if bad:
+        raise InputError(f"{path}: missing or non-numeric key(s) {bad}; rerun the threshold stage")
+    positive = data.get("positive_class", POSITIVE_CLASS)
+    if positive != POSITIVE_CLASS:
+        raise InputError(f"{path}: the operating point is for {positive!r}, but predict flags melanoma "
+                         f"({POSITIVE_CLASS!r}); rerun the threshold stage with threshold.positive_class: "
+                         f"{POSITIVE_CLASS}")
+    v = {k: float(data[f"{OPERATING_POINT}.{k}"]) for k in OPERATING_KEYS}
+    counts = {k: int(data[k]) if _number(data.get(k)) else None for k in ("n_test", "n_test_positive")}
+    return OperatingPoint(threshold=v["threshold"], target_specificity=v["target"],
+                          sensitivity=v["sensitivity"], sensitivity_ci_low=v["sensitivity_ci_low"],
+                          sensitivity_ci_high=v["sensitivity_ci_high"], specificity=v["specificity"],
+                          specificity_ci_low=v["specificity_ci_low"],
+                          specificity_ci_high=v["specificity_ci_high"], source=str(path), **counts)
+
+
+@dataclass
+class TrainedModel:
+    """Everything a consumer needs from one architecture's outputs: model, temperature, operating point."""
+
+    loaded: LoadedModel
+    temperature: float
+    operating: OperatingPoint | None
+
+
+def load_trained(model_dir: str | os.PathLike, threshold_json: str | os.PathLike | None = None) -> TrainedModel:
+    """models/<arch>/{model.safetensors, model.json, calibration.json} (+ the threshold stage's operating
+    point when `threshold_json` is given)."""
+    from medrepro.evaluate.predictions import load_temperature
+
+    model_dir = Path(model_dir)
+    loaded = load_model(model_dir)
+    return TrainedModel(loaded=loaded, temperature=load_temperature(model_dir / "calibration.json"),
+                        operating=read_operating_point(threshold_json) if threshold_json is not None else None)
+
+
+def verify_reload(loaded: LoadedModel, images: np.ndarray, expected: np.ndarray, where: str,
+                  device: torch.device | None = None) -> None:
+    """Check the reloaded model against saved logits for the given cache rows (uint8 N×H×W×3)."""
+    inputs, _ = prepare_inputs(np.asarray(images), loaded.image_size, loaded.mean, loaded.std)
+    if device is not None:
+        inputs = inputs.to(device)
+    check_logits(logits(loaded.model, inputs), expected, where, loaded.predictions_precision)

@@ -1,0 +1,114 @@
+"""Train in bf16 on CPU, then Grad-CAM and predict reload the model and reproduce the saved predictions."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+import yaml
+from conftest import BIN, REPO, run
+
+from medrepro.errors import InputError
+from medrepro.models.trained import check_logits, load_model, predictions_precision, prepare_inputs
+
+TINY = {"channels": [8, 16, 32, 64], "stem_width": 8}
+
+
+@pytest.fixture(scope="module")
+def bf16_run(tmp_path_factory):
+    """prepare_images + train@resnet50 (tiny, 2 epochs, bf16 autocast on CPU) + a calibration and threshold."""
+    root = tmp_path_factory.mktemp("bf16")
+    params = {
+        "data": {"ham10000": str(REPO / "data" / "sample" / "ham10000")},
+        "prepare": {"val_fraction": 0.15, "test_fraction": 0.2, "cache_size": 64, "seed": 42, "workers": 1},
+        "architectures": ["resnet50"],
+        "train": {"image_size": 64, "epochs": 2, "batch_size": 32, "lr": 0.003, "mixed_precision": "bf16",
+                  "log_with": [], "seed": 0},
+        "train_arch": {"resnet50": {"model_kwargs": TINY}},
+        "gradcam": {"per_class": 1, "seed": 0, "sanity_images": 4},
+    }
+    (root / "params.yaml").write_text(yaml.safe_dump(params))
+    for stage in ("prepare_images", "train"):
+        run([str(BIN / "python"), str(REPO / "stages" / f"{stage}.py"), *(["resnet50"] if stage == "train" else [])],
+            cwd=root, OMP_NUM_THREADS="2")
+    (root / "models" / "resnet50" / "calibration.json").write_text('{"temperature": 1.3}')
+    ops = {f"at_specificity.{k}": 0.5 for k in ("threshold", "target", "sensitivity", "sensitivity_ci_low",
+                                                 "sensitivity_ci_high", "specificity", "specificity_ci_low",
+                                                 "specificity_ci_high")}
+    (root / "metrics" / "resnet50" / "threshold.json").write_text(json.dumps({**ops, "positive_class": "mel"}))
+    return root
+
+
+def _saved(root):
+    frame = pd.read_csv(root / "models" / "resnet50" / "predictions" / "test.csv")
+    return frame, frame.filter(like="logit_").to_numpy()
+
+
+def test_model_json_records_precisions(bf16_run):
+    meta = json.loads((bf16_run / "models" / "resnet50" / "model.json").read_text())
+    assert meta["mixed_precision"] == "bf16"
+    assert meta["predictions_precision"] == "fp32"
+    assert meta["starting_weights"] is None  # trained from scratch: nothing to pin
+
+
+def test_gradcam_stage_runs_after_bf16_training(bf16_run):
+    proc = run([str(BIN / "python"), str(REPO / "stages" / "gradcam.py"), "resnet50"], cwd=bf16_run,
+               check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert (bf16_run / "plots" / "gradcam" / "resnet50.png").is_file()
+
+
+def test_predict_reproduces_saved_test_logits_and_checks_itself(bf16_run):
+    from medrepro.predict import Predictor
+
+    predictor = Predictor.load("resnet50", bf16_run / "models", bf16_run / "metrics", device="cpu")
+    assert predictor.self_check() is True  # the prepared test cache is there, so the check ran
+    images = np.load(bf16_run / "data" / "prepared" / "ham10000" / "test_images.npy")
+    _, saved = _saved(bf16_run)
+    np.testing.assert_allclose(predictor.logits(images), saved, rtol=1e-4, atol=1e-4)
+
+
+def test_bf16_predictions_would_fail_the_check(bf16_run):
+    """What the train stage used to save (the autocast pass) is outside the float32 tolerance: the check has
+    teeth, and the float32 pass is what makes the consumers above pass."""
+    loaded = load_model(bf16_run / "models" / "resnet50")
+    images = np.load(bf16_run / "data" / "prepared" / "ham10000" / "test_images.npy")
+    x, _ = prepare_inputs(images, loaded.image_size, loaded.mean, loaded.std)
+    with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
+        bf16 = loaded.model(x).float().double().numpy()
+    _, saved = _saved(bf16_run)
+    with pytest.raises(InputError, match="differ from the saved predictions"):
+        check_logits(saved, bf16, "test.csv")
+
+
+def test_predict_refuses_a_model_that_does_not_match_its_predictions(bf16_run, tmp_path):
+    from conftest import copy_run
+
+    from medrepro.predict import Predictor
+
+    root = copy_run(bf16_run, tmp_path / "copy")
+    test_csv = root / "models" / "resnet50" / "predictions" / "test.csv"
+    frame, _ = _saved(root)
+    frame["logit_nv"] += 0.3
+    test_csv.unlink()
+    frame.to_csv(test_csv, index=False)
+    with pytest.raises(InputError, match="differ from the saved predictions"):
+        Predictor.load("resnet50", root / "models", root / "metrics", device="cpu")
+
+
+def test_old_reduced_precision_predictions_are_refused_not_checked_loosely():
+    assert predictions_precision({"mixed_precision": "no"}, "m.json") == "fp32"
+    assert predictions_precision({}, "m.json") == "fp32"
+    with pytest.raises(InputError, match="computed in bf16"):
+        predictions_precision({"mixed_precision": "bf16"}, "m.json")
+
+
+def test_cli_predict_after_bf16_training(bf16_run):
+    image = next((REPO / "data" / "sample" / "ham10000").glob("*.jpg"))
+    proc = run([str(BIN / "python"), "-m", "medrepro.cli", "predict", str(image), "--json", "--arch", "resnet50",
+                "--device", "cpu"], cwd=bf16_run, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["results"][0]["top_class"]
