@@ -57,9 +57,11 @@ def test_rehearsal_is_the_thesis_profile_with_only_cpu_changes(repo_root):
     changed = {k for k in rehearsal if rehearsal[k] != thesis.get(k)}
     assert changed == {"data.ham10000", "data.notes", "train.epochs", "train.batch_size", "train.warmup_epochs",
                        "train.loader_workers", "notes_train.epochs", "notes_train.batch_size",
-                       "notes_train.max_length", "notes_train.loader_workers", "cv.fold_ids", "cv.architectures"}
+                       "notes_train.max_length", "notes_train.loader_workers", "pretrain_notes.epochs",
+                       "pretrain_notes.batch_size", "pretrain_notes.max_length", "pretrain_notes.loader_workers",
+                       "cv.fold_ids", "cv.architectures"}
     for key in ("train.mixed_precision", "train.image_size", "prepare.cache_size", "notes_train.model_name",
-                "notes_train.mixed_precision", "train_arch.vit_b_16"):
+                "notes_train.mixed_precision", "pretrain_notes.mixed_precision", "train_arch.vit_b_16"):
         assert rehearsal[key] == thesis[key]
 
 

@@ -20,6 +20,7 @@ from safetensors import safe_open
 from medrepro.data.notes_dataset import SPLITS, MaskingCollator, PadCollator
 from medrepro.errors import InputError, MedreproError, ParamsError
 from medrepro.models.text import load_text_classifier
+from medrepro.train import checkpoint as ckpt
 from medrepro.train import notes
 from medrepro.train.notes_pretrain import PretrainConfig, pretrain_encoder
 
@@ -81,9 +82,9 @@ def tiny_encoder(tmp_path_factory) -> Path:
     assert out.metrics["val_masked_tokens"] > 0 and 0 <= out.metrics["val_masked_accuracy"] <= 1
     assert out.metrics["val_masked_perplexity"] < 150, "pretraining must learn the notes' words"
     assert not {"train_time_s", "peak_memory_mb"} & set(out.metrics) and out.timing["train_time_s"] > 0
-    # the checkpoint (tied decoder and embeddings stored once) resumes to the same encoder
+    # a finished pretraining is never reused: the re-run trains from scratch to the same encoder
     again = pretrain_encoder(PretrainConfig(**PRE_TINY), "", prepared, None, root / "ckpt")
-    assert again.result.resumed_from_epoch == PRE_TINY["epochs"] and again.metrics == out.metrics
+    assert again.result.resumed_from_epoch == 0 and again.metrics == out.metrics
     return root / "pretrain"
 
 
@@ -163,11 +164,25 @@ def test_fingerprint_counts_lora_settings_only_for_lora():
     assert a.fingerprint("full", "d", "v") == tiny_cfg(log_with=["dvclive"]).fingerprint("full", "d", "v")
 
 
+def record_checkpoints(monkeypatch) -> list[dict]:
+    """The model state of every epoch checkpoint the loop writes (a finished run deletes the files themselves)."""
+    saved: list[dict] = []
+    original = ckpt.save_checkpoint
+
+    def recording(*args, **kw):
+        saved.append(dict(kw["model_state"]))
+        return original(*args, **kw)
+
+    monkeypatch.setattr(ckpt, "save_checkpoint", recording)
+    return saved
+
+
 @pytest.mark.parametrize("method", ["lora", "full"])
-def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, tiny_encoder, method):
+def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, tiny_encoder, method, monkeypatch):
     prepared = make_notes(tmp_path / "prepared")
     out_dir = tmp_path / "models" / method
     lr = 3e-2 if method == "lora" else 5e-3
+    saved_states = record_checkpoints(monkeypatch)
     out = notes.train_notes_model(tiny_cfg(lr=lr), prepared, tiny_encoder, out_dir, tmp_path / "ckpt", method)
 
     m, t = out.metrics, out.timing
@@ -196,8 +211,8 @@ def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, ti
     assert torch.equal(_logits(model, tokenizer, texts), expected)
 
     trainable = {n for n, p in out.model.named_parameters() if p.requires_grad}
-    with safe_open(tmp_path / "ckpt" / "last" / "model.safetensors", "pt") as f:
-        checkpoint_keys = set(f.keys())
+    assert saved_states, "every epoch writes a checkpoint"
+    checkpoint_keys = set(saved_states[-1])
     if method == "lora":
         assert not any(f.startswith("base/") for f in files), "the frozen base is referenced, not copied"
         adapter_config = json.loads((out_dir / "adapter_config.json").read_text())
@@ -209,7 +224,7 @@ def test_tiny_run_saves_safetensors_that_reload_to_identical_logits(tmp_path, ti
         # checkpoints hold the trainable tensors only, the frozen encoder is named by the fingerprint
         assert checkpoint_keys == trainable, checkpoint_keys ^ trainable
         encoder_bytes = (tiny_encoder / "model.safetensors").stat().st_size
-        assert (tmp_path / "ckpt" / "last" / "model.safetensors").stat().st_size * 2 < encoder_bytes
+        assert sum(v.numel() * v.element_size() for v in saved_states[-1].values()) * 2 < encoder_bytes
         assert m["weights_mb"] * 2**20 * 2 < encoder_bytes
         # a changed base is refused with one line instead of silently giving other predictions
         moved = tmp_path / "other_encoder"
@@ -247,12 +262,22 @@ def test_rerun_of_a_finished_run_retrains_to_the_same_result(tmp_path, tiny_enco
     assert changed.result.resumed_from_epoch == 0
 
 
-def test_lora_resumes_from_a_trainable_only_checkpoint(tmp_path, tiny_encoder):
+def test_lora_resumes_from_a_trainable_only_checkpoint(tmp_path, tiny_encoder, monkeypatch):
     prepared = make_notes(tmp_path / "prepared", sizes=(45, 15, 15))
     cfg = tiny_cfg(epochs=2, lr=3e-2)
-    first = notes.train_notes_model(cfg, prepared, tiny_encoder, None, tmp_path / "ckpt", "lora")
+    first = notes.train_notes_model(cfg, prepared, tiny_encoder, None, tmp_path / "ref", "lora")
+    original = ckpt.save_checkpoint
+
+    def crash_after_first(*args, **kw):
+        original(*args, **kw)
+        raise KeyboardInterrupt("simulated kill after epoch 1")
+
+    monkeypatch.setattr(ckpt, "save_checkpoint", crash_after_first)
+    with pytest.raises(KeyboardInterrupt):
+        notes.train_notes_model(cfg, prepared, tiny_encoder, None, tmp_path / "ckpt", "lora")
+    monkeypatch.setattr(ckpt, "save_checkpoint", original)
     again = notes.train_notes_model(cfg, prepared, tiny_encoder, None, tmp_path / "ckpt", "lora")
-    assert again.result.resumed_from_epoch == 2
+    assert again.result.resumed_from_epoch == 1
     np.testing.assert_array_equal(again.predictions["test"][0], first.predictions["test"][0])
 
 

@@ -48,7 +48,7 @@ def test_training_starts_from_the_pinned_file_and_records_it(stand_ins):
                                     "image_size": 64, "mean": [0], "std": [1], "classes": ["a"],
                                     "starting_weights": info.as_dict()},
                              data={"images": 1, "lesions": 1}, comparison={}, train={}, confidence=0.95,
-                             target_specificity=0.95)
+                             threshold_confidence=0.95, target_specificity=0.95, positive_class="mel")
     assert f"sha256 `{info.sha256}`" in card
 
 
