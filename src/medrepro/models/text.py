@@ -96,9 +96,8 @@ def label_maps(classes: Sequence[str]) -> tuple[dict[int, str], dict[str, int]]:
     return {i: c for i, c in enumerate(classes)}, {c: i for i, c in enumerate(classes)}
 
 
-def build_small_bert(
+def small_bert_config(
     vocab_size: int,
-    classes: Sequence[str],
     *,
     hidden_size: int = 64,
     num_layers: int = 2,
@@ -107,56 +106,40 @@ def build_small_bert(
     max_length: int = 128,
     dropout: float = 0.1,
     pad_token_id: int = 0,
-) -> nn.Module:
-    """A randomly initialised `BertForSequenceClassification` sized by the arguments (seed torch first)."""
-    from transformers import BertConfig, BertForSequenceClassification
+    **extra,
+):
+    """The `BertConfig` of the small offline BERT; `extra` adds head settings (labels)."""
+    from transformers import BertConfig
+
+    return BertConfig(
+        vocab_size=vocab_size,
+        hidden_size=hidden_size,
+        num_hidden_layers=num_layers,
+        num_attention_heads=num_heads,
+        intermediate_size=intermediate_size,
+        max_position_embeddings=max_length,
+        hidden_dropout_prob=dropout,
+        attention_probs_dropout_prob=dropout,
+        type_vocab_size=1,
+        pad_token_id=pad_token_id,
+        **extra,
+    )
+
+
+def build_small_bert(vocab_size: int, classes: Sequence[str], **sizes) -> nn.Module:
+    """A randomly initialised `BertForSequenceClassification` sized by `sizes` (seed torch first)."""
+    from transformers import BertForSequenceClassification
 
     id2label, label2id = label_maps(classes)
-    config = BertConfig(
-        vocab_size=vocab_size,
-        hidden_size=hidden_size,
-        num_hidden_layers=num_layers,
-        num_attention_heads=num_heads,
-        intermediate_size=intermediate_size,
-        max_position_embeddings=max_length,
-        hidden_dropout_prob=dropout,
-        attention_probs_dropout_prob=dropout,
-        type_vocab_size=1,
-        pad_token_id=pad_token_id,
-        num_labels=len(classes),
-        id2label=id2label,
-        label2id=label2id,
-    )
-    return BertForSequenceClassification(config)
+    return BertForSequenceClassification(small_bert_config(vocab_size, num_labels=len(classes), id2label=id2label,
+                                                           label2id=label2id, **sizes))
 
 
-def build_small_bert_mlm(
-    vocab_size: int,
-    *,
-    hidden_size: int = 64,
-    num_layers: int = 2,
-    num_heads: int = 2,
-    intermediate_size: int = 128,
-    max_length: int = 128,
-    dropout: float = 0.1,
-    pad_token_id: int = 0,
-) -> nn.Module:
+def build_small_bert_mlm(vocab_size: int, **sizes) -> nn.Module:
     """A randomly initialised `BertForMaskedLM` (seed torch first): the encoder pretrain_notes learns offline."""
-    from transformers import BertConfig, BertForMaskedLM
+    from transformers import BertForMaskedLM
 
-    config = BertConfig(
-        vocab_size=vocab_size,
-        hidden_size=hidden_size,
-        num_hidden_layers=num_layers,
-        num_attention_heads=num_heads,
-        intermediate_size=intermediate_size,
-        max_position_embeddings=max_length,
-        hidden_dropout_prob=dropout,
-        attention_probs_dropout_prob=dropout,
-        type_vocab_size=1,
-        pad_token_id=pad_token_id,
-    )
-    return BertForMaskedLM(config)
+    return BertForMaskedLM(small_bert_config(vocab_size, **sizes))
 
 
 def load_hub_mlm(model_name: str):
