@@ -113,7 +113,7 @@ def _scatter(frame: pd.DataFrame, panels: list[tuple[str, str, bool]], baseline:
         ax.grid(True, alpha=0.3)
     axes[0].set_ylim(0, 1)  # the whole F1 range, so small differences are not blown up
     axes[0].set_ylabel("Test macro F1")
-    axes[0].legend(fontsize=8, loc="lower right")
+    axes[0].legend(fontsize=8, loc="upper right")
     for path in (pdf_path, png_path):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(pdf_path) as tmp:
