@@ -7,11 +7,11 @@ Identifiers are planted into real MTSamples notes (read at run time, never copie
 `deid_harness` (definitions there). The distinct notes are split in two halves by a hash of the text:
 - dev: development notes, development families and clinical strings (`deid_dev.py`), names from
   development Faker locales. The rules and the note vocabulary were tuned here (and on dev-v1).
-- heldout: the other half of the notes, the held-out families v3 (`deid_heldout3.py`, committed before
-  the fixes that followed v2 and never used to tune), names from other Faker locales. This is the estimate.
-- heldout-v1/-v2, dev-v1/-v2: the earlier held-out families (`deid_heldout.py`, `deid_heldout2.py`), each
-  measured once as the estimate of its day (kept for the record), then used as development data on
-  development notes only.
+- heldout: the other half of the notes, the held-out families v4 (`deid_heldout4.py`, committed before
+  the fixes that followed v3 and never used to tune), names from other Faker locales. This is the estimate.
+- heldout-v1/-v2/-v3, dev-v1/-v2/-v3: the earlier held-out families (`deid_heldout.py`, `deid_heldout2.py`,
+  `deid_heldout3.py`), each measured once as the estimate of its day (kept for the record), then used as
+  development data on development notes only.
 Names are drawn so that no word is in any list the detector uses. With `pip install -e .[deid-peers]`,
 philter-lite and Presidio run on the same corpus; without it they are reported as skipped.
 Prints rates, counts and the families of what was missed; the missed surrogate values only with
@@ -39,24 +39,26 @@ from medrepro.privacy.deid import deidentify  # noqa: E402
 TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, "other_tokens_kept": 0.985}
 
 
-SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "heldout-v1", "heldout-v2")
+SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "heldout-v1", "heldout-v2", "heldout-v3")
 
 
 def split_setup(split: str):
     """(notes half index, families, clinical strings, locales) of one split.
 
-    heldout: held-out notes x v3 families (the estimate). heldout-v1, heldout-v2: held-out notes x the earlier
+    heldout: held-out notes x v4 families (the estimate). heldout-v1, -v2, -v3: held-out notes x the earlier
     held-out families, the earlier estimates, kept for the record. dev: development notes x development
-    families. dev-v1, dev-v2: development notes x v1 / v2 families (each turned development data once
+    families. dev-v1, -v2, -v3: development notes x v1 / v2 / v3 families (each turned development data once
     measured; tune on development notes only).
     """
     import deid_dev
     import deid_heldout
     import deid_heldout2
     import deid_heldout3
+    import deid_heldout4
 
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
-           "heldout-v2": deid_heldout2, "heldout": deid_heldout3}[split]
+           "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
+           "heldout": deid_heldout4}[split]
     locales = fam.DEV_LOCALES if fam is deid_dev else fam.HELDOUT_LOCALES
     return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales
 

@@ -18,7 +18,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import deid_benchmark as bench  # noqa: E402
 import deid_dev  # noqa: E402
 import deid_harness as harness  # noqa: E402
+import deid_heldout  # noqa: E402
+import deid_heldout2  # noqa: E402
 import deid_heldout3  # noqa: E402
+import deid_heldout4  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +60,12 @@ def test_dev_and_heldout_notes_share_nothing(notes):
     assert len(dev) + len(held) == len({t for t in notes if t.strip()})
 
 
-def test_planted_names_avoid_every_detector_list_and_dev_locales():
-    assert not set(deid_dev.DEV_LOCALES) & set(deid_heldout3.HELDOUT_LOCALES)
-    gen = harness.Gen(random.Random(0), deid_heldout3.HELDOUT_LOCALES)
+def test_planted_names_avoid_every_detector_list_and_earlier_locales():
+    earlier = [deid_dev.DEV_LOCALES, deid_heldout.HELDOUT_LOCALES, deid_heldout2.HELDOUT_LOCALES,
+               deid_heldout3.HELDOUT_LOCALES]
+    assert not set().union(*earlier) & set(deid_heldout4.HELDOUT_LOCALES)
+    assert bench.split_setup("heldout")[3] == deid_heldout4.HELDOUT_LOCALES
+    gen = harness.Gen(random.Random(0), deid_heldout4.HELDOUT_LOCALES)
     drawn = [gen.first() for _ in range(150)] + [gen.surname() for _ in range(150)]
     words = [w for v in drawn for w in v.replace("-", " ").split() if w.lower() not in harness._PARTICLES]
     assert not [w for w in words if harness.known_to_detector(w)]
