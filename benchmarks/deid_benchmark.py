@@ -39,7 +39,7 @@ from medrepro.privacy.deid import deidentify  # noqa: E402
 TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, "other_tokens_kept": 0.985}
 
 
-SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "heldout-v1", "heldout-v2")
+SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-patterns", "heldout-v1", "heldout-v2")
 
 
 def split_setup(split: str):
@@ -48,16 +48,18 @@ def split_setup(split: str):
     heldout: held-out notes x v3 families (the estimate). heldout-v1, heldout-v2: held-out notes x the earlier
     held-out families, the earlier estimates, kept for the record. dev: development notes x development
     families. dev-v1, dev-v2: development notes x v1 / v2 families (each turned development data once
-    measured; tune on development notes only).
+    measured; tune on development notes only). dev-patterns: development notes x the pattern families
+    (dates, ages, places, facilities; no names) and their numeric near-miss clinical strings.
     """
     import deid_dev
+    import deid_dev_patterns
     import deid_heldout
     import deid_heldout2
     import deid_heldout3
 
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
-           "heldout-v2": deid_heldout2, "heldout": deid_heldout3}[split]
-    locales = fam.DEV_LOCALES if fam is deid_dev else fam.HELDOUT_LOCALES
+           "heldout-v2": deid_heldout2, "heldout": deid_heldout3, "dev-patterns": deid_dev_patterns}[split]
+    locales = fam.DEV_LOCALES if split.startswith("dev-p") or fam is deid_dev else fam.HELDOUT_LOCALES
     return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales
 
 
@@ -110,9 +112,10 @@ def table(report: dict) -> str:
 
 
 def failures(r: dict) -> list[str]:
-    got = {"recall": r["recall"], "recall_NAME": r["recall_by_category"].get("NAME", 0.0),
+    """The targets missed; the names target only where names were planted (dev-patterns plants none)."""
+    got = {"recall": r["recall"], "recall_NAME": r["recall_by_category"].get("NAME"),
            "clinical_strings_kept": r["clinical_strings_kept"], "other_tokens_kept": r["other_tokens_kept"]}
-    return [f"{k} {got[k]:.4f} < {v}" for k, v in TARGETS.items() if got[k] < v]
+    return [f"{k} {got[k]:.4f} < {v}" for k, v in TARGETS.items() if got[k] is not None and got[k] < v]
 
 
 def main(argv: list[str] | None = None) -> int:
