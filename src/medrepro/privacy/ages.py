@@ -20,9 +20,8 @@ _UNITS = ("one two three four five six seven eight nine").split()
 _WORD_AGE = (r"(?:ninety(?:[\s-](?:" + "|".join(_UNITS) + r"))?|(?:one|a)\s+hundred(?:(?:\s+and)?\s+(?:"
              + "|".join(_UNITS) + r"))?)")
 _TEMP_BEFORE = re.compile(
-    r"(?i)(?:temp\w*|t|tmax|t-max|febrile|fever\w*|afebrile|spiked|degrees?|axillary|oral|rectal|tympanic|"
-    r"vitals?|vs|v/s)"
-    r"\W*(?:\w+\W+){0,2}$"
+    r"(?i)\b(?:temp\w*|t|tmax|t-max|febrile|fever\w*|afebrile|spiked|degrees?|axillary|oral|rectal|tympanic|"
+    r"vitals?|vs|v/s)\b[\s:=]*(?:(?:of|to|was|is|at|up|max|reached|a)\s+){0,2}$"
 )
 
 
@@ -51,7 +50,7 @@ AGE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "age_sex", "AGE>89",
-        _rx(rf"(?:^|(?<=[\n.:;(])|(?<=[\n.:;(] )|(?<=\ba )|(?<=\ban )|(?<=\bA )|(?<=\bthis )|(?<=\bThis ))"
+        _rx(rf"(?:^|(?<=[\n.:;(!?,])|(?<=[\n.:;(!?,] )|(?<=\ba )|(?<=\ban )|(?<=\bA )|(?<=\bthis )|(?<=\bThis ))"
             rf"\s*(?P<phi>{_NUM})(?=\s?-?(?:[FM]|yo\s?[FM]|y/o\s?[FM])\b)"),
         64, check=_sex_age_ok,
     ),

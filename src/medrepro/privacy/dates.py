@@ -31,7 +31,7 @@ MONTH_NEEDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 UNIT_WORDS = frozenset("""
 times time x tablets tablet tabs tab pills pill capsules capsule caps puffs puff drops drop doses dose sprays
 days day d weeks week wks wk months month mos mo years year yrs yr hours hour hrs hr h minutes minute mins min
-seconds second secs sec cm mm m km in inch inches ft feet foot mg mcg g gm gram grams kg kilograms lb lbs pound
+seconds second secs sec cm mm m km inch inches ft feet foot mg mcg g gm gram grams kg kilograms lb lbs pound
 pounds oz ml cc l liters units unit u iu meq mmol mmhg percent degrees degree deg beats bpm breaths cycles
 sessions visits episodes stools servings drinks beers glasses cups cigarettes packs pack ppd pack-years
 strength power murmur pain vision reflexes reflex pulses pulse scale score ratio fingers miles mile blocks
@@ -67,8 +67,9 @@ def _has_year(m: re.Match) -> bool:
 
 
 def _day_month_ok(m: re.Match) -> bool:
-    """"5 may" in lower case is a date only with a year."""
-    return m.group("mon") not in _AMBIGUOUS_LOWER or _has_year(m)
+    """"5 may" in lower case is a date only with a year, as "19-may-06", or as "the 20th of may"."""
+    return (m.group("mon") not in _AMBIGUOUS_LOWER or _has_year(m) or " of " in m.group(0)
+            or re.search(r"-\d{2}$", m.group(0)) is not None)
 
 
 def _month_day_ok(m: re.Match) -> bool:
@@ -110,7 +111,7 @@ DATE_RULES: tuple[Rule, ...] = (
     Rule("date_month_year_numeric", "DATE", _rx(rf"(?P<m>\d(?<![\w/.-]\d)\d?)[/-]{YEAR}(?![\w/-])"), 69,
          check=_valid_month),
     Rule("date_day_month", "DATE",
-         _rx(rf"\b{_DAY}(?:\s+of)?[\s-]+{_M}(?:,?[\s-]+(?:{YEAR}|'\d{{2}}))?(?![\w])"), 71,
+         _rx(rf"\b{_DAY}(?:\s+of)?[\s-]+{_M}(?:,?[\s-]+(?:{YEAR}|'\d{{2}})|-\d{{2}}\b)?(?![\w])"), 71,
          check=_day_month_ok, needs=MONTH_NEEDS),
     Rule("date_day_of_month", "DATE", _rx(rf"\b(?i:the)\s+{_DAY}\s+day\s+of\s+{MONTH}(?:,?\s+{YEAR})?\b"), 72,
          needs=MONTH_NEEDS),
@@ -140,8 +141,9 @@ DATE_RULES: tuple[Rule, ...] = (
             rf"(?P<phi>{MM}[/-](?:{DD}|\d{{2}}))(?![\w/-]|\.\d)"),
         68, check=_partial_ok, scan=False,
     ),
-    # A month and a two-digit year in parentheses ("MI (5/93)"): the year cannot be a day.
-    Rule("date_month_yy_paren", "DATE", _rx(rf"\((?P<phi>{MM}/[3-9]\d)\)"), 67, scan=False),
+    # A month and a two-digit year in parentheses ("MI (5/93)", "(6/25)"); scores in parentheses are out of
+    # 12 or less ("(5/5)", "(2/6)", "(8/10)") and stay.
+    Rule("date_month_yy_paren", "DATE", _rx(rf"\((?P<phi>{MM}/(?:0\d|1[3-9]|[2-9]\d))\)"), 67, scan=False),
     Rule(
         "date_ordinal_cued", "DATE",
         _rx(_cue("on the, since the, until the, by the, from the, dated the")

@@ -19,10 +19,26 @@ _FACILITY_NOUN = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Health\s+(?:Cent(?:er|re)|System|Services|Clinic)|Healthcare|Clinic|"
     r"Infirmary|Nursing\s+(?:Home|Cent(?:er|re)|Facility)|Rehabilitation\s+(?:Cent(?:er|re)|Hospital|Institute)|"
     r"Rehab(?:ilitation)?\s+Cent(?:er|re)|Surg(?:ery|ical)\s+Cent(?:er|re)|Cancer\s+(?:Cent(?:er|re)|Institute)|"
-    r"Heart\s+Institute|Sanatorium|Hospice|Care\s+Cent(?:er|re)|Medical\s+Group|Urgent\s+Care|Assisted\s+Living)"
+    r"Heart\s+Institute|Sanatorium|Hospice|Care\s+Cent(?:er|re)|Medical\s+Group|Urgent\s+Care|Assisted\s+Living|"
+    r"Cent(?:er|re)|Memorial|Manor|Senior\s+Living|Retirement\s+(?:Home|Community|Village)|"
+    r"(?:Elementary|Middle|High|Junior\s+High|Primary|Secondary|Grade|Charter|Medical|Nursing|Law)\s+School|"
+    r"College|University|Academy|Preschool|Daycare|Day\s+Care|Orthopa?edics|Pediatrics|Associates|"
+    r"Family\s+(?:Practice|Medicine)|Pharmacy|Physicians|Laboratories)"
 )
 _RUN = r"(?:(?:St|Mt|Ft)\.?[ \t]+|Saint[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|and|&)){0,4}?"
 _FACILITY = re.compile(rf"(?<![\w'’-])(?P<phi>{_RUN})[ \t]+{_FACILITY_NOUN}\b")
+_EMPLOYER_MORE = re.compile(
+    r"\b(?:(?i:retired|resigned|laid[ \t]+off|fired)[ \t]+from|(?i:employer|company|workplace|place[ \t]+of[ \t]+"
+    r"employment)[ \t]*:|(?:owns|owned|runs|founded)|(?i:former)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+(?:with|at|for)"
+    r"|(?i:worked|works|working)[ \t]+(?:\d+|[a-z]+)[ \t]+(?:years?|yrs?|months?)[ \t]+(?:for|at|with)"
+    r"|(?i:occupation)[ \t]*:[ \t]*[a-z][a-z \t]{0,30}?[ \t]+(?:at|for|with))[ \t]+(?:the[ \t]+)?"
+    r"(?P<phi>[A-Z][\w'’&.-]*(?:,?[ \t]+(?:[A-Z][\w'’&.-]*|and|&|of)){0,5})"
+)
+_COMPANY = re.compile(
+    r"(?<![\w'’-])(?P<phi>[A-Z][\w'’&-]*(?:,?[ \t]+(?:[A-Z][\w'’&-]*|and|&)){0,4}),?[ \t]+"
+    r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Corp\.?|Corporation|PLC|LLP|Group)(?![\w-])"
+)
+_UNIVERSITY_OF = re.compile(r"\b(?:University|College)[ \t]+of[ \t]+(?P<phi>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
 _EMPLOYER = re.compile(
     r"\b(?:(?i:works?|worked|working|employed|employee|job)(?:[ \t]+(?i:as)[ \t]+(?:an?[ \t]+)?[a-z][a-z -]{0,30}?)?"
     r"|(?:is|was|works\s+as)[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)"
@@ -36,10 +52,16 @@ orthopedic orthopaedic pediatric pediatrics surgical surgery eye dental dialysis
 primary outpatient inpatient internal medicine neurology oncology psychiatric mental behavioral sleep
 wound diabetes endocrine allergy spine sports vein vascular fertility women men's mens rehab rehabilitation
 physical therapy occupational speech hearing skin dermatology gi urology ob-gyn ob/gyn obstetrics
+elementary middle high junior senior school college university academy
+associates practice pharmacy living retirement imaging physicians laboratories technical vocational graduate
+law business art arts science sciences technology institute research trauma burn breast infusion birth
+treatment diagnostic wellness dental radiology kidney transplant stroke memory vision christian support study
+blood age control focus working peer
 gynecology coumadin anticoagulation lipid hypertension hospital clinic center centre our their his her this
 that same local nearby another outside private public teaching methodist baptist presbyterian lutheran
 catholic adventist jewish mercy good samaritan shriners va emergency er icu new north south east west
 """.split())
+_SENTENCE_END = re.compile(r"\.(?=\s)")  # a run never crosses into the next sentence
 _TRAILING_JUNK = re.compile(r"(?:[ \t]+(?:of|and|&))+$")
 
 
@@ -58,7 +80,10 @@ def _specific(words: list[str]) -> bool:
 def facility_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     if any(k in text for k in ("Hospital", "Cent", "Clinic", "Health", "Infirmary", "Nursing", "Rehab",
-                               "Institute", "Sanatorium", "Hospice", "Medical Group", "Urgent", "Assisted")):
+                               "Institute", "Sanatorium", "Hospice", "Medical Group", "Urgent", "Assisted",
+                               "Memorial", "Manor", "Living", "Retirement", "School", "College", "University",
+                               "Academy", "Preschool", "Day", "Ortho", "Pediatrics", "Associates", "Family",
+                               "Pharmacy", "Physicians", "Laboratories")):
         for m in _FACILITY.finditer(text):
             words = m.group("phi").split()
             while words and words[0].lower() in {"the", "a", "an", "at", "to", "from", "in"}:
@@ -66,10 +91,16 @@ def facility_spans(text: str) -> list[Span]:
             if words and _specific(words):
                 start = m.start("phi") + m.group("phi").index(words[0])
                 spans.append(Span(start, m.end(), "LOCATION", PRIORITY))
+    for rx in (_EMPLOYER_MORE, _COMPANY, _UNIVERSITY_OF):
+        for m in rx.finditer(text):
+            phi = _TRAILING_JUNK.sub("", _SENTENCE_END.split(m.group("phi"))[0]).rstrip(".,")
+            if phi and _specific(phi.replace(",", " ").split()):
+                end = m.end() if rx is _COMPANY else m.start("phi") + len(phi)
+                spans.append(Span(m.start("phi"), end, "LOCATION", PRIORITY))
     low = text.lower()
     if any(k in low for k in ("work", "employ", "job", " a ", " an ")):
         for m in _EMPLOYER.finditer(text):
-            phi = _TRAILING_JUNK.sub("", m.group("phi")).rstrip(".,")
+            phi = _TRAILING_JUNK.sub("", _SENTENCE_END.split(m.group("phi"))[0]).rstrip(".,")
             if phi and _specific(phi.replace(",", " ").split()):
                 spans.append(Span(m.start("phi"), m.start("phi") + len(phi), "LOCATION", PRIORITY))
     return spans

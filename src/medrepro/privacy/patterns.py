@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from medrepro.privacy import name_lists as nl
 from medrepro.privacy.ages import AGE_RULES
-from medrepro.privacy.dates import DATE_RULES
+from medrepro.privacy.dates import DATE_RULES, followed_by_unit
 from medrepro.privacy.rulebase import _LO, _UP, Rule, Span, _cue, _rx, _trie  # noqa: F401  (names.py uses them)
 
 CATEGORIES = ("NAME", "DATE", "AGE>89", "PHONE", "EMAIL", "URL", "IP", "ID", "ADDRESS", "LOCATION")
@@ -30,9 +30,15 @@ def _valid_ip(m: re.Match) -> bool:
     return all(0 <= int(p) <= 255 for p in m.group(0).split("."))
 
 
+_SPINAL_LEVEL = re.compile(r"[CTLS]\d{1,2}-[CTLS]?\d{1,2}")
+
+
 def _id_value_ok(m: re.Match) -> bool:
-    """At least three digits, so suture sizes (#1-0) and spinal levels (C3-C5) after a cue stay."""
-    return sum(ch.isdigit() for ch in m.group("phi")) >= 3
+    """At least three digits, so suture sizes (#1-0) and spinal levels (C3-C5) after a cue stay, and no unit
+    after it ("Plan: 10-12 weeks")."""
+    value = m.group("phi")
+    return (sum(ch.isdigit() for ch in value) >= 3 and not followed_by_unit(m.string, m.end("phi"))
+            and not _SPINAL_LEVEL.fullmatch(value))
 
 
 def _not_device_follower(m: re.Match) -> bool:
