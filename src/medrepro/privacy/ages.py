@@ -15,7 +15,9 @@ import re
 from medrepro.privacy.dates import followed_by_unit
 from medrepro.privacy.rulebase import Rule, _cue, _rx
 
-_NUM = r"(?<![\d.,/:-])(?:9\d|1[0-4]\d)"
+# 90-149, written to open with a character class (fast in `re`), not after a digit, a decimal point or a slash.
+_NUM = r"[19](?<![\d.,/:-][19])(?:(?<=9)\d|(?<=1)[0-4]\d)"
+_OPENING = re.compile(r"(?:^|[\n.:;(!?,]|\b(?:a|an|A|An|this|This))\s*$")
 _UNITS = ("one two three four five six seven eight nine").split()
 _WORD_AGE = (r"(?:ninety(?:[\s-](?:" + "|".join(_UNITS) + r"))?|(?:one|a)\s+hundred(?:(?:\s+and)?\s+(?:"
              + "|".join(_UNITS) + r"))?)")
@@ -35,8 +37,10 @@ def _words_ok(m: re.Match) -> bool:
 
 
 def _sex_age_ok(m: re.Match) -> bool:
-    """"92F"/"92 M" opening a patient description, not a temperature ("Temp 101F", "a 101 F fever")."""
+    """"92F"/"92 M" opening a sentence or after "a"/"this", not a temperature ("Temp 101F", "a 101 F fever")."""
     before = m.string[max(0, m.start() - 30):m.start()]
+    if not _OPENING.search(m.string[max(0, m.start() - 8):m.start()]) and m.start() > 0:
+        return False
     after = m.string[m.end():m.end() + 16].lower()
     return _TEMP_BEFORE.search(before) is None and not re.match(r"\s?°|\s?-?f\s+(?:fever|temp)", after)
 
@@ -50,8 +54,7 @@ AGE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "age_sex", "AGE>89",
-        _rx(rf"(?:^|(?<=[\n.:;(!?,])|(?<=[\n.:;(!?,] )|(?<=\ba )|(?<=\ban )|(?<=\bA )|(?<=\bthis )|(?<=\bThis ))"
-            rf"\s*(?P<phi>{_NUM})(?=\s?-?(?:[FM]|yo\s?[FM]|y/o\s?[FM])\b)"),
+        _rx(rf"(?P<phi>{_NUM})(?=\s?-?(?:[FM]|yo\s?[FM]|y/o\s?[FM])\b)"),
         64, check=_sex_age_ok,
     ),
     Rule("age_cued", "AGE>89",

@@ -18,10 +18,8 @@ from medrepro.privacy.patterns import Span
 
 PRIORITY = 55
 _CITY_PREFIX = r"(?:(?:North|South|East|West|New|Lake|Port|Mount|Fort|Saint|St\.|Mt\.|Ft\.|El|La|Los|Las|San)[ \t]+)"
-_CITY_ZIP = re.compile(
-    rf"(?<![\w'’.-])(?P<city>{_CITY_PREFIX}?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+"
-    r"(?P<zip>\d{5}(?:-\d{4})?)(?![\w/-]|[.,]\d)"
-)
+_ZIP = re.compile(r"\d(?<![\w/.,-]\d)\d{4}(?:-\d{4})?(?![\w/-]|[.,]\d)")
+_CITY_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<city>{_CITY_PREFIX}?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),?[ \t]+$")
 _NUMBER_LABELS = frozenset("""
 cpt icd code codes room rm suite ste unit box lot batch case claim account acct policy group order ref reference
 accession specimen report item model serial part catalog cat product stock protocol study trial form line bed
@@ -29,7 +27,7 @@ station extension ext pager page route highway hwy number no visit encounter gra
 level id mrn badge member plan ticket invoice check cheque receipt voucher ndc upc sku pin dea npi medicaid
 medicare total count score dose weight
 """.split())
-_COUNTY = re.compile(r"(?<![\w'’-])(?P<phi>(?:[A-Z][a-z]+[ \t]){0,2}[A-Z][a-z]+)[ \t]+(?:County|Parish|Borough)\b")
+_COUNTY = re.compile(r"(?P<phi>[A-Z](?<![\w'’-][A-Z])[a-z]*(?:[ \t][A-Z][a-z]+){0,2})[ \t]+(?:County|Parish|Borough)\b")
 _COUNTY_STOP = frozenset("the this that our same local which each every any another adjacent neighboring".split())
 _ROADS = re.compile(
     r"\b(?:(?:Rural[ \t]+Route|R\.?R\.?)[ \t]*#?[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}|Rural[ \t]+Route[ \t]+\d{1,3}"
@@ -37,9 +35,10 @@ _ROADS = re.compile(
     r"(?:Route|Road|Rd\.?|Highway|Hwy\.?)[ \t]+\d{1,4}[A-Z]?"
     r"|(?:P\.?[ \t]?O\.?[ \t]*|Post[ \t]+Office[ \t]+)(?i:box)[ \t]*#?[ \t]*\d{1,6}|POB[ \t]*#?[ \t]*\d{1,6})\b"
 )
+_STREET_WORDS = ("Street", "Avenue", "Boulevard", "Lane", "Drive", "Road", "Court", "Terrace", "Parkway", "Place",
+                 "Way", "Circle", "Highway")
 _STREET_NAMED = re.compile(
-    r"\b(?i:on|off|at|near|along)[ \t]+(?P<phi>(?:[A-Z][a-z]+[ \t]){1,2}"
-    r"(?:Street|Avenue|Boulevard|Lane|Drive|Road|Court|Terrace|Parkway|Place|Way|Circle|Highway))\b"
+    r"\b(?i:on|off|at|near|along)[ \t]+(?P<phi>(?:[A-Z][a-z]+[ \t]){1,2}(?:" + "|".join(_STREET_WORDS) + r"))\b"
 )
 
 
@@ -51,9 +50,11 @@ def _city_ok(city: str) -> bool:
 
 def place_spans(text: str) -> list[Span]:
     spans: list[Span] = []
-    for m in _CITY_ZIP.finditer(text):
-        if _city_ok(m.group("city")) and not followed_by_unit(text, m.end()):
-            spans.append(Span(m.start("city"), m.end("zip"), "LOCATION", PRIORITY))
+    for z in _ZIP.finditer(text):
+        lo = max(0, z.start() - 60)
+        m = _CITY_BEFORE.search(text, lo, z.start())
+        if m and _city_ok(m.group("city")) and not followed_by_unit(text, z.end()):
+            spans.append(Span(m.start("city"), z.end(), "LOCATION", PRIORITY))
     if "County" in text or "Parish" in text or "Borough" in text:
         for m in _COUNTY.finditer(text):
             words = m.group("phi").split()
@@ -62,6 +63,9 @@ def place_spans(text: str) -> list[Span]:
             if words and not all(is_clinical(w) for w in words):
                 start = m.end("phi") - len(" ".join(words))
                 spans.append(Span(start, m.end(), "LOCATION", PRIORITY))
-    spans += [Span(m.start(), m.end(), "ADDRESS", 60) for m in _ROADS.finditer(text)]
-    spans += [Span(m.start("phi"), m.end("phi"), "ADDRESS", 58) for m in _STREET_NAMED.finditer(text)]
+    low = text.lower()
+    if any(k in low for k in ("route", "box", "road", "rd", "highway", "hwy", "pob")):
+        spans += [Span(m.start(), m.end(), "ADDRESS", 60) for m in _ROADS.finditer(text)]
+    if any(k in text for k in _STREET_WORDS):
+        spans += [Span(m.start("phi"), m.end("phi"), "ADDRESS", 58) for m in _STREET_NAMED.finditer(text)]
     return spans
