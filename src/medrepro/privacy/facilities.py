@@ -23,7 +23,7 @@ _FACILITY_NOUN = (
     r"Cent(?:er|re)|Memorial|Manor|Senior\s+Living|Retirement\s+(?:Home|Community|Village)|"
     r"(?:Elementary|Middle|High|Junior\s+High|Primary|Secondary|Grade|Charter|Medical|Nursing|Law)\s+School|"
     r"College|University|Academy|Preschool|Daycare|Day\s+Care|Orthopa?edics|Pediatrics|Associates|"
-    r"Family\s+(?:Practice|Medicine)|Pharmacy|Physicians|Laboratories)"
+    r"Family\s+(?:Practice|Medicine)|Pharmacy|Physicians)"
 )
 _RUN = r"(?:(?:St|Mt|Ft)\.?[ \t]+|Saint[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|and|&)){0,4}?"
 _FACILITY = re.compile(rf"(?<![\w'’-])(?P<phi>{_RUN})[ \t]+{_FACILITY_NOUN}\b")
@@ -88,7 +88,7 @@ def facility_spans(text: str) -> list[Span]:
                                "Institute", "Sanatorium", "Hospice", "Medical Group", "Urgent", "Assisted",
                                "Memorial", "Manor", "Living", "Retirement", "School", "College", "University",
                                "Academy", "Preschool", "Day", "Ortho", "Pediatrics", "Associates", "Family",
-                               "Pharmacy", "Physicians", "Laboratories")):
+                               "Pharmacy", "Physicians")):
         for m in _FACILITY.finditer(text):
             words = m.group("phi").split()
             while words and words[0].lower() in {"the", "a", "an", "at", "to", "from", "in"}:
