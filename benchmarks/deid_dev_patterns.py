@@ -224,10 +224,61 @@ def _p_facility(g: Gen) -> tuple[str, list[Planted]]:
     return s.format(v=v), [Planted("FACILITY", f"p_facility:{kind}", v, (word,))]
 
 
+# Second round, written after the first round was met, with phrasings the rules were not written for.
+def _q_age(g: Gen) -> tuple[str, list[Planted]]:
+    age = g.r.randint(90, 104)
+    word = _NUMBER_WORDS.get(age, "ninety")
+    forms = [(f"(age {age})", "Widowed {v}, lives with her son."), (f"{age}y", "Elderly {v} woman with falls."),
+             (f"{age} y/o F", "HPI: {v} with cough."), (f"{age}-yr-old", "A {v} retired teacher."),
+             (f"{age} yrs of age", "She is {v} and frail."), (f"{word} year old", "A {v} woman."),
+             (f"{age} years young", "A spry {v}."), (f"{age}", "She's {v} and still drives."),
+             (f"{age}", "A woman of {v} with CHF."), (f"F, {age}", "Demographics: {v}."),
+             (f"age {word}", "Seen at {v} for the first time."), (f"{word} y/o", "This {v} is alert."),
+             (f"{age}", "The patient, who is {v}, lives alone."), (f"{age}", "Aged {v}, she lives at home.")]
+    v, s = g.r.choice(forms)
+    parts = (v,) if not v.startswith(("F, ", "(age")) else (v.split()[-1].strip(")"),)
+    return s.format(v=v), [Planted("AGE>89", "q_age", v, parts)]
+
+
+def _q_date(g: Gen) -> tuple[str, list[Planted]]:
+    y, mo, d = g.r.randint(1990, 2025), g.r.randint(1, 12), g.r.randint(1, 27)
+    m = MONTHS[mo - 1]
+    forms = [f"{mo}/{d}/{y} at 14:30", f"{y}-{mo:02d}-{d:02d}T08:15", f"{m} {d}-{d + 1}, {y}",
+             f"{d}-{mo}-{y}", f"{m[:3]} '{y % 100:02d}", f"{d} {m[:3]}. {y}", f"{m[:3].upper()}. {d}, {y}",
+             f"{mo:02d}/{d:02d}/{y % 100:02d}", f"{_ordinal(d)} of {m[:3]} {y}", f"{m.lower()} {_ordinal(d)}",
+             f"{mo}/{y}", f"{m} of {y}"]
+    v = g.r.choice(forms)
+    s = g.r.choice(["Echo performed {v} showed an EF of 40%.", "She was last admitted {v}.", "Per note of {v}.",
+                    "Hospitalized {v} for pneumonia.", "Date: {v}", "Status post CABG ({v}).",
+                    "Scheduled for {v}."])
+    return s.format(v=v), [Planted("DATE", "q_date", v, (v,))]
+
+
+def _q_place(g: Gen) -> tuple[str, list[Planted]]:
+    city = g.city()
+    forms = ["She stayed in {c} for a month.", "Visiting from {c} for the holidays.", "A {c} resident.",
+             "Hiking near {c} when the symptoms began.", "He lives outside of {c} on a farm.",
+             "Brought in by ambulance from {c}.", "Works in {c} as a clerk.", "She is from the town of {c}.",
+             "Her family is in {c}."]
+    return g.r.choice(forms).format(c=city), [Planted("LOCATION", "q_place", city, (city,))]
+
+
+def _q_facility(g: Gen) -> tuple[str, list[Planted]]:
+    word = g.surname()
+    forms = [f"{word} Nursing and Rehabilitation Center", f"{word} Behavioral Health", f"{word} Hospice",
+             f"{word} Surgical Associates", f"{word} Eye Institute", f"{word} School District",
+             f"{word} Police Department", f"{word} Veterans Home", f"{word} Health", f"{word} Dental"]
+    v = g.r.choice(forms)
+    s = g.r.choice(["She was discharged to {v}.", "He is employed by {v}.", "Records were obtained from {v}.",
+                    "Follow-up arranged with {v}.", "She works for {v}."])
+    return s.format(v=v), [Planted("FACILITY", "q_facility", v, (word,))]
+
+
 FAMILIES = {
     "DATE": [_p_date_numeric, _p_date_month, _p_date_partial], "DATE2": [_p_date_month, _p_date_partial],
     "AGE>89": [_p_age], "AGE2": [_p_age], "PLACE": [_p_place], "PLACE2": [_p_place], "ADDRESS": [_p_address],
     "FACILITY": [_p_facility], "FACILITY2": [_p_facility],
+    "AGE3": [_q_age], "DATE3": [_q_date], "PLACE3": [_q_place], "FACILITY3": [_q_facility],
 }
 
 # Numeric and word near-misses the pattern rules must keep verbatim.

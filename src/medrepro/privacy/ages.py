@@ -63,9 +63,15 @@ AGE_RULES: tuple[Rule, ...] = (
          65, check=_not_quantity, needs=("age",)),
     Rule("age_turned", "AGE>89",
          _rx(_cue("turned, turns, turning, turn, she will be, he will be, she is, he is, she was, he was, "
-                  "patient is, pt is, who is, she is now, he is now, patient is now")
+                  "patient is, pt is, who is, she is now, he is now, patient is now, she's, he's, she’s, he’s, "
+                  "woman of, man of, lady of, gentleman of, female of, male of, patient of")
              + rf"\s+(?P<phi>{_NUM}|(?i:{_WORD_AGE}))(?![\d%\w-]|\.\d)"),
-         64, check=_not_quantity, needs=("turn", "will be", " is", " was")),
+         64, check=_not_quantity, needs=("turn", "will be", " is", " was", "'s", "’s", " of ")),
+    # Sex, then the age, in a demographics line ("F, 93", "female, 93").
+    Rule("age_after_sex", "AGE>89",
+         _rx(r"[FMfmWw](?<![\w/-][FMfmWw])(?:(?<=[FM])|(?<=[Ff])emale|(?<=[Mm])ale|(?<=[Ww])oman|(?<=[Mm])an)"
+             rf"[ \t]*,[ \t]*(?P<phi>{_NUM})(?![\d%\w-]|\.\d)"),
+         64, check=_not_quantity),
     Rule("age_words_cued", "AGE>89",
          _rx(_cue("now, at, is, was, reached, aged, age") + rf"\s+(?P<phi>(?i:{_WORD_AGE}))(?![\w-])"),
          64, check=_not_quantity, needs=("ninety", "hundred")),
@@ -74,7 +80,7 @@ AGE_RULES: tuple[Rule, ...] = (
              r"(?=\s+(?i:birthday))"), 65, needs=("birthday",)),
     Rule(
         "age_words", "AGE>89",
-        _rx(rf"(?i)\b(?P<phi>{_WORD_AGE})(?=[\s-]+(?:years?|yrs?)(?:[\s-]+old|\s+of\s+age)?\b)"
+        _rx(rf"(?i)\b(?P<phi>{_WORD_AGE})(?=[\s-]+(?:(?:years?|yrs?)(?:[\s-]+old|\s+of\s+age)?\b|y/o|y\.o\.|yo\b))"
             rf"|(?i:\b(?:aged?|age\s+of)\s+)(?P<phi2>{_WORD_AGE})\b"),
         65, check=_words_ok, needs=("ninety", "hundred")),
     Rule(

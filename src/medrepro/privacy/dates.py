@@ -37,7 +37,8 @@ sessions visits episodes stools servings drinks beers glasses cups cigarettes pa
 strength power murmur pain vision reflexes reflex pulses pulse scale score ratio fingers miles mile blocks
 flights stairs steps pillows loops sutures stitches lesions nodes cores specimens fragments pieces vessel
 vessels disease lumbar cervical thoracic level levels grade stage mmhg/s psi joules j watts views view
-lead leads hz pounds/ft kcal calories sets reps repetitions ounces tsp tbsp teaspoons tablespoons
+lead leads hz pounds/ft kcal calories sets reps repetitions ounces tsp tbsp teaspoons tablespoons cases patients
+subjects people
 """.split())
 _UNIT_RE = re.compile(r"\s*(?:[%°]|(?P<w>[A-Za-z][A-Za-z/-]*))")
 
@@ -107,7 +108,8 @@ DATE_RULES: tuple[Rule, ...] = (
         70, check=_valid_numeric_date,
     ),
     Rule("date_iso", "DATE",
-         _rx(rf"{_YEAR_FIRST}(?<![\w/.-]\d{{4}})(?P<s>[-/.]){MM}(?P=s){DD}(?![\w/-]|\.\d)"), 70),
+         _rx(rf"{_YEAR_FIRST}(?<![\w/.-]\d{{4}})(?P<s>[-/.]){MM}(?P=s){DD}(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?)?(?![\w/-]|\.\d)"),
+         70),
     Rule("date_compact", "DATE",
          _rx(rf"{_YEAR_FIRST}(?<![\w.-]\d{{4}})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w.-])"), 72,
          scan=False),
