@@ -32,7 +32,8 @@ def test_dates_in_any_case_and_form(value):
     ("Returned on 5-12 for a recheck.", "5-12"), ("Stitches out 5-12.", "5-12"), ("LMP 4/2.", "4/2"),
     ("Drain removed 10/22, no leak.", "10/22"), ("Seen Tuesday 3/4 in clinic.", "3/4"),
     ("Diagnosed in 2/06.", "2/06"), ("Prior MI (11/09).", "11/09"), ("Last mammogram 8/07.", "8/07"),
-    ("Symptoms began in june.", "june"), ("Worse since mid-april.", "april"), ("Worse since mid-May.", "May"),
+    ("Symptoms began in june.", "june"), ("Echo 2014-10-09T08:15 showed an EF of 40%.", "2014-10-09T08:15"),
+    ("Worse since mid-april.", "april"), ("Worse since mid-May.", "May"),
 ])
 def test_partial_dates_after_a_cue(text, value):
     _assert_gone(text, value, "DATE")
@@ -45,6 +46,8 @@ def test_partial_dates_after_a_cue(text, value):
     ("She turned 92 in the spring.", "92"), ("He will be 100 in June.", "100"), ("At the age of 96 she fell.", "96"),
     ("She is 97 and lives alone.", "97"), ("She celebrated her 95th birthday.", "95th"),
     ("Now ninety-nine, she uses a walker.", "ninety-nine"), ("He is one hundred and one years old.", "one hundred"),
+    ("She's 95 and still drives.", "95"), ("A woman of 96 with CHF.", "96"), ("Demographics: F, 93.", "93"),
+    ("This ninety-one y/o is alert.", "ninety-one"), ("A ninety year old woman.", "ninety"),
 ])
 def test_ages_over_89_without_old(text, value):
     _assert_gone(text, value, "AGE>89")
@@ -88,7 +91,8 @@ def test_schools_practices_and_employers(text, value):
     "Heparin 25000 units.", "Murmur (2/6) and strength (5/5).", "She is 100% compliant.", "He is 95 kg.",
     "Ninety minutes later.", "One hundred percent on room air.", "Age 90 days at surgery.",
     "99th percentile for weight.", "Support Group meets weekly.", "Follow up in the Cardiology Clinic.",
-    "Seen in the Pain Clinic and the Trauma Center.", "She lives alone.",
+    "Seen in the Pain Clinic and the Trauma Center.", "She lives alone.", "Ratio F/M 95%.", "A man of 90 kg.",
+    "She's 100% better.", "Grade F, 95 cases.", "PROS DEV IMPLANT: ABC Laboratories lens.",
 ])
 def test_clinical_near_misses_survive(text):
     assert deidentify(text).text == text
