@@ -121,3 +121,9 @@ def test_without_the_extra_both_peers_are_reported_skipped():
         pass
     systems, skipped = bench.peer_systems()
     assert systems == {} and len(skipped) == 2 and all("skipped" in s for s in skipped)
+
+
+def test_heldout_v4_split_says_when_its_file_is_missing(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "HERE", tmp_path)
+    assert bench.main(["--notes", str(SHARED), "--split", "heldout-v4", "--no-peers"]) == 2
+    assert "deid_heldout4.py: held-out v4 families not found" in capsys.readouterr().err
