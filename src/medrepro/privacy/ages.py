@@ -55,7 +55,7 @@ AGE_RULES: tuple[Rule, ...] = (
     Rule(
         "age_sex", "AGE>89",
         _rx(rf"(?P<phi>{_NUM})(?=\s?-?(?:[FM]|yo\s?[FM]|y/o\s?[FM])\b)"),
-        64, check=_sex_age_ok,
+        64, scan=False, check=_sex_age_ok,
     ),
     Rule("age_cued", "AGE>89",
          _rx(_cue("age, aged, age of, ages, age is, age was, age now, at age, at the age of, the age of")
@@ -66,15 +66,15 @@ AGE_RULES: tuple[Rule, ...] = (
                   "patient is, pt is, who is, she is now, he is now, patient is now, she's, he's, she’s, he’s, "
                   "woman of, man of, lady of, gentleman of, female of, male of, patient of")
              + rf"\s+(?P<phi>{_NUM}|(?i:{_WORD_AGE}))(?![\d%\w-]|\.\d)"),
-         64, check=_not_quantity, needs=("turn", "will be", " is", " was", "'s", "’s", " of ")),
+         64, scan=False, check=_not_quantity, needs=("turn", "will be", " is", " was", "'s", "’s", " of ")),
     # Sex, then the age, in a demographics line ("F, 93", "female, 93").
     Rule("age_after_sex", "AGE>89",
          _rx(r"[FMfmWw](?<![\w/-][FMfmWw])(?:(?<=[FM])|(?<=[Ff])emale|(?<=[Mm])ale|(?<=[Ww])oman|(?<=[Mm])an)"
              rf"[ \t]*,[ \t]*(?P<phi>{_NUM})(?![\d%\w-]|\.\d)"),
-         64, check=_not_quantity),
+         64, scan=False, check=_not_quantity),
     Rule("age_words_cued", "AGE>89",
          _rx(_cue("now, at, is, was, reached, aged, age") + rf"\s+(?P<phi>(?i:{_WORD_AGE}))(?![\w-])"),
-         64, check=_not_quantity, needs=("ninety", "hundred")),
+         64, scan=False, check=_not_quantity, needs=("ninety", "hundred")),
     Rule("age_birthday", "AGE>89",
          _rx(rf"(?P<phi>{_NUM}(?:st|nd|rd|th)|(?i:ninet\w*|(?:one\s+)?hundredth(?:\s+and\s+\w+)?))"
              r"(?=\s+(?i:birthday))"), 65, needs=("birthday",)),

@@ -108,8 +108,11 @@ DATE_RULES: tuple[Rule, ...] = (
         70, check=_valid_numeric_date,
     ),
     Rule("date_iso", "DATE",
-         _rx(rf"{_YEAR_FIRST}(?<![\w/.-]\d{{4}})(?P<s>[-/.]){MM}(?P=s){DD}(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?)?(?![\w/-]|\.\d)"),
-         70),
+         _rx(rf"{_YEAR_FIRST}(?<![\w/.-]\d{{4}})(?P<s>[-/.]){MM}(?P=s){DD}(?![\w/-]|\.\d)"), 70),
+    # ISO date-times in notes ("2019-05-12T08:15"); not for the file scanner, where they are build timestamps.
+    Rule("date_iso_time", "DATE",
+         _rx(rf"{_YEAR_FIRST}(?<![\w/.-]\d{{4}})-{MM}-{DD}T\d{{2}}:\d{{2}}(?::\d{{2}})?(?![\w/-]|\.\d)"), 70,
+         scan=False),
     Rule("date_compact", "DATE",
          _rx(rf"{_YEAR_FIRST}(?<![\w.-]\d{{4}})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w.-])"), 72,
          scan=False),
