@@ -274,11 +274,44 @@ def _q_facility(g: Gen) -> tuple[str, list[Planted]]:
     return s.format(v=v), [Planted("FACILITY", "q_facility", v, (word,))]
 
 
+# Third round (same procedure): holidays, date ranges, slashed age/sex, departments, districts, prisons.
+def _r_misc(g: Gen) -> tuple[str, list[Planted]]:
+    age, mo, d = g.r.randint(90, 104), g.r.randint(1, 12), g.r.randint(13, 27)
+    word = g.surname()
+    kind = g.r.randrange(6)
+    if kind == 0:
+        v = g.r.choice(["Christmas", "Thanksgiving", "Easter", "New Year's Day", "Christmas Eve", "Halloween",
+                        "the Fourth of July", "Labor Day", "Memorial Day"])
+        s = g.r.choice(["She fell on {v}.", "Symptoms started over {v} weekend.", "Admitted the day after {v}."])
+        return s.format(v=v), [Planted("DATE", "r_holiday", v, (v.replace("the ", ""),))]
+    if kind == 1:
+        v = f"{mo}/{d - 2} to {mo}/{d}" if g.r.random() < 0.5 else f"{mo}/{d - 2}-{mo}/{d}"
+        parts = (f"{mo}/{d - 2}", f"{mo}/{d}")
+        s = g.r.choice(["Hospitalized {v} for pneumonia.", "Away {v}, missed doses.", "Antibiotics {v}."])
+        return s.format(v=v), [Planted("DATE", "r_range", v, parts)]
+    if kind == 2:
+        v = f"{age}/{g.r.choice('FM')}"
+        s = g.r.choice(["Age/Sex: {v}.", "{v} with chest pain.", "Pt: {v}, DNR."])
+        return s.format(v=v), [Planted("AGE>89", "r_age_sex", v, (v.split('/')[0],))]
+    if kind == 3:
+        v = g.r.choice([f"{word} Police Department", f"{word} Fire Department", f"{word} School District",
+                        f"{word} Correctional Facility", f"{word} Township", f"{word} Women's Health"])
+        s = g.r.choice(["Brought in by {v}.", "He works for {v}.", "Records requested from {v}."])
+        cat = "LOCATION" if "Township" in v else "FACILITY"
+        return s.format(v=v), [Planted(cat, "r_org", v, (word,))]
+    if kind == 4:
+        m = MONTHS[mo - 1]
+        v = f"{m[:3]}-{d}"
+        return f"Seen {v} in clinic.", [Planted("DATE", "r_mon-d", v, (v,))]
+    v = f"{g.r.choice(['aged', 'age'])} {_NUMBER_WORDS.get(age, 'ninety').replace('-', ' ')}"
+    return f"Widowed, {v}, independent.", [Planted("AGE>89", "r_age_words", v, (v.split(' ', 1)[1],))]
+
+
 FAMILIES = {
     "DATE": [_p_date_numeric, _p_date_month, _p_date_partial], "DATE2": [_p_date_month, _p_date_partial],
     "AGE>89": [_p_age], "AGE2": [_p_age], "PLACE": [_p_place], "PLACE2": [_p_place], "ADDRESS": [_p_address],
     "FACILITY": [_p_facility], "FACILITY2": [_p_facility],
-    "AGE3": [_q_age], "DATE3": [_q_date], "PLACE3": [_q_place], "FACILITY3": [_q_facility],
+    "AGE3": [_q_age], "DATE3": [_q_date], "PLACE3": [_q_place], "FACILITY3": [_q_facility], "MISC4": [_r_misc],
 }
 
 # Numeric and word near-misses the pattern rules must keep verbatim.

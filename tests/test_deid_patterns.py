@@ -33,6 +33,9 @@ def test_dates_in_any_case_and_form(value):
     ("Drain removed 10/22, no leak.", "10/22"), ("Seen Tuesday 3/4 in clinic.", "3/4"),
     ("Diagnosed in 2/06.", "2/06"), ("Prior MI (11/09).", "11/09"), ("Last mammogram 8/07.", "8/07"),
     ("Symptoms began in june.", "june"), ("Echo 2014-10-09T08:15 showed an EF of 40%.", "2014-10-09T08:15"),
+    ("She fell on Christmas.", "Christmas"), ("Hospitalized 5/11 to 5/14.", "5/11 to 5/14"),
+    ("Away 3/14-3/16, missed doses.", "3/14-3/16"), ("Seen Jan-14 in clinic.", "Jan-14"),
+    ("Seen Jan-2019.", "Jan-2019"),
     ("Worse since mid-april.", "april"), ("Worse since mid-May.", "May"),
 ])
 def test_partial_dates_after_a_cue(text, value):
@@ -47,7 +50,7 @@ def test_partial_dates_after_a_cue(text, value):
     ("She is 97 and lives alone.", "97"), ("She celebrated her 95th birthday.", "95th"),
     ("Now ninety-nine, she uses a walker.", "ninety-nine"), ("He is one hundred and one years old.", "one hundred"),
     ("She's 95 and still drives.", "95"), ("A woman of 96 with CHF.", "96"), ("Demographics: F, 93.", "93"),
-    ("This ninety-one y/o is alert.", "ninety-one"), ("A ninety year old woman.", "ninety"),
+    ("This ninety-one y/o is alert.", "ninety-one"), ("Age/Sex: 95/F.", "95"), ("A ninety year old woman.", "ninety"),
 ])
 def test_ages_over_89_without_old(text, value):
     _assert_gone(text, value, "AGE>89")
@@ -74,7 +77,8 @@ def test_places_and_addresses(text, value, category):
     ("Employer: Dunsford Logistics.", "Dunsford"), ("Former machinist with Vankirk Tooling.", "Vankirk"),
     ("He attends Setrick Academy.", "Setrick"), ("She is a junior at Oakridge High School.", "Oakridge"),
     ("Records from Gorrow Orthopedics were faxed.", "Gorrow"), ("She resides at Markle Manor.", "Markle"),
-    ("Dialysis at Haldane Dialysis Center.", "Haldane"),
+    ("Dialysis at Haldane Dialysis Center.", "Haldane"), ("Brought in by Kowal Police Department.", "Kowal"),
+    ("Records from Kowal Correctional Facility.", "Kowal"), ("She works for Kowal School District.", "Kowal"),
 ])
 def test_schools_practices_and_employers(text, value):
     _assert_gone(text, value, "LOCATION")
@@ -92,7 +96,9 @@ def test_schools_practices_and_employers(text, value):
     "Ninety minutes later.", "One hundred percent on room air.", "Age 90 days at surgery.",
     "99th percentile for weight.", "Support Group meets weekly.", "Follow up in the Cardiology Clinic.",
     "Seen in the Pain Clinic and the Trauma Center.", "She lives alone.", "Ratio F/M 95%.", "A man of 90 kg.",
-    "She's 100% better.", "Grade F, 95 cases.", "PROS DEV IMPLANT: ABC Laboratories lens.",
+    "She's 100% better.", "Grade F, 95 cases.", "Improved from 4/5 to 5/5 in all.",
+    "Seen in the Emergency Department by Public Health.", "Home Health visits twice a week.",
+    "PROS DEV IMPLANT: ABC Laboratories lens.",
 ])
 def test_clinical_near_misses_survive(text):
     assert deidentify(text).text == text

@@ -54,7 +54,7 @@ AGE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "age_sex", "AGE>89",
-        _rx(rf"(?P<phi>{_NUM})(?=\s?-?(?:[FM]|yo\s?[FM]|y/o\s?[FM])\b)"),
+        _rx(rf"(?P<phi>{_NUM})(?=\s?[-/]?\s?(?:[FM]|yo\s?[FM]|y/o\s?[FM])\b)"),
         64, scan=False, check=_sex_age_ok,
     ),
     Rule("age_cued", "AGE>89",

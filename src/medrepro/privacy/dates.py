@@ -131,11 +131,11 @@ DATE_RULES: tuple[Rule, ...] = (
     Rule("date_month_the_day", "DATE", _rx(rf"{_M}\s+the\s+{_DAY}\b(?:,?\s+(?:{YEAR}|'\d{{2}})\b)?"), 72,
          check=_month_day_ok, needs=MONTH_NEEDS),
     Rule("date_month_day", "DATE",
-         _rx(rf"{_M}\s+{_DAY}\b(?:,?\s+(?:{YEAR}|'\d{{2}})\b)?"), 71,
+         _rx(rf"{_M}(?:\s+|-(?=\d{{1,2}}\b(?!-)))(?:{_DAY})\b(?:,?\s+(?:{YEAR}|'\d{{2}})\b)?"), 71,
          check=_month_day_ok, needs=MONTH_NEEDS),
     Rule("date_month_numeric", "DATE", _rx(rf"{_MCD}(?P<s>[-/]){DD}(?P=s)(?:{YEAR}|\d{{2}})\b"), 71,
          needs=MONTH_NEEDS),
-    Rule("date_month_year", "DATE", _rx(rf"{_MCD},?\s+(?:of\s+)?(?:{YEAR}|'\d{{2}})\b"), 71,
+    Rule("date_month_year", "DATE", _rx(rf"{_MCD}(?:,?\s+|-)(?:of\s+)?(?:{YEAR}|'\d{{2}})\b"), 71,
          needs=MONTH_NEEDS),
     Rule(
         "date_month_cued", "DATE",
@@ -152,6 +152,21 @@ DATE_RULES: tuple[Rule, ...] = (
     # A month and a two-digit year in parentheses ("MI (5/93)", "(6/25)"); scores in parentheses are out of
     # 12 or less ("(5/5)", "(2/6)", "(8/10)") and stay.
     Rule("date_month_yy_paren", "DATE", _rx(rf"\((?P<phi>{MM}/(?:0\d|1[3-9]|[2-9]\d))\)"), 67, scan=False),
+    # A range of two month/day dates ("5/11 to 5/14", "5/11-5/14"); one day of 13 or more, so a change of
+    # score ("4/5 to 5/5") stays.
+    Rule("date_partial_range", "DATE",
+         _rx(rf"(?<![\w/.-])(?P<a>{MM}/{DD})(?:\s*-\s*|\s+(?i:to|through|thru|until)\s+)"
+             rf"(?P<b>{MM}/{DD})(?![\w/-]|\.\d)"),
+         67, check=lambda m: _partial_ok(m) and max(int(x.split("/")[1]) for x in (m["a"], m["b"])) >= 13,
+         scan=False),
+    Rule("date_holiday", "DATE",
+         _rx(r"\b(?:Christmas(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|"
+             r"New\s+Year'?s(?:\s+(?:Day|Eve))?|(?:the\s+)?Fourth\s+of\s+July|Independence\s+Day|Labor\s+Day|"
+             r"Memorial\s+Day|Valentine'?s\s+Day|Mother'?s\s+Day|Father'?s\s+Day|Hanukkah|Passover)\b"
+             rf"(?:,?\s+{YEAR}\b)?"),
+         66, scan=False, needs=("christmas", "thanksgiving", "easter", "halloween", "new year", "july",
+                                "independence", "labor day", "memorial day", "valentine", "mother", "father",
+                                "hanukkah", "passover")),
     Rule(
         "date_ordinal_cued", "DATE",
         _rx(_cue("on the, since the, until the, by the, from the, dated the")

@@ -23,7 +23,8 @@ _FACILITY_NOUN = (
     r"Cent(?:er|re)|Memorial|Manor|Senior\s+Living|Retirement\s+(?:Home|Community|Village)|"
     r"(?:Elementary|Middle|High|Junior\s+High|Primary|Secondary|Grade|Charter|Medical|Nursing|Law)\s+School|"
     r"College|University|Academy|Preschool|Daycare|Day\s+Care|Orthopa?edics|Pediatrics|Associates|"
-    r"Family\s+(?:Practice|Medicine)|Pharmacy|Physicians)"
+    r"Family\s+(?:Practice|Medicine)|Pharmacy|Physicians|Health|(?:Police|Fire|Sheriff'?s?)\s+Department|"
+    r"School\s+District|Correctional\s+(?:Facility|Center|Institution)|Prison|Detention\s+Center)"
 )
 _RUN = r"(?:(?:St|Mt|Ft)\.?[ \t]+|Saint[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|and|&)){0,4}?"
 _FACILITY = re.compile(rf"(?<![\w'’-])(?P<phi>{_RUN})[ \t]+{_FACILITY_NOUN}\b")
@@ -62,6 +63,8 @@ associates practice pharmacy living retirement imaging physicians laboratories t
 law business art arts science sciences technology institute research trauma burn breast infusion birth
 treatment diagnostic wellness dental radiology kidney transplant stroke memory vision christian support study
 blood age control focus working peer
+home men's mental public sexual global occupational environmental student employee police fire sheriff
+department district correctional prison detention
 gynecology coumadin anticoagulation lipid hypertension hospital clinic center centre our their his her this
 that same local nearby another outside private public teaching methodist baptist presbyterian lutheran
 catholic adventist jewish mercy good samaritan shriners va emergency er icu new north south east west
@@ -88,7 +91,8 @@ def facility_spans(text: str) -> list[Span]:
                                "Institute", "Sanatorium", "Hospice", "Medical Group", "Urgent", "Assisted",
                                "Memorial", "Manor", "Living", "Retirement", "School", "College", "University",
                                "Academy", "Preschool", "Day", "Ortho", "Pediatrics", "Associates", "Family",
-                               "Pharmacy", "Physicians")):
+                               "Pharmacy", "Physicians", "Department", "District", "Correctional", "Prison",
+                               "Detention")):
         for m in _FACILITY.finditer(text):
             words = m.group("phi").split()
             while words and words[0].lower() in {"the", "a", "an", "at", "to", "from", "in"}:

@@ -1,5 +1,6 @@
 """Places that the state-anchored rules in `patterns` miss: a city before a bare ZIP code ("Annhaven 61152"),
-counties ("Kern County"), rural routes and numbered roads ("RR 2 Box 41", "1505 State Route 285"), P.O. box
+counties ("Kern County", "X Township"),
+rural routes and numbered roads ("RR 2 Box 41", "1505 State Route 285"), P.O. box
 spellings ("POB 12", "Post Office Box 12") and a street named without a number after a preposition ("lives
 on Maple Street").
 
@@ -27,7 +28,8 @@ station extension ext pager page route highway hwy number no visit encounter gra
 level id mrn badge member plan ticket invoice check cheque receipt voucher ndc upc sku pin dea npi medicaid
 medicare total count score dose weight
 """.split())
-_COUNTY = re.compile(r"(?P<phi>[A-Z](?<![\w'’-][A-Z])[a-z]*(?:[ \t][A-Z][a-z]+){0,2})[ \t]+(?:County|Parish|Borough)\b")
+_COUNTY = re.compile(r"(?P<phi>[A-Z](?<![\w'’-][A-Z])[a-z]*(?:[ \t][A-Z][a-z]+){0,2})[ \t]+"
+                     r"(?:County|Parish|Borough|Township)\b")
 _COUNTY_STOP = frozenset("the this that our same local which each every any another adjacent neighboring".split())
 _ROADS = re.compile(
     r"\b(?:(?:Rural[ \t]+Route|R\.?R\.?)[ \t]*#?[ \t]*\d{1,3},?[ \t]+Box[ \t]+\d{1,5}|Rural[ \t]+Route[ \t]+\d{1,3}"
@@ -55,7 +57,7 @@ def place_spans(text: str) -> list[Span]:
         m = _CITY_BEFORE.search(text, lo, z.start())
         if m and _city_ok(m.group("city")) and not followed_by_unit(text, z.end()):
             spans.append(Span(m.start("city"), z.end(), "LOCATION", PRIORITY))
-    if "County" in text or "Parish" in text or "Borough" in text:
+    if any(k in text for k in ("County", "Parish", "Borough", "Township")):
         for m in _COUNTY.finditer(text):
             words = m.group("phi").split()
             while words and words[0].lower() in _COUNTY_STOP:
