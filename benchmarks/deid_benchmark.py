@@ -12,6 +12,9 @@ Identifiers are planted into real MTSamples notes (read at run time, never copie
 - heldout-v1/-v2/-v3, dev-v1/-v2/-v3: the earlier held-out families (`deid_heldout.py`, `deid_heldout2.py`,
   `deid_heldout3.py`), each measured once as the estimate of its day (kept for the record), then used as
   development data on development notes only.
+- dev-patterns: development notes x the pattern families (`deid_dev_patterns.py`: dates, ages over 89,
+  places, facilities in many phrasings; no names) and numeric near-miss clinical strings ("3-4 times a day",
+  "Temp 101F", "90 pack-years") that must survive verbatim.
 Names are drawn so that no word is in any list the detector uses. With `pip install -e .[deid-peers]`,
 philter-lite and Presidio run on the same corpus; without it they are reported as skipped.
 Prints rates, counts and the families of what was missed; the missed surrogate values only with
@@ -39,7 +42,8 @@ from medrepro.privacy.deid import deidentify  # noqa: E402
 TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, "other_tokens_kept": 0.985}
 
 
-SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "heldout-v1", "heldout-v2", "heldout-v3")
+SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-patterns", "heldout-v1", "heldout-v2",
+          "heldout-v3")
 
 
 def split_setup(split: str):
@@ -48,9 +52,11 @@ def split_setup(split: str):
     heldout: held-out notes x v4 families (the estimate). heldout-v1, -v2, -v3: held-out notes x the earlier
     held-out families, the earlier estimates, kept for the record. dev: development notes x development
     families. dev-v1, -v2, -v3: development notes x v1 / v2 / v3 families (each turned development data once
-    measured; tune on development notes only).
+    measured; tune on development notes only). dev-patterns: development notes x the pattern families
+    (dates, ages, places, facilities; no names) and their numeric near-miss clinical strings.
     """
     import deid_dev
+    import deid_dev_patterns
     import deid_heldout
     import deid_heldout2
     import deid_heldout3
@@ -58,8 +64,8 @@ def split_setup(split: str):
 
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
            "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
-           "heldout": deid_heldout4}[split]
-    locales = fam.DEV_LOCALES if fam is deid_dev else fam.HELDOUT_LOCALES
+           "heldout": deid_heldout4, "dev-patterns": deid_dev_patterns}[split]
+    locales = fam.DEV_LOCALES if split.startswith("dev-p") or fam is deid_dev else fam.HELDOUT_LOCALES
     return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales
 
 
@@ -112,9 +118,10 @@ def table(report: dict) -> str:
 
 
 def failures(r: dict) -> list[str]:
-    got = {"recall": r["recall"], "recall_NAME": r["recall_by_category"].get("NAME", 0.0),
+    """The targets missed; the names target only where names were planted (dev-patterns plants none)."""
+    got = {"recall": r["recall"], "recall_NAME": r["recall_by_category"].get("NAME"),
            "clinical_strings_kept": r["clinical_strings_kept"], "other_tokens_kept": r["other_tokens_kept"]}
-    return [f"{k} {got[k]:.4f} < {v}" for k, v in TARGETS.items() if got[k] < v]
+    return [f"{k} {got[k]:.4f} < {v}" for k, v in TARGETS.items() if got[k] is not None and got[k] < v]
 
 
 def main(argv: list[str] | None = None) -> int:

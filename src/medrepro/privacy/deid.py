@@ -57,6 +57,7 @@ from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_
     _location_cue_spans,
     _rule_spans,
 )
+from medrepro.privacy.places import place_spans
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
     spans = [s for s in spans if not _inside_placeholder(text, s)]
     if locations:
         spans += _location_cue_spans(text)
-        spans += facility_spans(text)
+        spans += facility_spans(text) + place_spans(text)
     if names != "none":
         name_spans = _name_spans(text, lists=names == "all")
         spans += name_spans

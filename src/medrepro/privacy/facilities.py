@@ -12,17 +12,39 @@ from __future__ import annotations
 import re
 
 from medrepro.privacy.lexicon import is_clinical, zipf
-from medrepro.privacy.patterns import NAME_STOP, Span
+from medrepro.privacy.patterns import NAME_STOP, Span, _cue
 
 PRIORITY = 53
 _FACILITY_NOUN = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Health\s+(?:Cent(?:er|re)|System|Services|Clinic)|Healthcare|Clinic|"
     r"Infirmary|Nursing\s+(?:Home|Cent(?:er|re)|Facility)|Rehabilitation\s+(?:Cent(?:er|re)|Hospital|Institute)|"
     r"Rehab(?:ilitation)?\s+Cent(?:er|re)|Surg(?:ery|ical)\s+Cent(?:er|re)|Cancer\s+(?:Cent(?:er|re)|Institute)|"
-    r"Heart\s+Institute|Sanatorium|Hospice|Care\s+Cent(?:er|re)|Medical\s+Group|Urgent\s+Care|Assisted\s+Living)"
+    r"Heart\s+Institute|Sanatorium|Hospice|Care\s+Cent(?:er|re)|Medical\s+Group|Urgent\s+Care|Assisted\s+Living|"
+    r"Cent(?:er|re)|Memorial|Manor|Senior\s+Living|Retirement\s+(?:Home|Community|Village)|"
+    r"(?:Elementary|Middle|High|Junior\s+High|Primary|Secondary|Grade|Charter|Medical|Nursing|Law)\s+School|"
+    r"College|University|Academy|Preschool|Daycare|Day\s+Care|Orthopa?edics|Pediatrics|Associates|"
+    r"Family\s+(?:Practice|Medicine)|Pharmacy|Physicians|Health|(?:Police|Fire|Sheriff'?s?)\s+Department|"
+    r"School\s+District|Correctional\s+(?:Facility|Center|Institution)|Prison|Detention\s+Center)"
 )
 _RUN = r"(?:(?:St|Mt|Ft)\.?[ \t]+|Saint[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|and|&)){0,4}?"
 _FACILITY = re.compile(rf"(?<![\w'’-])(?P<phi>{_RUN})[ \t]+{_FACILITY_NOUN}\b")
+_EMPLOYER_RUN = r"(?:the[ \t]+)?(?P<phi>[A-Z][\w'’&.-]*(?:,?[ \t]+(?:[A-Z][\w'’&.-]*|and|&|of)){0,5})"
+# More employer cues, each opening with `_cue`'s character class (fast): "retired from X", "Employer: X",
+# "former machinist with X", "worked 30 years for X", "Occupation: accountant at X".
+_EMPLOYER_MORE = tuple(re.compile(cue + _EMPLOYER_RUN) for cue in (
+    _cue("retired from, resigned from, laid off from, fired from, owns, owned, founded") + r"[ \t]+",
+    _cue("employer, company, workplace, place of employment") + r"[ \t]*:[ \t]*",
+    _cue("former, worked, works, working, occupation") + r"(?:[ \t]*:)?[ \t]+(?:\d+[ \t]+)?[a-z]+(?:[ \t]+[a-z]+)?"
+    r"[ \t]+(?:with|at|for)[ \t]+",
+))
+_COMPANY = re.compile(
+    r"(?P<phi>[A-Z](?<![\w'’-][A-Z])[\w'’&-]*(?:,?[ \t]+(?:[A-Z][\w'’&-]*|and|&)){0,4}),?[ \t]+"
+    r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Corp\.?|Corporation|PLC|LLP|Group)(?![\w-])"
+)
+_EMPLOYER_MORE_NEEDS = ("retir", "resign", "laid", "fired", "employ", "company", "workplace", "owns", "owned",
+                        "founded", "former", "work", "occupation")
+_COMPANY_NEEDS = ("inc", "llc", "l.l.c", "ltd", "corp", "plc", "llp", "group")
+_UNIVERSITY_OF = re.compile(r"\b(?:University|College)[ \t]+of[ \t]+(?P<phi>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
 _EMPLOYER = re.compile(
     r"\b(?:(?i:works?|worked|working|employed|employee|job)(?:[ \t]+(?i:as)[ \t]+(?:an?[ \t]+)?[a-z][a-z -]{0,30}?)?"
     r"|(?:is|was|works\s+as)[ \t]+an?[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)"
@@ -36,10 +58,18 @@ orthopedic orthopaedic pediatric pediatrics surgical surgery eye dental dialysis
 primary outpatient inpatient internal medicine neurology oncology psychiatric mental behavioral sleep
 wound diabetes endocrine allergy spine sports vein vascular fertility women men's mens rehab rehabilitation
 physical therapy occupational speech hearing skin dermatology gi urology ob-gyn ob/gyn obstetrics
+elementary middle high junior senior school college university academy
+associates practice pharmacy living retirement imaging physicians laboratories technical vocational graduate
+law business art arts science sciences technology institute research trauma burn breast infusion birth
+treatment diagnostic wellness dental radiology kidney transplant stroke memory vision christian support study
+blood age control focus working peer
+home men's mental public sexual global occupational environmental student employee police fire sheriff
+department district correctional prison detention
 gynecology coumadin anticoagulation lipid hypertension hospital clinic center centre our their his her this
 that same local nearby another outside private public teaching methodist baptist presbyterian lutheran
 catholic adventist jewish mercy good samaritan shriners va emergency er icu new north south east west
 """.split())
+_SENTENCE_END = re.compile(r"\.(?=\s)")  # a run never crosses into the next sentence
 _TRAILING_JUNK = re.compile(r"(?:[ \t]+(?:of|and|&))+$")
 
 
@@ -58,7 +88,11 @@ def _specific(words: list[str]) -> bool:
 def facility_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     if any(k in text for k in ("Hospital", "Cent", "Clinic", "Health", "Infirmary", "Nursing", "Rehab",
-                               "Institute", "Sanatorium", "Hospice", "Medical Group", "Urgent", "Assisted")):
+                               "Institute", "Sanatorium", "Hospice", "Medical Group", "Urgent", "Assisted",
+                               "Memorial", "Manor", "Living", "Retirement", "School", "College", "University",
+                               "Academy", "Preschool", "Day", "Ortho", "Pediatrics", "Associates", "Family",
+                               "Pharmacy", "Physicians", "Department", "District", "Correctional", "Prison",
+                               "Detention")):
         for m in _FACILITY.finditer(text):
             words = m.group("phi").split()
             while words and words[0].lower() in {"the", "a", "an", "at", "to", "from", "in"}:
@@ -67,9 +101,18 @@ def facility_spans(text: str) -> list[Span]:
                 start = m.start("phi") + m.group("phi").index(words[0])
                 spans.append(Span(start, m.end(), "LOCATION", PRIORITY))
     low = text.lower()
+    checks = [(rx, _EMPLOYER_MORE_NEEDS) for rx in _EMPLOYER_MORE]
+    for rx, needs in (*checks, (_COMPANY, _COMPANY_NEEDS), (_UNIVERSITY_OF, ("university", "college"))):
+        if not any(n in low for n in needs):
+            continue
+        for m in rx.finditer(text):
+            phi = _TRAILING_JUNK.sub("", _SENTENCE_END.split(m.group("phi"))[0]).rstrip(".,")
+            if phi and _specific(phi.replace(",", " ").split()):
+                end = m.end() if rx is _COMPANY else m.start("phi") + len(phi)
+                spans.append(Span(m.start("phi"), end, "LOCATION", PRIORITY))
     if any(k in low for k in ("work", "employ", "job", " a ", " an ")):
         for m in _EMPLOYER.finditer(text):
-            phi = _TRAILING_JUNK.sub("", m.group("phi")).rstrip(".,")
+            phi = _TRAILING_JUNK.sub("", _SENTENCE_END.split(m.group("phi"))[0]).rstrip(".,")
             if phi and _specific(phi.replace(",", " ").split()):
                 spans.append(Span(m.start("phi"), m.start("phi") + len(phi), "LOCATION", PRIORITY))
     return spans

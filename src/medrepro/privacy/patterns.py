@@ -7,28 +7,17 @@ rules with their priorities. `SCAN_RULES` is the high-precision subset the file 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from medrepro.privacy import name_lists as nl
+from medrepro.privacy.ages import AGE_RULES
+from medrepro.privacy.dates import DATE_RULES, followed_by_unit
+from medrepro.privacy.rulebase import _LO, _UP, Rule, Span, _cue, _rx, _trie  # noqa: F401  (names.py uses them)
 
 CATEGORIES = ("NAME", "DATE", "AGE>89", "PHONE", "EMAIL", "URL", "IP", "ID", "ADDRESS", "LOCATION")
 PLACEHOLDER_RE = re.compile(r"\[(?:NAME|DATE|AGE>89|PHONE|EMAIL|URL|IP|ID|ADDRESS|LOCATION)\]")
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LO = "a-zß-öø-ÿ"
 
-_MONTH_WORDS = (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-).split()
-_MONTH = "(?:" + "|".join(sorted({w for m in _MONTH_WORDS for w in (m, m.upper())}, key=len, reverse=True)) + r")\.?"
-_FULL_MONTH_NOT_MAY = "(?:" + "|".join(m for m in _MONTH_WORDS[:12] if m != "May") + ")"
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d{2}|20\d{2})"
-_YEAR_FIRST = r"[12](?:(?<=1)[89]|(?<=2)0)\d{2}"  # _YEAR, written to start with a character class
-_MM = r"(?:0?[1-9]|1[0-2])"
-_DD = r"(?:0?[1-9]|[12]\d|3[01])"
 _STREET = (
     r"(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Terrace|Way|Circle|Parkway|Highway|Square|"
     r"Trail|Plaza|Alley|Row|Crescent|Loop|Pike)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Cir|Pkwy|Hwy|Sq|Trl)\b\.?)"
@@ -37,48 +26,19 @@ _STREET = (
 NAME_STOP = nl.NON_NAME_WORDS
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    category: str
-    priority: int
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One regex detector: the `phi` group (or the whole match) is the identifier."""
-
-    name: str
-    category: str
-    pattern: re.Pattern
-    priority: int
-    check: Callable[[re.Match], bool] | None = None
-    scan: bool = True  # also used by the PHI scanner on arbitrary files
-    needs: tuple[str, ...] = ()  # skip the regex unless one of these occurs in the lower-cased text
-
-
-
-def _rx(pattern: str, flags: int = 0) -> re.Pattern:
-    return re.compile(pattern, flags)
-
-
 def _valid_ip(m: re.Match) -> bool:
     return all(0 <= int(p) <= 255 for p in m.group(0).split("."))
 
 
-def _valid_numeric_date(m: re.Match) -> bool:
-    a, b = int(m.group("a")), int(m.group("b"))
-    return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
-
-
-def _valid_month(m: re.Match) -> bool:
-    return 1 <= int(m.group("m")) <= 12
+_SPINAL_LEVEL = re.compile(r"[CTLS]\d{1,2}-[CTLS]?\d{1,2}")
 
 
 def _id_value_ok(m: re.Match) -> bool:
-    """At least three digits, so suture sizes (#1-0) and spinal levels (C3-C5) after a cue stay."""
-    return sum(ch.isdigit() for ch in m.group("phi")) >= 3
+    """At least three digits, so suture sizes (#1-0) and spinal levels (C3-C5) after a cue stay, and no unit
+    after it ("Plan: 10-12 weeks")."""
+    value = m.group("phi")
+    return (sum(ch.isdigit() for ch in value) >= 3 and not followed_by_unit(m.string, m.end("phi"))
+            and not _SPINAL_LEVEL.fullmatch(value))
 
 
 def _not_device_follower(m: re.Match) -> bool:
@@ -98,45 +58,6 @@ def _city_state_ok(m: re.Match) -> bool:
     return not (state in _AMBIG_ABBR and not m.group("zip"))
 
 
-def _trie(phrases: Iterable[str]) -> str:
-    """A regex alternation of literal phrases built as a trie: far faster than a flat `a|b|c` in `re`.
-
-    A space in a phrase matches any whitespace run.
-    """
-    root: dict = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(node) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            body = f"(?:{body})?" if len(alts) == 1 else body + "?"
-        return body
-
-    return "(?:" + build(root) + ")"
-
-
-def _cue(phrases: str) -> str:
-    """Case-insensitive trie of comma-separated cue phrases, anchored at a word start.
-
-    The pattern opens with a character class of the first letters, which lets `re` skip every other
-    position quickly (about three times faster than a leading word boundary on these notes).
-    """
-    by_first: dict[str, list[str]] = {}
-    for phrase in (p.strip() for p in phrases.split(",")):
-        if phrase:
-            by_first.setdefault(phrase[0].lower(), []).append(phrase[1:])
-    firsts = "".join(sorted(c + c.upper() for c in by_first))
-    branches = [f"(?<=[{c}{c.upper()}])(?i:{_trie(rest)})" for c, rest in sorted(by_first.items())]
-    return rf"[{firsts}](?<![\w][{firsts}])(?:" + "|".join(branches) + ")"
-
-
 _ID_CUES = _cue(
     "mrn, mr#, mr #, medical record, medical records, med rec, record, chart, acct, account, patient id, "
     "patient number, pt id, id, identifier, license, licence, lic, dea, npi, upin, serial, s/n, device, "
@@ -144,26 +65,15 @@ _ID_CUES = _cue(
     "certificate, cert, vin, plate, case, accession, specimen, encounter, visit, claim, fin, csn, hicn, "
     "passport, badge, employee, health plan, driver's license, drivers license, driver license"
 )
-_DATE_CUES = _cue(
-    "on, dated, since, until, till, thru, through, effective, beginning, starting, admitted, discharged, "
-    "seen, dob, d.o.b, d.o.b., date of birth, date of service, date of admission, date of discharge, "
-    "date of surgery, date of procedure, date of visit, date of injury, date of death, date, dos, doa, dod, "
-    "born"
-)
-_MONTH_CUES = _cue(
-    "in, since, during, until, till, through, from, by, early, mid, late, last, next, this, before, after, of"
-)
 _PHONE_CUES = _cue(
     "phone, telephone, tel, cell, cellphone, mobile, fax, pager, beeper, call, contact, reached at, number, "
     "reached her at, reached him at, reached them at, reach her at, reach him at, reach me at, "
     "can be reached at, extension"
 )
-_AGE_CUES = _cue("age, aged, age of, ages")
 _STATE_ABBR = _trie(sorted(nl.STATE_ABBREVIATIONS))
 _STATE_NAME = _trie(list(nl.US_STATES) + list(nl.US_STATES_MULTIWORD))
 _CITY = _trie(nl.US_CITIES)
 
-_MONTH_NEEDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _PHONE_NEEDS = ("phone", "tel", "cell", "mobile", "fax", "pager", "beeper", "call", "contact", "reach", "number",
                 "extension")
 _IPV6_NEEDS = ("::",) + tuple(":" + c for c in "0123456789abcdef")
@@ -231,73 +141,8 @@ _RULES: tuple[Rule, ...] = (
          check=lambda m: 9 <= sum(c.isdigit() for c in m.group()) <= 16, scan=False),
     Rule("id_prefixed", "ID", _rx(r"\b[A-Z]{1,4}-?\d{6,}[A-Z]?\b"), 40, scan=False),
     Rule("id_long_number", "ID", _rx(r"\d(?<![\d.,]\d)\d{6,}(?![\d]|[.,]\d)"), 30, scan=False),
-    # Dates.
-    Rule(
-        "date_numeric", "DATE",
-        _rx(r"(?P<a>\d(?<![\w/.-]\d)\d?)(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?:\d{4}|\d{2})(?![\w/-]|\.\d)"),
-        70, check=_valid_numeric_date,
-    ),
-    Rule("date_iso", "DATE",
-         _rx(rf"{_YEAR_FIRST}(?<![\w/.-]\d{{4}})(?P<s>[-/.]){_MM}(?P=s){_DD}(?![\w/-]|\.\d)"), 70),
-    Rule("date_compact", "DATE",
-         _rx(rf"{_YEAR_FIRST}(?<![\w.-]\d{{4}})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w.-])"), 72,
-         scan=False),
-    Rule("date_month_year_numeric", "DATE", _rx(rf"(?P<m>\d(?<![\w/.-]\d)\d?)[/-]{_YEAR}(?![\w/-])"), 69,
-         check=_valid_month),
-    Rule("date_day_month", "DATE",
-         _rx(rf"\b{_DAY}(?:\s+of)?[\s-]+{_MONTH}(?:,?[\s-]+(?:{_YEAR}|'\d{{2}}))?(?![\w])"), 71,
-         needs=_MONTH_NEEDS),
-    Rule("date_day_of_month", "DATE", _rx(rf"\bthe\s+{_DAY}\s+day\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?\b"), 72,
-         needs=_MONTH_NEEDS),
-    Rule("date_compact_month", "DATE", _rx(rf"(?<![\w]){_DD}{_MONTH}(?:{_YEAR}|\d{{2}})(?![\w])"), 72,
-         needs=_MONTH_NEEDS),
-    # mmddyy written as one number ("032419"): a six-digit number that is a valid date.
-    Rule("date_compact6", "DATE",
-         _rx(r"(?<![\w.,/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?![\w/-]|[.,]\d)"), 69, scan=False),
-    Rule("date_month_the_day", "DATE", _rx(rf"\b{_MONTH}\s+the\s+{_DAY}\b(?:,?\s+(?:{_YEAR}|'\d{{2}})\b)?"), 72,
-         needs=_MONTH_NEEDS),
-    Rule("date_month_day", "DATE", _rx(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?:{_YEAR}|'\d{{2}})\b)?"), 71,
-         needs=_MONTH_NEEDS),
-    Rule("date_month_numeric", "DATE", _rx(rf"\b{_MONTH}(?P<s>[-/]){_DD}(?P=s)(?:{_YEAR}|\d{{2}})\b"), 71,
-         needs=_MONTH_NEEDS),
-    Rule("date_month_year", "DATE", _rx(rf"\b{_MONTH},?\s+(?:of\s+)?(?:{_YEAR}|'\d{{2}})\b"), 71,
-         needs=_MONTH_NEEDS),
-    Rule(
-        "date_month_cued", "DATE",
-        _rx(_MONTH_CUES + rf"[\s-]+(?P<phi>{_FULL_MONTH_NOT_MAY}|{_FULL_MONTH_NOT_MAY.upper()})\b"),
-        60, scan=False, needs=_MONTH_NEEDS,
-    ),
-    Rule(
-        "date_partial_cued", "DATE",
-        _rx(_DATE_CUES + rf"\b\.?\s*:?\s*(?P<phi>{_MM}[/-](?:{_DD}|\d{{2}}))(?![\w/-]|\.\d)"), 68, scan=False,
-    ),
-    Rule(
-        "date_ordinal_cued", "DATE",
-        _rx(_cue("on the, since the, until the, by the, from the, dated the")
-            + r"\s+(?P<phi>(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?=\s*(?:[.,;:)]|$|of\b|at\b|and\b))"),
-        67, scan=False,
-    ),
-    # Ages over 89: only the number goes, "-year-old" stays.
-    Rule(
-        "age_years", "AGE>89",
-        _rx(r"(?P<phi>[19](?<![\d.][19])(?:(?<=9)\d|(?<=1)[0-4]\d))"
-            r"(?=\s*-?\s*(?:(?:years?|yrs?|y)\s*-?\s*(?:old|of\s+age|o\b)|y/o|yo\b|y\.o\.|year-old|-yrs?\b))", re.I),
-        65,
-    ),
-    Rule("age_cued", "AGE>89", _rx(_AGE_CUES + r"\s*:?\s*(?P<phi>9\d|1[0-4]\d)(?![\d%]|\.\d)"), 65,
-         needs=("age",)),
-    Rule(
-        "age_words", "AGE>89",
-        _rx(r"(?i)\b(?P<phi>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one\s+hundred"
-            r"(?:\s+and\s+\w+)?)(?=[\s-]+years?(?:[\s-]+old|\s+of\s+age))"
-            r"|(?i:\b(?:aged?|age\s+of)\s+)(?P<phi2>ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-            r"|one\s+hundred(?:\s+and\s+\w+)?)\b"),
-        65, needs=("ninety", "hundred")),
-    Rule(
-        "age_decade", "AGE>89",
-        _rx(r"(?i)\bin\s+(?:his|her|their|the)\s+(?:early\s+|mid\s+|mid-|late\s+|upper\s+)?"
-            r"(?:nineties|90s|90's|hundreds)\b|\b(?:super)?(?:nonagenarian|centenarian)s?\b"),
-        65, needs=("ninet", "90", "hundreds", "enarian")),
+    *DATE_RULES,
+    *AGE_RULES,
     # Addresses and places.
     Rule(
         "street", "ADDRESS",
