@@ -49,6 +49,7 @@ _CLINICAL_HEADS = (
     "suction irrigation tip coma stapler hugger saver scalpel shears mattress pillow bed sling stockings hose "
     "xl xr sr cr er ds hct odt cd la mg mcg units unit ml"
 ).split()
+_HEADS = frozenset(_CLINICAL_HEADS)
 _HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:" + "|".join(_CLINICAL_HEADS) + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
 _MONTHS_DAYS = frozenset(
     "january february march april june july august september october november december monday tuesday "
@@ -76,48 +77,103 @@ def zipf(word: str) -> float:
     return math.log10(f * 1e9) if f > 0 else 0.0
 
 
+def _lower(word: str) -> str:
+    return _POSSESSIVE.sub("", word.lower())
+
+
+def _in(low: str, vocab: frozenset[str]) -> bool:
+    return low in vocab or "-" in low and all(p in vocab for p in low.split("-") if p)
+
+
 def is_clinical(word: str) -> bool:
-    """True for a word of the clinical lexicon (any case; each part of a hyphenated word counts)."""
-    low = _POSSESSIVE.sub("", word.lower())
-    return low in ct.CLINICAL or all(p in ct.CLINICAL for p in low.split("-") if p) and "-" in low
+    """True for a drug or a common clinical noun (any case; each part of a hyphenated word counts).
+
+    Eponyms and brands that the medical dictionary writes only capitalised ("Graham", "Aircast") are not
+    counted: many are surnames; see `is_eponym`.
+    """
+    low = _lower(word)
+    return _in(low, ct.CLINICAL) and not _in(low, ct.PROPER) or _in(low, ct.DRUGS) or is_drug_like(low)
+
+
+def is_eponym(word: str) -> bool:
+    """A capitalised-only word of the medical dictionary (eponym, device brand) that is not a drug."""
+    low = _lower(word)
+    return _in(low, ct.PROPER) and not _in(low, ct.DRUGS) and not is_drug_like(low)
+
+
+# Stems the WHO's INN scheme gives whole drug classes (-pril, -olol, -statin, -mab, ...): a word ending in
+# one is a drug even when no list has it yet.
+_DRUG_STEMS = re.compile(
+    r"(?:pril|prilat|sartan|olol|alol|dipine|statin|gliptin|gliflozin|glitazone|mab|cept|tinib|ciclib|parib|"
+    r"zomib|cillin|cycline|floxacin|mycin|micin|conazole|azole|prazole|tidine|setron|triptan|lukast|terol|"
+    r"profen|coxib|oxetine|triptyline|azepam|azolam|barbital|caine|curium|curonium|dronate|parin|"
+    r"xaban|gatran|vudine|navir|previr|asvir|buvir|vir|sone|olone|nide|semide|thiazide|afil|lutamide|"
+    r"platin|rubicin|taxel|trexate|tecan|fenac|oprazole|idone|apine|peridol|zodone|amide|dronic|vastatin)$"
+)
+
+
+def is_drug_like(word: str) -> bool:
+    low = word.lower()
+    return len(low) >= 7 and _DRUG_STEMS.search(low) is not None and zipf(low) < 3.0
+
+
+@lru_cache(maxsize=1 << 16)
+def _common(word: str, below: float = COMMON_FROM) -> bool:
+    """Ordinary whatever its neighbours: common English, a stop word, a month, a place, an initial."""
+    base = _POSSESSIVE.sub("", word)
+    low = base.lower()
+    return (zipf(base) >= below or low in NAME_STOP or low in _MONTHS_DAYS or base in nl.US_STATES
+            or base in nl.COUNTRIES_AND_REGIONS or base in _CITY_WORDS or len(base) < 2)
 
 
 @lru_cache(maxsize=1 << 16)
 def _ordinary(word: str, below: float) -> bool:
-    """A word that is not evidence of a name: common English, clinical, a stop word, a month or a place."""
-    base = _POSSESSIVE.sub("", word)
-    low = base.lower()
-    return (zipf(base) >= below or is_clinical(base) or low in NAME_STOP or low in _MONTHS_DAYS
-            or base in nl.US_STATES or base in nl.COUNTRIES_AND_REGIONS or base in _CITY_WORDS or len(base) < 2)
+    """A word that is not evidence of a name on its own: common, clinical, or an eponym."""
+    return _common(word, below) or is_clinical(word) or is_eponym(word)
 
 
 def _title_case(word: str) -> bool:
     return word[0].isupper() and not word.isupper()
 
 
+def _head(word: str) -> bool:
+    return word.lower() in _HEADS
+
+
+def _joins(word: str) -> bool:
+    """A Title-case neighbour joins a name unless it is common English or a clinical head noun: clinical
+    vocabulary does not stop it, since "Dawn", "Gunn", "Foley" are names as well as words of the list."""
+    return not _common(word, NEIGHBOUR_BELOW) and not _head(word)
+
+
 def lexicon_name_spans(text: str) -> list[Span]:
-    """NAME spans for runs of Title-case words that hold at least one word unknown to both lexicons."""
+    """NAME spans for runs of adjacent Title-case words that hold a word unknown to both lexicons, or
+    two or more words one of which is an eponym ("Jean Foley"), unless a clinical head or a dose follows."""
     spans: list[Span] = []
     toks = [m for m in _TOKEN.finditer(text) if _title_case(m.group())]
     i = 0
     while i < len(toks):
         m = toks[i]
         word = m.group()
-        if _ordinary(word, COMMON_FROM) or (_ordinary(word, RARE_BELOW) and not _name_context(text, m)):
+        if _head(word) or not _joins(word):
             i += 1
             continue
+        anchor = not (_ordinary(word, COMMON_FROM) or (_ordinary(word, RARE_BELOW) and not _name_context(text, m)))
         start, end = m.start(), m.end()
         j = i - 1
-        while j >= 0 and _adjacent(text, toks[j].end(), start) and not _ordinary(toks[j].group(), NEIGHBOUR_BELOW):
+        while j >= 0 and _adjacent(text, toks[j].end(), start) and _joins(toks[j].group()):
             start = toks[j].start()
             j -= 1
         k = i + 1
-        while k < len(toks) and _adjacent(text, end, toks[k].start()) and not _ordinary(toks[k].group(),
-                                                                                          NEIGHBOUR_BELOW):
+        while k < len(toks) and _adjacent(text, end, toks[k].start()) and _joins(toks[k].group()):
             end = toks[k].end()
             k += 1
-        if _HEAD_AFTER.match(text, end):
-            i = k
+        run = [t.group() for t in toks[j + 1:k]]
+        if not anchor:
+            anchor = len(run) >= 2 and any(is_eponym(w) for w in run) and not any(
+                _in(_lower(w), ct.DRUGS) or is_drug_like(w) for w in run)
+        if not anchor or _HEAD_AFTER.match(text, end):
+            i += 1 if not anchor else k - i
             continue
         word_end = _POSSESSIVE.search(text[start:end])
         spans.append(Span(start, end - (len(word_end.group()) if word_end else 0), "NAME", PRIORITY))
@@ -136,19 +192,21 @@ def _name_context(text: str, m: re.Match) -> bool:
     """Inside a sentence, or a sentence's first word right before a verb of a subject."""
     if not _SENTENCE_START.search(text[max(0, m.start() - 12):m.start()]):
         return True
-    return _SUBJECT_VERB.match(text, m.end()) is not None
+    # Opening a sentence, an English word ("Driver's license", "Ensure was given") is read as the word.
+    return _SUBJECT_VERB.match(text, m.end()) is not None and _lower(m.group()) not in ct.ENGLISH
 
 
 _CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:,?[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z]{2,}){1,3}(?![\w'’-])")
 
 
 def caps_name_spans(text: str) -> list[Span]:
-    """All-caps names ("PATIENT PAVLINA ARSLAN SEEN"): a run of 2-4 upper-case words outside the note
-    vocabulary, at least one of them rare; headings and abbreviations are vocabulary and stay."""
+    """All-caps names ("PATIENT PAVLINA ARSLAN SEEN", "ABENI D. RISCH"): a run of 2-4 upper-case words that
+    are neither common English nor clinical, one of them rare or an eponym; middle initials stay inside.
+    Headings and abbreviations are vocabulary and stay."""
     spans = []
     for m in _CAPS_RUN.finditer(text):
-        words = list(re.finditer(r"[A-Z]+", m.group()))
-        unknown = [w for w in words if not _ordinary(w.group(), COMMON_FROM) and len(w.group()) >= 2]
+        words = [w for w in re.finditer(r"[A-Z]+", m.group()) if len(w.group()) >= 2]
+        unknown = [w for w in words if not _common(w.group(), COMMON_FROM) and not is_clinical(w.group())]
         i = 0
         while i < len(words):
             if words[i] not in unknown:
@@ -158,8 +216,10 @@ def caps_name_spans(text: str) -> list[Span]:
             while j + 1 < len(words) and words[j + 1] in unknown:
                 j += 1
             run = words[i:j + 1]
-            if len(run) >= 2 and any(not _ordinary(w.group(), RARE_BELOW) for w in run):
-                spans.append(Span(m.start() + run[0].start(), m.start() + run[-1].end(), "NAME", PRIORITY))
+            end = m.start() + run[-1].end()
+            rare = any(not _ordinary(w.group(), RARE_BELOW) for w in run)
+            if len(run) >= 2 and (rare or any(is_eponym(w.group()) for w in run) and not _HEAD_AFTER.match(text, end)):
+                spans.append(Span(m.start() + run[0].start(), end, "NAME", PRIORITY))
             i = j + 1
     return spans
 
