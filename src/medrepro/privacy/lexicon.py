@@ -32,6 +32,7 @@ PRIORITY = 42  # below every cue rule, so cued spans keep their categories and e
 _TOKEN = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]{2})|-(?=[^\W\d_]))*(?![\w'’-]*\d)")
 _SEP = re.compile(r"[ \t]+(?:(?:(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|ter|ten|bin|al)|[A-Z]\.)"
                   r"[ \t]+){0,2}")
+_PARTICLES = frozenset("van von de del della der den la le da di du dos das ter ten bin al".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 # A capitalised word right before one of these is an eponym, a brand or a score, not a person
 # ("Kernig sign", "Gelpi retractor", "Kenalog 40 mg", "Karnofsky 80").
@@ -47,7 +48,8 @@ _CLINICAL_HEADS = (
     "approach hernia triangle canal duct ligament space nerve muscle fascia gland node nodes pouch angle cell "
     "cells stain infection solution cream ointment tablet tablets drops spray inhaler patch injection "
     "suction irrigation tip coma stapler hugger saver scalpel shears mattress pillow bed sling stockings hose "
-    "xl xr sr cr er ds hct odt cd la mg mcg units unit ml"
+    "dissector dissectors dilator dilators nodule nodules level impingement xl xr sr cr er ds hct odt cd la mg mcg "
+    "units unit ml"
 ).split()
 _HEADS = frozenset(_CLINICAL_HEADS)
 _HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:" + "|".join(_CLINICAL_HEADS) + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
@@ -107,14 +109,14 @@ _DRUG_STEMS = re.compile(
     r"(?:pril|prilat|sartan|olol|alol|dipine|statin|gliptin|gliflozin|glitazone|mab|cept|tinib|ciclib|parib|"
     r"zomib|cillin|cycline|floxacin|mycin|micin|conazole|azole|prazole|tidine|setron|triptan|lukast|terol|"
     r"profen|coxib|oxetine|triptyline|azepam|azolam|barbital|caine|curium|curonium|dronate|parin|"
-    r"xaban|gatran|vudine|navir|previr|asvir|buvir|vir|sone|olone|nide|semide|thiazide|afil|lutamide|"
+    r"xaban|gatran|vudine|navir|previr|asvir|buvir|ciclovir|sone|olone|nide|semide|thiazide|afil|lutamide|"
     r"platin|rubicin|taxel|trexate|tecan|fenac|oprazole|idone|apine|peridol|zodone|amide|dronic|vastatin)$"
 )
 
 
 def is_drug_like(word: str) -> bool:
     low = word.lower()
-    return len(low) >= 7 and _DRUG_STEMS.search(low) is not None and zipf(low) < 3.0
+    return len(low) >= 8 and _DRUG_STEMS.search(low) is not None and zipf(low) < 3.0
 
 
 @lru_cache(maxsize=1 << 16)
@@ -140,17 +142,37 @@ def _head(word: str) -> bool:
     return word.lower() in _HEADS
 
 
+_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([a-z][a-z-]+)")
+
+
+def _eponym_after(text: str, end: int) -> bool:
+    """A clinical head noun, a dose, or a rare lower-case medical word follows ("Neer impingement sign",
+    "Penfield dissector"); verbs ("tolerated", "presents") are not heads."""
+    if _HEAD_AFTER.match(text, end):
+        return True
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None:
+        return False
+    w = nxt.group(1)
+    return (w in ct.MED_LOWER and zipf(w) < 4.0 and not w.endswith(("ed", "ing", "es"))
+            and _SUBJECT_VERB.match(" " + w) is None)
+
+
 def _joins(word: str) -> bool:
     """A Title-case neighbour joins a name unless it is common English or a clinical head noun: clinical
-    vocabulary does not stop it, since "Dawn", "Gunn", "Foley" are names as well as words of the list."""
-    return not _common(word, NEIGHBOUR_BELOW) and not _head(word)
+    vocabulary and place words do not stop it, since "Dawn", "Gunn", "Foley", "Diego" are names too."""
+    base = _POSSESSIVE.sub("", word)
+    low = base.lower()
+    return not (zipf(base) >= NEIGHBOUR_BELOW or low in NAME_STOP or low in _MONTHS_DAYS or len(base) < 2
+                or _head(word))
 
 
 def lexicon_name_spans(text: str) -> list[Span]:
     """NAME spans for runs of adjacent Title-case words that hold a word unknown to both lexicons, or
     two or more words one of which is an eponym ("Jean Foley"), unless a clinical head or a dose follows."""
     spans: list[Span] = []
-    toks = [m for m in _TOKEN.finditer(text) if _title_case(m.group())]
+    # Particles ("De Bie", "Van Der Berg") are part of the gap between name words (`_SEP`), not words.
+    toks = [m for m in _TOKEN.finditer(text) if _title_case(m.group()) and m.group().lower() not in _PARTICLES]
     i = 0
     while i < len(toks):
         m = toks[i]
@@ -172,7 +194,7 @@ def lexicon_name_spans(text: str) -> list[Span]:
         if not anchor:
             anchor = len(run) >= 2 and any(is_eponym(w) for w in run) and not any(
                 _in(_lower(w), ct.DRUGS) or is_drug_like(w) for w in run)
-        if not anchor or _HEAD_AFTER.match(text, end):
+        if not anchor or _eponym_after(text, end):
             i += 1 if not anchor else k - i
             continue
         word_end = _POSSESSIVE.search(text[start:end])
