@@ -142,7 +142,7 @@ def _head(word: str) -> bool:
     return word.lower() in _HEADS
 
 
-_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([a-z][a-z-]+)")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]+)")  # not after "'s": "Jane Roe's mammogram"
 
 
 def _eponym_after(text: str, end: int) -> bool:
