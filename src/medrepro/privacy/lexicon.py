@@ -30,6 +30,9 @@ NEIGHBOUR_BELOW = 5.0
 PRIORITY = 42  # below every cue rule, so cued spans keep their categories and extents
 
 _TOKEN = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]{2})|-(?=[^\W\d_]))*(?![\w'’-]*\d)")
+_PARTICLE_GAP = re.compile(r"[ \t]+(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|ter|ten)[ \t]+")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
+_TITLE_BEFORE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|St)\.?[ \t]+[A-Z]\.[ \t]+$")
 _SEP = re.compile(r"[ \t]+(?:(?:(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|ter|ten|bin|al)|[A-Z]\.)"
                   r"[ \t]+){0,2}")
 _PARTICLES = frozenset("van von de del della der den la le da di du dos das ter ten bin al".split())
@@ -84,7 +87,11 @@ def _lower(word: str) -> str:
 
 
 def _in(low: str, vocab: frozenset[str]) -> bool:
-    return low in vocab or "-" in low and all(p in vocab for p in low.split("-") if p)
+    """In `vocab`, or hyphenated with every part of 3+ letters in it ("Roux-en-Y", "Depo-Medrol")."""
+    if low in vocab:
+        return True
+    parts = [p for p in low.split("-") if len(p) > 2]
+    return "-" in low and bool(parts) and all(p in vocab for p in parts)
 
 
 def is_clinical(word: str) -> bool:
@@ -187,12 +194,21 @@ def lexicon_name_spans(text: str) -> list[Span]:
             start = toks[j].start()
             j -= 1
         k = i + 1
-        while k < len(toks) and _adjacent(text, end, toks[k].start()) and _joins(toks[k].group()):
-            end = toks[k].end()
+        while k < len(toks) and _adjacent(text, end, toks[k].start()) and (
+                _joins(toks[k].group()) or _PARTICLE_GAP.fullmatch(text, end, toks[k].start())):
+            end = toks[k].end()  # after a particle any word is the name's ("De Winter")
             k += 1
         run = [t.group() for t in toks[j + 1:k]]
+        if anchor and _lower(word) in ct.ENGLISH:
+            # An English word in a name's place ("Scientific", "Page") needs a name word beside it that is
+            # neither English nor a place: "Boston Scientific" stays, "Luca Page" goes.
+            anchor = any(w is not word and _lower(w) not in ct.ENGLISH and not _common(w, COMMON_FROM)
+                         for w in run)
+        initial = _INITIAL_BEFORE.search(text, max(0, start - 4), start)
+        if not anchor and initial and len(word) > 3 and not is_clinical(word):
+            anchor = not _TITLE_BEFORE.search(text, max(0, start - 12), start)  # "M. Gravel", not "Dr. X."
         if not anchor:
-            anchor = len(run) >= 2 and any(is_eponym(w) for w in run) and not any(
+            anchor = len(run) >= 2 and any(is_eponym(w) and not _common(w) for w in run) and not any(
                 _in(_lower(w), ct.DRUGS) or is_drug_like(w) for w in run)
         if not anchor or _eponym_after(text, end):
             i += 1 if not anchor else k - i
@@ -221,12 +237,20 @@ def _name_context(text: str, m: re.Match) -> bool:
 _CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:,?[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z]{2,}){1,3}(?![\w'’-])")
 
 
+_LAST_FIRST = re.compile(r"(?<![A-Z])[A-Z]{2,}(?:-[A-Z]{2,})?,[ \t]+[A-Z]{2,}(?:[ \t]+[A-Z]\.)?")
+
+
 def caps_name_spans(text: str) -> list[Span]:
     """All-caps names ("PATIENT PAVLINA ARSLAN SEEN", "ABENI D. RISCH"): a run of 2-4 upper-case words that
     are neither common English nor clinical, one of them rare or an eponym; middle initials stay inside.
     Headings and abbreviations are vocabulary and stay."""
     spans = []
     for m in _CAPS_RUN.finditer(text):
+        for lf in _LAST_FIRST.finditer(m.group()):  # "TACK, AYLA": the comma makes a pair a name
+            pair = re.findall(r"[A-Z]{2,}", lf.group())
+            if any(not _ordinary(w, RARE_BELOW) for w in pair) and not any(
+                    _in(w.lower(), ct.DRUGS) or _head(w) or w.lower() in NAME_STOP for w in pair):
+                spans.append(Span(m.start() + lf.start(), m.start() + lf.end(), "NAME", PRIORITY))
         words = [w for w in re.finditer(r"[A-Z]+", m.group()) if len(w.group()) >= 2]
         unknown = [w for w in words if not _common(w.group(), COMMON_FROM) and not is_clinical(w.group())]
         i = 0
