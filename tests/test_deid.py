@@ -350,11 +350,21 @@ def test_brand_drugs_devices_and_eponyms_outside_notes_stay(text):
     assert _clean(text) == text
 
 
-def test_drug_lexicon_is_what_keeps_brand_names():
-    """Without the FDA list a brand name unknown to English is taken for a name: the lexicon does the work."""
+def test_drug_lexicon_is_what_keeps_brand_names(monkeypatch):
+    """Brands newer than the medical dictionary (Eliquis, Ozempic) are kept only thanks to the FDA list."""
     from medrepro.privacy import clinical_terms as ct
     from medrepro.privacy import lexicon
 
+    text = "Started Eliquis and Ozempic, then Jardiance."
+    assert _clean(text) == text
+    monkeypatch.setattr(ct, "CLINICAL", ct.CLINICAL - ct.DRUGS)
+    monkeypatch.setattr(ct, "DRUGS", frozenset())
+    lexicon._ordinary.cache_clear()
+    try:
+        assert _clean(text).count("[NAME]") == 3
+    finally:
+        lexicon._ordinary.cache_clear()
+    monkeypatch.undo()
     assert "tenormin" in ct.DRUGS and lexicon.is_clinical("Tenormin")
     assert lexicon.is_drug_like("zelvanolol") and not lexicon.is_drug_like("Israfil")
     assert lexicon.zipf("Tenormin") < lexicon.RARE_BELOW and "tenormin" not in ct.ENGLISH
