@@ -3,8 +3,9 @@
 Why: the cue rules (`names`) miss names with no title, label, relation or credential ("Spoke with Kasimir
 Wojcik about the plan"), and no name list covers every locale. Word frequencies tell the rest apart:
 a Title-case word whose English frequency (wordfreq's Zipf scale, from its bundled offline data) is low
-and which is not in the clinical lexicon (`clinical_terms`: drugs, devices, eponyms, anatomy, scores)
-is taken as a name, and the Title-case words next to it join the span ("Rafaela Plaza").
+and which is not in the clinical lexicon (`clinical_terms`: drugs, devices, anatomy from public lists)
+is taken as a name, and the Title-case words next to it join the span ("Rafaela Plaza"). Eponyms of the
+medical dictionary are surnames too: alone they stay ("Aircast"), beside another name word they go.
 Deterministic, CPU only, no model download; the threshold was chosen on development notes and
 development name locales only (benchmarks/deid_benchmark.py --split dev).
 """
@@ -20,9 +21,9 @@ from medrepro.privacy import name_lists as nl
 from medrepro.privacy.patterns import NAME_STOP, Span
 
 # A word is ordinary English at or above this Zipf frequency (5.0 = once per 100,000 words) even when the
-# note vocabulary lacks it; below it, only the note vocabulary (`clinical_terms`) makes it ordinary.
+# clinical vocabulary lacks it; below it, only the clinical vocabulary (`clinical_terms`) makes it ordinary.
 COMMON_FROM = 5.0
-# Between RARE_BELOW and COMMON_FROM a word outside the note vocabulary ("Login", "Simon") is a name only
+# Between RARE_BELOW and COMMON_FROM a word outside the clinical vocabulary ("Login", "Simon") is a name only
 # in a name's context: inside a sentence, or as a sentence's subject before a verb ("Tom was placed").
 RARE_BELOW = 3.0
 # A neighbour of a name joins the span unless it is this common (function words, "The", "Patient").
