@@ -3,8 +3,8 @@
 No downloads and no trained model: the regex rules in `patterns` and `facilities`, the cue-based name
 rules and word lists in `names`, and the statistical name test in `lexicon` (wordfreq frequencies plus a
 clinical vocabulary from public word lists: a medical dictionary, the FDA's drug names, SCOWL). Every
-detector proposes spans; overlaps are settled by
-priority, then length, and each kept span is replaced by a typed placeholder such as ``[NAME]``.
+detector proposes spans; overlaps are settled by priority, then length, and each kept span is replaced
+by a typed placeholder such as ``[NAME]``.
 
 What is removed (placeholder: what it covers):
   [NAME]      people after a title (Dr./Mr./Mrs./Ms./Miss/Prof.), after a label ("Patient name:",
