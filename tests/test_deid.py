@@ -321,4 +321,72 @@ def test_clinical_lexicon_holds_no_sample_identifier_and_no_pattern():
     assert len(words) > 5000
     assert not [v for v in values if v.lower() in words]
     path = repo / "src" / "medrepro" / "privacy" / "clinical_terms.txt"
-    assert scan.scan_paths([path], values=values) == []
+    assert scan.scan_paths([path, *clinical_terms.FILES[1:]], values=values) == []
+
+
+def test_clinical_vocabulary_files_name_a_public_source_and_hold_no_sample_identifier():
+    """Every vocabulary file says where it comes from and under which licence, and carries no identifier."""
+    from medrepro.privacy import clinical_terms, scan
+
+    repo = Path(__file__).resolve().parents[1]
+    values = [v for _c, v in scan.read_values(repo / "data" / "sample" / "notes_phi_values.tsv")]
+    for path in clinical_terms.FILES:
+        head = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+        assert any("Source:" in ln for ln in head) and any("Licence:" in ln or "Permission" in ln for ln in head)
+        words = {w.lower() for w in clinical_terms._words(path)}
+        assert not [v for v in values if v.lower() in words], path
+    assert "mtsamples" not in " ".join(p.read_text(encoding="utf-8")[:2000].lower() for p in clinical_terms.FILES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Started Tenormin and Glucotrol today.", "She was continued on Tamiflu as before.",
+     "Placed in an Aircast after reduction.", "Findings: Neer impingement sign noted.",
+     "Plan: Zelvanolol 25 mg, reassess.", "Plan: Roux-en-Y, reassess.",
+     "ABDOMEN, SOFT and nontender."],
+)
+def test_brand_drugs_devices_and_eponyms_outside_notes_stay(text):
+    """Drug and device names from the public lists (and INN drug stems) are not taken for names."""
+    assert _clean(text) == text
+
+
+def test_drug_lexicon_is_what_keeps_brand_names(monkeypatch):
+    """Brands newer than the medical dictionary (Eliquis, Ozempic) are kept only thanks to the FDA list."""
+    from medrepro.privacy import clinical_terms as ct
+    from medrepro.privacy import lexicon
+
+    text = "Started Eliquis and Ozempic, then Jardiance."
+    assert _clean(text) == text
+    monkeypatch.setattr(ct, "CLINICAL", ct.CLINICAL - ct.DRUGS)
+    monkeypatch.setattr(ct, "DRUGS", frozenset())
+    lexicon._ordinary.cache_clear()
+    try:
+        assert _clean(text).count("[NAME]") == 3
+    finally:
+        lexicon._ordinary.cache_clear()
+    monkeypatch.undo()
+    assert "tenormin" in ct.DRUGS and lexicon.is_clinical("Tenormin")
+    assert lexicon.is_drug_like("zelvanolol") and not lexicon.is_drug_like("Israfil")
+    assert lexicon.zipf("Tenormin") < lexicon.RARE_BELOW and "tenormin" not in ct.ENGLISH
+
+
+@pytest.mark.parametrize(
+    "text, gone",
+    [("ATTENDING ABENI D. RISCH reviewed the chart.", ["ABENI", "RISCH"]),
+     ("Later that evening Jean Foley called with new concerns.", ["Jean", "Foley"]),
+     ("The history was obtained from Dawn Otero and the chart.", ["Dawn", "Otero"]),
+     ("Seen together with Sandile De Bie, her case worker.", ["Sandile", "Bie"]),
+     ("Prescription refilled for Diego Bustos.", ["Diego", "Bustos"]),
+     ("Alen Svensson's mammogram from last year was unremarkable.", ["Alen", "Svensson"]),
+     ("Mother's name is Lina.", ["Lina"]),
+     ("NAME TACK, AYLA  HISTORY OF PRESENT ILLNESS", ["TACK", "AYLA"]),
+     ("Reviewed with Z. Pereyra from physical therapy.", ["Pereyra"])],
+)
+def test_names_made_of_vocabulary_words_are_replaced(text, gone):
+    """Eponym surnames, English words and place words are names when they stand next to a name."""
+    out = _clean(text)
+    assert not [g for g in gone if re.search(rf"\b{g}\b", out)], out
+
+
+def test_english_word_opening_a_sentence_is_not_a_name():
+    assert _clean("Driver's license is valid.") == "Driver's license is valid."

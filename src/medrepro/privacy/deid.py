@@ -2,8 +2,9 @@
 
 No downloads and no trained model: the regex rules in `patterns` and `facilities`, the cue-based name
 rules and word lists in `names`, and the statistical name test in `lexicon` (wordfreq frequencies plus a
-note vocabulary built from development notes). Every detector proposes spans; overlaps are settled by
-priority, then length, and each kept span is replaced by a typed placeholder such as ``[NAME]``.
+clinical vocabulary from public word lists: a medical dictionary, the FDA's drug names, SCOWL). Every
+detector proposes spans; overlaps are settled by priority, then length, and each kept span is replaced
+by a typed placeholder such as ``[NAME]``.
 
 What is removed (placeholder: what it covers):
   [NAME]      people after a title (Dr./Mr./Mrs./Ms./Miss/Prof.), after a label ("Patient name:",
@@ -12,7 +13,7 @@ What is removed (placeholder: what it covers):
               after a letter opener ("pleasure of seeing"), known first names (+ the following
               surname), "J. Smith", "Smith, John", "Grace (her sister)"; a word once found by a cue
               is removed everywhere else in that note; and, by the lexicon test, Title-case (or
-              all-caps) words that are neither common English nor note vocabulary, with their
+              all-caps) words that are neither common English nor clinical vocabulary, with their
               Title-case neighbours ("Spoke with Kasimir Wojcik").
   [DATE]      day-level or month-level dates in numeric, ISO and spelled-out forms, partial dates
               after a cue ("on 07/24", "on the 24th"), month names after a time cue ("in March").
@@ -31,7 +32,7 @@ Kept on purpose: years alone, states and countries, ages up to 89, doses, vitals
 spinal levels (C5-C6), suture sizes (4-0), fractions and scores (5/5, 2/6) without a date cue,
 eponyms (Jackson-Pratt, Kelly clamp, Miami J collar).
 Still missed (docs/privacy.md has the measured list): names that are common English words with no
-cue ("Luca Green"), brand names absent from the note vocabulary are taken for names.
+cue ("Luca Page"), brand names on neither public list are taken for names.
 """
 
 from __future__ import annotations

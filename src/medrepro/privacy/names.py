@@ -62,8 +62,10 @@ _LABELS = (
         + r"(?:\s+and\s+\w+)?\s+by\s*:?\s*"),
     _rx(_cue("sincerely, regards, respectfully, cordially, thank you") + r",?\s*\n?\s*"),
     _rx(r"[cC][cC]:\s*(?=(?:Dr|Mr|Mrs|Ms)\b|[A-Z][a-z]+\s+[A-Z][a-z]+)"),
+    _rx(r"\b(?i:name)[ \t]+(?:is|was)[ \t]+(?=[A-Z])"),  # "Mother's name is Lina", "her name was Ines"
 )
-_LABEL_NEEDS = ((), (" by",), ("sincerely", "regards", "respectfully", "cordially", "thank you"), ("cc:",))
+_LABEL_NEEDS = ((), (" by",), ("sincerely", "regards", "respectfully", "cordially", "thank you"), ("cc:",),
+                ("name is", "name was"))
 _LABEL_NOT_AFTER = frozenset("model brand device product trade generic drug file study user street".split())
 _RELATION = _rx(
     _cue("his, her, their, the patient's, patient's, pt's, my, your, whose") + r"\s+(?i:" + _RELATIONS + ")"
