@@ -79,8 +79,8 @@ def _specific(words: list[str]) -> bool:
         low = w.lower().strip(".,")
         if low in _GENERIC or low in {"st", "mt", "ft", "saint"}:
             continue
-        if low in NAME_STOP and zipf(low) >= 4.0 or is_clinical(low):
-            continue
+        if low in NAME_STOP and zipf(low) >= 4.0 or is_clinical(low) and zipf(low) >= 3.0:
+            continue  # a rare word of the medical dictionary in a facility's name is taken for a name
         return True
     return False
 

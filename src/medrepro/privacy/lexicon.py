@@ -102,7 +102,11 @@ def is_clinical(word: str) -> bool:
     counted: many are surnames; see `is_eponym`.
     """
     low = _lower(word)
-    return _in(low, ct.CLINICAL) and not _in(low, ct.PROPER) or _in(low, ct.DRUGS) or is_drug_like(low)
+    if _in(low, ct.CLINICAL) and not _in(low, ct.PROPER) or _in(low, ct.DRUGS) or is_drug_like(low):
+        return True
+    # a regular plural of a clinical noun ("platelets", "stents"): the dictionary lists the singular
+    return len(low) > 4 and low.endswith("s") and not low.endswith("ss") and (
+        _in(low[:-1], ct.CLINICAL) and not _in(low[:-1], ct.PROPER))
 
 
 def is_eponym(word: str) -> bool:
