@@ -21,7 +21,7 @@ from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.cv import fold_metrics
 from medrepro.io import atomic_path, write_json
 from medrepro.layout import PREPARED_IMAGES as PREPARED
-from medrepro.layout import checkpoint_dir, stage_dir
+from medrepro.layout import checkpoint_dir, images, stage_dir
 from medrepro.provenance import code_fingerprint
 from medrepro.train.images import ImageTrainConfig, SelectedImages, predictions_frame, train_image_model
 
@@ -45,8 +45,11 @@ def main() -> None:
     if arch not in cv.architectures or fold not in cv.fold_ids:
         raise ParamsError(f"params.yaml: {arch} fold {fold} is not in cv.architectures={cv.architectures} × "
                           f"cv.fold_ids={cv.fold_ids}")
-    section(params, "train")
-    cfg = ImageTrainConfig.from_params(params, arch)
+    config = images(arch).train_config  # the same resolved settings as train@<arch>
+    if not config.is_file():
+        raise ParamsError(f"params.yaml: cross-validating {arch!r} needs its train settings, resolved by "
+                          f"train_config@{arch}: list {arch!r} in 'architectures' too ({config} not found)")
+    cfg = ImageTrainConfig.from_resolved(json.loads(config.read_text(encoding="utf-8")), str(config))
     positive = section(params, "threshold.positive_class")
     target = float(section(params, "threshold.target_specificity"))
     n_bins = int(section(params, "calibrate.n_bins"))

@@ -12,9 +12,9 @@ import sys
 import pandas as pd
 from safetensors.torch import save_file
 
-from medrepro.config import load_params, run_stage, section
+from medrepro.config import run_stage
 from medrepro.data.ham10000 import CLASSES
-from medrepro.errors import InputError, ParamsError
+from medrepro.errors import InputError
 from medrepro.io import atomic_path, write_json
 from medrepro.layout import PREPARED_IMAGES as PREPARED
 from medrepro.layout import checkpoint_dir, images, item_arg
@@ -22,18 +22,21 @@ from medrepro.provenance import code_fingerprint
 from medrepro.train.images import ImageTrainConfig, predictions_frame, train_image_model
 
 
-def load_config(params: dict, arch: str) -> ImageTrainConfig:
-    if arch not in section(params, "architectures"):
-        raise ParamsError(f"params.yaml: {arch!r} is not in 'architectures' {section(params, 'architectures')}")
-    section(params, "train")
-    return ImageTrainConfig.from_params(params, arch)
+def load_config(arch: str) -> ImageTrainConfig:
+    """The settings train_config@<arch> resolved from params.yaml (train + train_arch.<arch>)."""
+    path = images(arch).train_config
+    if not path.is_file():
+        raise InputError(f"{path}: not found; run the train_config stage first (dvc repro train_config@{arch})")
+    cfg = ImageTrainConfig.from_resolved(json.loads(path.read_text(encoding="utf-8")), str(path))
+    if cfg.arch != arch:
+        raise InputError(f"{path}: holds the settings of {cfg.arch!r}, not {arch!r}; rerun train_config@{arch}")
+    return cfg
 
 
 def main() -> None:
     arch = item_arg(sys.argv, "train")
     out_files = images(arch)
-    params = load_params()
-    cfg = load_config(params, arch)
+    cfg = load_config(arch)
     cache_info = PREPARED / "cache.json"
     if not cache_info.is_file():
         raise InputError(f"{cache_info}: not found; run the prepare_images stage first (dvc repro prepare_images)")

@@ -52,6 +52,11 @@ class ImageOutputs:
         return stage_dir(stage, self.arch, self.root)
 
     @property
+    def train_config(self) -> Path:
+        """The resolved training settings (train_config@<arch>), the one params input of train@<arch>."""
+        return self._in("train_config") / "config.json"
+
+    @property
     def train(self) -> Path:
         return self._in("train")
 
