@@ -1,12 +1,16 @@
-"""Stage compare: all architectures side by side (metrics/comparison.json) plus test confusion records."""
+"""Stage compare: all architectures side by side (results/compare/comparison.json), plus every architecture's
+test ROC curve and training history in one long table each (column `architecture`), which the top-level
+`plots:` of dvc.yaml overlay with the by_architecture template: dvc.yaml never lists the architectures."""
 
 from dataclasses import dataclass
-from pathlib import Path
+
+import pandas as pd
 
 from medrepro.config import architecture_list, from_dict, load_params, run_stage, section
 from medrepro.errors import ParamsError
 from medrepro.io import write_csv, write_json
-from medrepro.report.comparison import architecture_summary
+from medrepro.layout import comparison_json, images, stage_dir
+from medrepro.report.comparison import architecture_summary, read_curve_csv, read_history
 
 
 @dataclass
@@ -25,17 +29,27 @@ class CompareParams:
 
 
 
+def _architecture_first(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[["architecture", *[c for c in frame.columns if c != "architecture"]]]
+
 
 def main() -> None:
     params = load_params()
     p = from_dict(CompareParams, section(params, "compare"), "compare")
-    comparison, confusions = {}, {}
+    comparison, roc, history = {}, [], []
     for arch in architecture_list(params):
-        comparison[arch], confusions[arch] = architecture_summary(
-            arch, n_resamples=p.bootstrap_resamples, seed=p.seed, confidence=p.confidence)
-    for arch, frame in confusions.items():
-        write_csv(Path("plots") / arch / "confusion.csv", frame)
-    write_json(Path("metrics") / "comparison.json", comparison)
+        f = images(arch)
+        comparison[arch] = architecture_summary(
+            arch, model_json=f.model_json, temperature_json=f.temperature_json,
+            test_predictions=f.split_predictions("test"), calibration_json=f.calibration_json,
+            threshold_json=f.threshold_json, train_json=f.train_json, timing_json=f.timing_json,
+            n_resamples=p.bootstrap_resamples, seed=p.seed, confidence=p.confidence)
+        roc.append(read_curve_csv(f.roc_csv, ("fpr", "tpr"), f"threshold@{arch}").assign(architecture=arch))
+        history.append(read_history(f.dvclive).assign(architecture=arch))
+    out = stage_dir("compare")
+    write_json(comparison_json(), comparison)
+    write_csv(out / "roc.csv", _architecture_first(pd.concat(roc, ignore_index=True)))
+    write_csv(out / "history.csv", _architecture_first(pd.concat(history, ignore_index=True)))
     for arch, e in comparison.items():
         print(f"{arch}: balanced accuracy {e['balanced_accuracy']:.3f} "
               f"[{e['balanced_accuracy_ci_low']:.3f}, {e['balanced_accuracy_ci_high']:.3f}], "

@@ -1,15 +1,14 @@
 """Stage compare_notes: LoRA versus full fine-tuning side by side, as metrics, thesis figures and tables.
 
-Quality (metrics/notes_comparison.json, notes_comparison.tex, notes_lora_vs_full.*) is kept apart from the
-run-dependent cost (metrics/notes_timing.json, notes_timing.tex, notes_timing.*).
+Quality (results/compare_notes/notes_comparison.json, notes_comparison.tex, notes_lora_vs_full.*) is kept apart
+from the run-dependent cost (results/compare_notes/notes_timing.json, notes_timing.tex, notes_timing.*).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from medrepro.config import load_params, run_stage, section
 from medrepro.io import read_json, write_csv, write_json, write_text
+from medrepro.layout import THESIS, stage_dir
 from medrepro.report.notes import (
     comparison_figure,
     comparison_frame,
@@ -19,7 +18,8 @@ from medrepro.report.notes import (
     timing_latex,
 )
 
-METRICS = Path("metrics/notes")
+OUT = stage_dir("compare_notes")
+FIGURES, TABLES = THESIS / "figures", THESIS / "tables"
 
 
 def _by_method(frame) -> dict:
@@ -28,16 +28,16 @@ def _by_method(frame) -> dict:
 
 def main() -> None:
     methods = section(load_params(), "notes_methods")
-    metrics = {m: read_json(METRICS / f"{m}.json", f"train_notes@{m}") for m in methods}
-    timing = {m: read_json(METRICS / f"{m}_timing.json", f"train_notes@{m}") for m in methods}
+    metrics = {m: read_json(stage_dir("train_notes", m) / "train.json", f"train_notes@{m}") for m in methods}
+    timing = {m: read_json(stage_dir("train_notes", m) / "timing.json", f"train_notes@{m}") for m in methods}
     quality, cost = comparison_frame(metrics), timing_frame(timing)
-    write_json("metrics/notes_comparison.json", _by_method(quality))
-    write_json("metrics/notes_timing.json", _by_method(cost))
-    write_csv("plots/notes/comparison.csv", quality)
-    write_text("thesis/tables/notes_comparison.tex", comparison_latex(quality))
-    write_text("thesis/tables/notes_timing.tex", timing_latex(cost))
-    comparison_figure(quality, "thesis/figures/notes_lora_vs_full.pdf", "thesis/figures/notes_lora_vs_full.png")
-    timing_figure(quality, cost, "thesis/figures/notes_timing.pdf", "thesis/figures/notes_timing.png")
+    write_json(OUT / "notes_comparison.json", _by_method(quality))
+    write_json(OUT / "notes_timing.json", _by_method(cost))
+    write_csv(OUT / "comparison.csv", quality)
+    write_text(TABLES / "notes_comparison.tex", comparison_latex(quality))
+    write_text(TABLES / "notes_timing.tex", timing_latex(cost))
+    comparison_figure(quality, FIGURES / "notes_lora_vs_full.pdf", FIGURES / "notes_lora_vs_full.png")
+    timing_figure(quality, cost, FIGURES / "notes_timing.pdf", FIGURES / "notes_timing.png")
 
 
 if __name__ == "__main__":

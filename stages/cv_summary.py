@@ -1,12 +1,10 @@
-"""Stage cv_summary: mean ± std over the cross-validation folds into metrics/cv.json and the thesis.
+"""Stage cv_summary: mean ± std over the cross-validation folds into results/cv_summary/cv.json and the thesis.
 
 With cross-validation off (cv.folds = 0) it still writes all three outputs, saying so, so the
 thesis builds either way.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from matplotlib.figure import Figure
 
@@ -15,20 +13,20 @@ from medrepro.data.cv import CVConfig
 from medrepro.errors import InputError
 from medrepro.evaluate.cv import summarise_folds, summary_keys
 from medrepro.io import read_json, write_json, write_text
+from medrepro.layout import THESIS, stage_dir
 from medrepro.report.cv import cv_figure, cv_table, fold_frame
 from medrepro.report.plots import save_figure
 from medrepro.report.tables import latex_escape, to_booktabs
 
-FOLD_METRICS = Path("metrics/cv")
-OUT_JSON = Path("metrics/cv.json")
-OUT_TABLE = Path("thesis/tables/cv.tex")
-OUT_FIGURE = Path("thesis/figures/cv_folds")
+OUT_JSON = stage_dir("cv_summary") / "cv.json"
+OUT_TABLE = THESIS / "tables" / "cv.tex"
+OUT_FIGURE = THESIS / "figures" / "cv_folds"
 OFF = "Cross-validation is off (params.yaml cv.folds = 0); see docs/experiments.md to run it."
 
 
 def read_fold(arch: str, fold: int, folds: int) -> dict:
     stage = f"cv_train@{arch}-{fold}"
-    path = FOLD_METRICS / f"{arch}-fold{fold}.json"
+    path = stage_dir("cv_train", f"{arch}-fold{fold}") / "fold.json"
     data = read_json(path, stage, required=("fold", "folds", "held_out", "n_test", "n_train", "n_val"))
     if data["folds"] != folds or data["fold"] != fold:
         raise InputError(f"{path}: made for fold {data['fold']} of {data['folds']}, expected fold {fold} "

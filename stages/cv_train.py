@@ -20,14 +20,19 @@ from medrepro.data.ham10000 import CLASSES
 from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.cv import fold_metrics
 from medrepro.io import atomic_path, write_json
+from medrepro.layout import PREPARED_IMAGES as PREPARED
+from medrepro.layout import checkpoint_dir, images, stage_dir
 from medrepro.provenance import code_fingerprint
 from medrepro.train.images import ImageTrainConfig, SelectedImages, predictions_frame, train_image_model
-
-PREPARED = Path("data/prepared/ham10000")
 
 
 def run_name(arch: str, fold: int) -> str:
     return f"{arch}-fold{fold}"
+
+
+def fold_json(name: str) -> Path:
+    """results/cv_train/<arch>-fold<k>/fold.json: the fold's held-out metrics (read by cv_summary)."""
+    return stage_dir("cv_train", name) / "fold.json"
 
 
 def main() -> None:
@@ -40,8 +45,11 @@ def main() -> None:
     if arch not in cv.architectures or fold not in cv.fold_ids:
         raise ParamsError(f"params.yaml: {arch} fold {fold} is not in cv.architectures={cv.architectures} × "
                           f"cv.fold_ids={cv.fold_ids}")
-    section(params, "train")
-    cfg = ImageTrainConfig.from_params(params, arch)
+    config = images(arch).train_config  # the same resolved settings as train@<arch>
+    if not config.is_file():
+        raise ParamsError(f"params.yaml: cross-validating {arch!r} needs its train settings, resolved by "
+                          f"train_config@{arch}: list {arch!r} in 'architectures' too ({config} not found)")
+    cfg = ImageTrainConfig.from_resolved(json.loads(config.read_text(encoding="utf-8")), str(config))
     positive = section(params, "threshold.positive_class")
     target = float(section(params, "threshold.target_specificity"))
     n_bins = int(section(params, "calibrate.n_bins"))
@@ -59,8 +67,8 @@ def main() -> None:
     data_fingerprint = f"{json.loads(cache_info.read_text())['fingerprint']}:cv{cv.folds}:{fold}:{assignment}"
 
     name = run_name(arch, fold)
-    out = train_image_model(cfg, PREPARED, Path("checkpoints/cv") / name, data_fingerprint,
-                            tracker_dir=Path("dvclive/cv") / name, datasets=datasets, run_name=name,
+    out = train_image_model(cfg, PREPARED, checkpoint_dir("cv_train", name), data_fingerprint,
+                            tracker_dir=stage_dir("cv_train", name) / "dvclive", datasets=datasets, run_name=name,
                             tracker_config={"arch": arch, "fold": fold, "folds": cv.folds, **cfg.__dict__},
                             code=code_fingerprint(__file__))
     from accelerate import PartialState
@@ -68,7 +76,7 @@ def main() -> None:
     if not PartialState().is_main_process:
         return
     (val_logits, val_labels), (test_logits, test_labels) = out.predictions["val"], out.predictions["test"]
-    with atomic_path(Path("models/cv") / name / "predictions") as tmp:
+    with atomic_path(stage_dir("cv_train", name) / "predictions") as tmp:
         tmp.mkdir()
         for role in ("val", "test"):
             logits, labels = out.predictions[role]
@@ -76,7 +84,7 @@ def main() -> None:
     best = out.result.history[out.result.best_epoch - 1]
     held_out = fold_metrics(val_logits, val_labels, test_logits, test_labels, CLASSES, positive_class=positive,
                             target_specificity=target, n_bins=n_bins)
-    write_json(Path("metrics/cv") / f"{name}.json", {
+    write_json(fold_json(name), {
         "arch": arch, "fold": fold, "folds": cv.folds,
         "n_train": len(parts["train"]), "n_val": len(parts["val"]), "n_test": len(parts["test"]),
         "n_test_lesions": int(parts["test"]["lesion_id"].nunique()),

@@ -2,7 +2,6 @@
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -11,9 +10,10 @@ from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.predictions import read_predictions
 from medrepro.explain.gradcam import TARGETS, explain, randomisation_check, save_grid
 from medrepro.io import write_json
-from medrepro.models.trained import load_trained
-
-PREPARED = Path("data/prepared/ham10000")
+from medrepro.layout import PREPARED_IMAGES as PREPARED
+from medrepro.layout import images as outputs_of
+from medrepro.layout import item_arg
+from medrepro.models.trained import TrainedFiles, load_trained
 
 
 @dataclass
@@ -33,23 +33,17 @@ class GradcamParams:
                 f"params.yaml: 'gradcam.sanity_images' must be in [1, 100000], got {self.sanity_images}")
 
 
-def arch_arg(argv: list[str], stage: str) -> str:
-    if len(argv) != 2 or not argv[1] or "/" in argv[1] or argv[1].startswith("."):
-        raise ParamsError(f"usage: python stages/{stage}.py <arch> (e.g. resnet50)")
-    return argv[1]
-
-
 def main() -> None:
-    arch = arch_arg(sys.argv, "gradcam")
+    arch = item_arg(sys.argv, "gradcam")
+    files = outputs_of(arch)
     params = load_params()
     archs = section(params, "architectures")
     if arch not in archs:
         raise ParamsError(f"params.yaml: {arch!r} is not in 'architectures' {archs}")
     p = from_dict(GradcamParams, section(params, "gradcam"), "gradcam")
-    model_dir = Path("models") / arch
-    trained = load_trained(model_dir)
+    trained = load_trained(TrainedFiles.of(files), operating_point=False)
     loaded, temperature = trained.loaded, trained.temperature
-    predictions = model_dir / "predictions" / "test.csv"
+    predictions = files.split_predictions("test")
     ids, logits, labels = read_predictions(predictions, loaded.classes)
 
     images_path, labels_path = PREPARED / "test_images.npy", PREPARED / "test_labels.npy"
@@ -67,10 +61,10 @@ def main() -> None:
 
     title = (f"{arch}: Grad-CAM for the {p.target} class\n"
              f"probabilities temperature-scaled (T = {temperature:.2f})")
-    save_grid(expl, loaded.classes, Path("plots") / "gradcam" / f"{arch}.png", title=title)
+    save_grid(expl, loaded.classes, files.gradcam_png, title=title)
     summary = randomisation_check(loaded, images, labels, n_images=p.sanity_images, seed=p.seed,
                                   target=p.target)
-    write_json(Path("metrics") / arch / "gradcam.json", summary)
+    write_json(files.gradcam_json, summary)
     print(f"gradcam {arch}: trained vs randomised-weights CAM Spearman rho mean "
           f"{summary['rank_correlation_mean']:.3f}, median {summary['rank_correlation_median']:.3f} "
           f"over {summary['n_images'] - summary['n_undefined']} of {summary['n_images']} images")

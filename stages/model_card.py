@@ -1,4 +1,4 @@
-"""Stage model_card@<arch>: write models/<arch>/README.md from the metrics the graph produced."""
+"""Stage model_card@<arch>: write results/model_card/<arch>/README.md from the metrics the graph produced."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from medrepro.config import load_params, run_stage, section
-from medrepro.errors import InputError, ParamsError
+from medrepro.errors import InputError
 from medrepro.io import write_text
+from medrepro.layout import comparison_json, data_json, images, item_arg, subgroups_json
 from medrepro.report.model_card import render_model_card
 
 
@@ -19,19 +20,18 @@ def read(path: Path) -> dict:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
-        raise ParamsError("usage: python stages/model_card.py <architecture>")
-    arch = sys.argv[1]
+    arch = item_arg(sys.argv, "model_card")
+    files = images(arch)
     params = load_params()
-    comparison = read(Path("metrics/comparison.json"))
+    comparison = read(comparison_json())
     if arch not in comparison:
-        raise InputError(f"metrics/comparison.json: no entry for {arch!r}; re-run the compare stage")
-    subgroups = read(Path("metrics/subgroups.json"))
+        raise InputError(f"{comparison_json()}: no entry for {arch!r}; re-run the compare stage")
+    subgroups = read(subgroups_json())
     if arch not in subgroups:
-        raise InputError(f"metrics/subgroups.json: no entry for {arch!r}; re-run the subgroups stage")
+        raise InputError(f"{subgroups_json()}: no entry for {arch!r}; re-run the subgroups stage")
     card = render_model_card(
-        model=read(Path("models") / arch / "model.json"), data=read(Path("metrics/data.json")),
-        comparison=comparison[arch], train=read(Path("metrics") / arch / "train.json"),
+        model=read(files.model_json), data=read(data_json()),
+        comparison=comparison[arch], train=read(files.train_json),
         confidence=float(section(params, "compare.confidence")),
         threshold_confidence=float(section(params, "threshold.confidence")),
         target_specificity=float(section(params, "threshold.target_specificity")),
@@ -39,7 +39,7 @@ def main() -> None:
         small_groups=subgroups[arch].get("flags", {}).get("small_groups", []),
         min_group_size=int(section(params, "subgroups.min_group_size")),
     )
-    write_text(Path("models") / arch / "README.md", card)
+    write_text(files.model_card, card)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.data.ham10000 import data_summary, prepare_images
 from medrepro.io import atomic_path, write_json
+from medrepro.layout import data_json
 
 OUT_DIR = "data/prepared/ham10000"
 
@@ -31,7 +32,7 @@ def main() -> None:
         (tmp / "cache.json").write_text(json.dumps(
             {"fingerprint": prepared.fingerprint, "cache_size": p.cache_size, "images": len(prepared.splits)},
             indent=2, sort_keys=True))
-    write_json("metrics/data.json", data_summary(prepared.splits))
+    write_json(data_json(), data_summary(prepared.splits))
     print(f"prepared {len(prepared.splits)} images into {OUT_DIR} (cache {p.cache_size}px)")
 
 

@@ -11,9 +11,10 @@ from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.data.notes import SPLITS, load_notes, prepare_notes
 from medrepro.errors import ParamsError
 from medrepro.io import atomic_path, write_json
+from medrepro.layout import PREPARED_NOTES, notes_data_json
 
-OUT_DIR = Path("data/prepared/notes")
-METRICS = Path("metrics/notes_data.json")
+OUT_DIR = PREPARED_NOTES
+METRICS = notes_data_json()
 SAMPLE_DIR = Path("data/sample")  # the bundled synthetic data
 
 

@@ -5,7 +5,6 @@ positive-class AUC (the lesion is the independent unit), Holm-corrected across a
 import itertools
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -22,11 +21,12 @@ from medrepro.evaluate.significance import (
     paired_bootstrap_difference,
 )
 from medrepro.io import write_json, write_text
+from medrepro.layout import THESIS, images, significance_json
 from medrepro.report.clinical import significance_table
 from medrepro.report.tables import to_booktabs
 
-OUT_JSON = Path("metrics/significance.json")
-OUT_TABLE = Path("thesis/tables/significance.tex")
+OUT_JSON = significance_json()
+OUT_TABLE = THESIS / "tables" / "significance.tex"
 
 
 @dataclass
@@ -48,13 +48,13 @@ class SignificanceParams:
 
 def load_test(arch: str, positive: str) -> dict:
     """Per-image correctness and calibrated positive-class probability on the test split."""
-    model_dir = Path("models") / arch
-    classes = load_classes(model_dir / "model.json")
+    files = images(arch)
+    classes = load_classes(files.model_json)
     if positive not in classes:
         raise ParamsError(f"params.yaml: 'threshold.positive_class' is '{positive}', not one of {classes}")
-    path = model_dir / "predictions" / "test.csv"
+    path = files.split_predictions("test")
     ids, logits, labels = read_predictions(path, classes)
-    probs = softmax(logits, load_temperature(model_dir / "calibration.json"))
+    probs = softmax(logits, load_temperature(files.temperature_json))
     return {"path": path, "image_id": ids["image_id"].to_numpy(), "labels": labels,
             "lesions": lesion_codes(ids["lesion_id"], str(path)),
             "correct": probs.argmax(axis=1) == labels, "score": probs[:, classes.index(positive)],

@@ -13,14 +13,15 @@ from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
 from medrepro.evaluate.subgroups import age_band_labels, assign_groups, read_metadata, subgroup_report
 from medrepro.io import read_json, write_json, write_text
+from medrepro.layout import PREPARED_IMAGES, THESIS, images, subgroups_json
 from medrepro.report.clinical import fairness_table, subgroup_forest, subgroups_table
 from medrepro.report.plots import save_figure
 from medrepro.report.tables import latex_escape, to_booktabs
 
-SPLITS = Path("data/prepared/ham10000/splits.csv")
-OUT_JSON = Path("metrics/subgroups.json")
-OUT_FIGURE = Path("thesis/figures/subgroups_forest")
-OUT_TABLE = Path("thesis/tables/subgroups.tex")
+SPLITS = PREPARED_IMAGES / "splits.csv"
+OUT_JSON = subgroups_json()
+OUT_FIGURE = THESIS / "figures" / "subgroups_forest"
+OUT_TABLE = THESIS / "tables" / "subgroups.tex"
 
 
 @dataclass
@@ -56,7 +57,7 @@ class SubgroupsParams:
 def operating_threshold(arch: str, temperature: float, n_test: int) -> tuple[float, float]:
     """The validation-chosen threshold and its target specificity, checked to come from the same
     calibration and test set."""
-    path = Path("metrics") / arch / "threshold.json"
+    path = images(arch).threshold_json
     data = read_json(path, f"threshold@{arch}",
                      ("at_specificity.threshold", "at_specificity.target", "temperature", "n_test"))
     threshold = data["at_specificity.threshold"]
@@ -64,9 +65,9 @@ def operating_threshold(arch: str, temperature: float, n_test: int) -> tuple[flo
         raise InputError(f"{path}: 'at_specificity.threshold' must be a number; rerun the threshold stage")
     if not math.isclose(float(data["temperature"]), temperature, rel_tol=1e-9, abs_tol=1e-12):
         raise InputError(f"{path}: temperature {data['temperature']} differs from "
-                         f"models/{arch}/calibration.json ({temperature}); rerun the threshold stage")
+                         f"{images(arch).temperature_json} ({temperature}); rerun the threshold stage")
     if data["n_test"] != n_test:
-        raise InputError(f"{path}: n_test {data['n_test']} but models/{arch}/predictions/test.csv has "
+        raise InputError(f"{path}: n_test {data['n_test']} but {images(arch).split_predictions('test')} has "
                          f"{n_test} rows; rerun the threshold stage")
     return float(threshold), float(data["at_specificity.target"])
 
@@ -112,13 +113,13 @@ def main() -> None:
 
     report, reference_ids = {}, None
     for arch in architecture_list(params):
-        model_dir = Path("models") / arch
-        classes = load_classes(model_dir / "model.json")
+        files = images(arch)
+        classes = load_classes(files.model_json)
         if positive not in classes:
             raise ParamsError(f"params.yaml: 'threshold.positive_class' is '{positive}', "
                               f"not one of {classes}")
-        temperature = load_temperature(model_dir / "calibration.json")
-        test_csv = model_dir / "predictions" / "test.csv"
+        temperature = load_temperature(files.temperature_json)
+        test_csv = files.split_predictions("test")
         ids, logits, labels = read_predictions(test_csv, classes)
         threshold, target = operating_threshold(arch, temperature, len(labels))
         if reference_ids is None:
@@ -148,7 +149,7 @@ def main() -> None:
                 f"operating threshold (chosen on validation for specificity {target:.2f}). Pos.: {pos} "
                 f"cases; groups with fewer than {p.min_group_size} images are not evaluated (here: {small}); "
                 f"-- where a group has no cases to define the metric. {pct} lesion-bootstrap CIs in "
-                f"metrics/subgroups.json and the forest plot.{degenerate_note}",
+                f"results/subgroups/subgroups.json and the forest plot.{degenerate_note}",
         label="tab:subgroups", fit_width=True)
     table += "\n" + to_booktabs(
         fairness_table(report),

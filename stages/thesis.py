@@ -15,10 +15,10 @@ from medrepro.config import architecture_list, load_params, run_stage, section
 from medrepro.errors import InputError
 from medrepro.evaluate.predictions import load_classes
 from medrepro.io import read_json, write_text
+from medrepro.layout import THESIS, comparison_json, images
 from medrepro.report import plots, tables
 from medrepro.report.comparison import read_curve_csv, read_history
 
-THESIS = Path("thesis")
 MAIN_TEX = THESIS / "main.tex"
 FIGURES = ("comparison", "roc", "reliability", "confusion", "training_curves", "gradcam")
 TABLES = ("comparison", "operating_points", "per_class_auc", "calibration", "gradcam")
@@ -29,10 +29,10 @@ OUTPUTS = ([f"figures/{name}.{fmt}" for name in FIGURES for fmt in plots.FORMATS
 
 
 def _classes(archs: list[str]) -> list[str]:
-    classes = load_classes(Path("models") / archs[0] / "model.json")
+    classes = load_classes(images(archs[0]).model_json)
     for arch in archs[1:]:
-        if load_classes(Path("models") / arch / "model.json") != classes:
-            raise InputError(f"models/{arch}/model.json: classes differ from models/{archs[0]}; "
+        if load_classes(images(arch).model_json) != classes:
+            raise InputError(f"{images(arch).model_json}: classes differ from {images(archs[0]).model_json}; "
                              "retrain so all architectures share one class list")
     return classes
 
@@ -41,14 +41,13 @@ def write_figures(out: Path, archs: list[str], comparison: dict, classes: list[s
                   confidence: float) -> None:
     roc, reliability, confusion, history, gradcam_png = {}, {}, {}, {}, {}
     for arch in archs:
-        roc[arch] = read_curve_csv(Path("plots") / arch / "roc.csv", ("fpr", "tpr"), f"threshold@{arch}")
-        reliability[arch] = read_curve_csv(Path("plots") / arch / "reliability.csv",
-                                           ("calibration", "confidence", "accuracy", "count"),
+        f = images(arch)
+        roc[arch] = read_curve_csv(f.roc_csv, ("fpr", "tpr"), f"threshold@{arch}")
+        reliability[arch] = read_curve_csv(f.reliability_csv, ("calibration", "confidence", "accuracy", "count"),
                                            f"calibrate@{arch}")
-        confusion[arch] = read_curve_csv(Path("plots") / arch / "confusion.csv", ("actual", "predicted"),
-                                         "compare")
-        history[arch] = read_history(Path("dvclive") / arch)
-        gradcam_png[arch] = Path("plots") / "gradcam" / f"{arch}.png"
+        confusion[arch] = read_curve_csv(f.confusion_csv, ("actual", "predicted"), f"calibrate@{arch}")
+        history[arch] = read_history(f.dvclive)
+        gradcam_png[arch] = f.gradcam_png
         if not gradcam_png[arch].is_file():
             raise InputError(f"{gradcam_png[arch]}: not found; run the gradcam@{arch} stage first")
 
@@ -74,7 +73,7 @@ def write_figures(out: Path, archs: list[str], comparison: dict, classes: list[s
 
 def write_tables(out: Path, archs: list[str], comparison: dict, classes: list[str], positive: str,
                  confidence: dict[str, float]) -> None:
-    gradcam = {a: read_json(Path("metrics") / a / "gradcam.json", f"gradcam@{a}",
+    gradcam = {a: read_json(images(a).gradcam_json, f"gradcam@{a}",
                             ("rank_correlation_mean", "n_images", "n_undefined")) for a in archs}
     pos = tables.latex_escape(positive)
     pct = {k: f"{v:.0%}".replace("%", "\\%") for k, v in confidence.items()}
@@ -89,7 +88,7 @@ def write_tables(out: Path, archs: list[str], comparison: dict, classes: list[st
          f"{pos} vs rest at the two operating points: thresholds chosen on validation, metrics on test with "
          f"{pct['threshold']} lesion-bootstrap confidence intervals that re-choose the threshold on each "
          "resampled validation split (so they include the threshold's own uncertainty); the fixed-threshold "
-         f"intervals are in metrics/<arch>/threshold.json.{notes['ci']}", "tab:operating-points"),
+         f"intervals are in results/threshold/<arch>/threshold.json.{notes['ci']}", "tab:operating-points"),
         ("per_class_auc", tables.per_class_auc_table(comparison, classes),
          "One-vs-rest test AUC per class.", "tab:per-class-auc"),
         ("calibration", tables.calibration_table(comparison),
@@ -111,10 +110,10 @@ def main() -> None:
     archs = architecture_list(params)
     positive = section(params, "threshold.positive_class")
     confidence = {name: float(section(params, f"{name}.confidence")) for name in ("compare", "threshold")}
-    comparison = read_json(Path("metrics") / "comparison.json", "compare")
+    comparison = read_json(comparison_json(), "compare")
     missing = [a for a in archs if a not in comparison]
     if missing:
-        raise InputError(f"metrics/comparison.json: no entry for {missing}; rerun the compare stage")
+        raise InputError(f"{comparison_json()}: no entry for {missing}; rerun the compare stage")
     comparison = {a: comparison[a] for a in archs}
     classes = _classes(archs)
 

@@ -4,7 +4,6 @@ CI (labelled *_fixed_threshold_ci_*) holds it at the value chosen on the full va
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.errors import InputError, ParamsError
@@ -22,6 +21,7 @@ from medrepro.evaluate.thresholds import (
     threshold_for_specificity,
 )
 from medrepro.io import write_csv, write_json
+from medrepro.layout import images, item_arg
 
 
 @dataclass
@@ -45,12 +45,6 @@ class ThresholdParams:
                 "params.yaml: 'threshold.bootstrap_resamples' must be in [1, 100000], "
                 f"got {self.bootstrap_resamples}"
             )
-
-
-def arch_arg(argv: list[str], stage: str) -> str:
-    if len(argv) != 2 or not argv[1] or "/" in argv[1] or argv[1].startswith("."):
-        raise ParamsError(f"usage: python stages/{stage}.py <arch> (e.g. resnet50)")
-    return argv[1]
 
 
 def operating_point(prefix: str, threshold: float, val, test, p: ThresholdParams, target: dict) -> tuple[dict, list]:
@@ -78,21 +72,20 @@ def operating_point(prefix: str, threshold: float, val, test, p: ThresholdParams
 
 
 def main() -> None:
-    arch = arch_arg(sys.argv, "threshold")
+    files = images(item_arg(sys.argv, "threshold"))
     p = from_dict(ThresholdParams, section(load_params(), "threshold"), "threshold")
-    model_dir = Path("models") / arch
-    classes = load_classes(model_dir / "model.json")
+    classes = load_classes(files.model_json)
     if p.positive_class not in classes:
         raise ParamsError(
             f"params.yaml: 'threshold.positive_class' is '{p.positive_class}', "
             f"not one of the model's classes {classes}"
         )
     k = classes.index(p.positive_class)
-    temperature = load_temperature(model_dir / "calibration.json")
+    temperature = load_temperature(files.temperature_json)
 
     split = {}
     for name in ("val", "test"):
-        path = model_dir / "predictions" / f"{name}.csv"
+        path = files.split_predictions(name)
         ids, logits, labels = read_predictions(path, classes)
         y = (labels == k).astype(int)
         if y.all() or not y.any():
@@ -136,8 +129,8 @@ def main() -> None:
         degenerate += flagged
     report["flags.degenerate_ci"] = degenerate
 
-    write_json(Path("metrics") / arch / "threshold.json", report)
-    write_csv(Path("plots") / arch / "roc.csv", roc_curve_points(test_scores, test_y))
+    write_json(files.threshold_json, report)
+    write_csv(files.roc_csv, roc_curve_points(test_scores, test_y))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Stage train_notes@<method>: fine-tune the pretrain_notes encoder with LoRA or fully, on the shared loop.
 
-Quality goes to metrics/notes/<method>.json, the run-dependent cost readings to
-metrics/notes/<method>_timing.json. Run by DVC as `python stages/train_notes.py <method>` with method in
-`notes_methods` (lora, full);
+Quality goes to results/train_notes/<method>/train.json, the run-dependent cost readings to
+results/train_notes/<method>/timing.json, the model (adapters for LoRA) to results/train_notes/<method>/model.
+Run by DVC as `python stages/train_notes.py <method>` with method in `notes_methods` (lora, full);
 `accelerate launch stages/train_notes.py <method>` runs it on several processes unchanged.
 """
 
@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import sys
 from dataclasses import asdict
-from pathlib import Path
 
 from medrepro.config import from_dict, load_params, run_stage, section
 from medrepro.errors import ParamsError
 from medrepro.io import write_json
+from medrepro.layout import PREPARED_NOTES as PREPARED
+from medrepro.layout import checkpoint_dir, item_arg, stage_dir
 from medrepro.provenance import code_fingerprint
 from medrepro.train.notes import NotesTrainConfig, check_method, train_notes_model
 
-PREPARED = Path("data/prepared/notes")
-ENCODER = Path("models/notes/pretrain")
+ENCODER = stage_dir("pretrain_notes") / "encoder"
 
 
 def load_config(params: dict, method: str) -> NotesTrainConfig:
@@ -40,26 +40,25 @@ def load_config(params: dict, method: str) -> NotesTrainConfig:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
-        raise ParamsError("usage: python stages/train_notes.py <method>   (method: lora or full)")
-    method = check_method(sys.argv[1])
+    method = check_method(item_arg(sys.argv, "train_notes", "method: lora or full"))
+    out_dir = stage_dir("train_notes", method)
     cfg = load_config(load_params(), method)
     out = train_notes_model(
         cfg,
         PREPARED,
         ENCODER,
-        Path("models/notes") / method,
-        Path("checkpoints/notes") / method,
+        out_dir / "model",
+        checkpoint_dir("train_notes", method),
         method,
-        Path("dvclive") / f"notes_{method}",
+        out_dir / "dvclive",
         tracker_config={"method": method, **asdict(cfg)},
         code=code_fingerprint(__file__),
     )
     from accelerate import PartialState
 
     if PartialState().is_main_process:
-        write_json(Path("metrics/notes") / f"{method}.json", out.metrics)
-        write_json(Path("metrics/notes") / f"{method}_timing.json", out.timing)
+        write_json(out_dir / "train.json", out.metrics)
+        write_json(out_dir / "timing.json", out.timing)
 
 
 if __name__ == "__main__":

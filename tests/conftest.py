@@ -18,7 +18,15 @@ SHARED_DATA = REFERENCE_DATA = Path(os.environ.get("MEDREPRO_REFERENCE_DATA") or
 REFERENCE_FILES = ("HAM10000_metadata.csv", "mtsamples.csv")
 IN_CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 BIN = Path(sys.executable).parent
-KEEP = ("metrics/cv/README.md",)
+KEEP = ("results/cv_train/README.md",)
+
+
+def architectures(root: Path = REPO) -> list[str]:
+    """params.yaml's `architectures`: tests loop over what the graph trains, never a list of their own."""
+    return list(yaml.safe_load((root / "params.yaml").read_text())["architectures"])
+
+
+ARCHS = architectures()
 
 
 def pytest_configure(config):
@@ -96,8 +104,7 @@ def copy_repo(dest: Path) -> Path:
         if src.is_file():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
-    for rel in ("models", "metrics", "plots", "dvclive", "checkpoints", "thesis/figures", "thesis/tables",
-                "data/prepared", "dvc.lock"):
+    for rel in ("results", "checkpoints", "thesis/figures", "thesis/tables", "data/prepared", "dvc.lock"):
         target = dest / rel
         if target.is_dir():
             shutil.rmtree(target)

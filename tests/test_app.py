@@ -19,10 +19,11 @@ from gradio_client import Client, handle_file  # noqa: E402
 from gradio_client.exceptions import AppError  # noqa: E402
 from test_predict import SAMPLES, make_model_tree, sample_images  # noqa: E402
 
+from medrepro import layout  # noqa: E402
 from medrepro.app import build_app, launch  # noqa: E402
 from medrepro.cli import build_parser  # noqa: E402
 from medrepro.data.ham10000 import CLASSES  # noqa: E402
-from medrepro.predict import Predictor  # noqa: E402
+from medrepro.predict import ModelStore, Predictor  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 COMPARISON = {"resnet50": {"accuracy": 0.71, "accuracy_ci_low": 0.6, "accuracy_ci_high": 0.8,
@@ -41,15 +42,16 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory) -> Path:
     root = make_model_tree(tmp_path_factory.mktemp("app"))
-    (root / "metrics" / "comparison.json").write_text(json.dumps(COMPARISON))
+    layout.comparison_json(root).parent.mkdir(parents=True)
+    layout.comparison_json(root).write_text(json.dumps(COMPARISON))
     for arch, val_bacc in (("resnet50", 0.6), ("vit_b_16", 0.4)):  # validation prefers the test loser
-        (root / "metrics" / arch / "train.json").write_text(json.dumps({"val_balanced_accuracy": val_bacc}))
+        layout.images(arch, root).train_json.write_text(json.dumps({"val_balanced_accuracy": val_bacc}))
     return root
 
 
 @pytest.fixture(scope="module")
 def server(tree):
-    demo = build_app(tree / "models", tree / "metrics", SAMPLES, device="cpu")
+    demo = build_app(ModelStore.from_repo(tree), SAMPLES, device="cpu")
     launch(demo, "127.0.0.1", free_port(), block=False, quiet=True, samples_dir=SAMPLES)
     yield demo
     demo.close()
@@ -62,7 +64,8 @@ def client(server) -> Client:
 
 @pytest.fixture(scope="module")
 def direct(tree) -> dict[str, Predictor]:
-    return {a: Predictor.load(a, tree / "models", tree / "metrics", "cpu") for a in ("resnet50", "vit_b_16")}
+    store = ModelStore.from_repo(tree)
+    return {a: Predictor.load(store, a, "cpu") for a in ("resnet50", "vit_b_16")}
 
 
 def expected(direct: dict[str, Predictor], arch: str, path: Path):
@@ -179,7 +182,7 @@ def test_serves_no_files_but_samples_and_uploads(server, tree):
 
     base = server.local_url.rstrip("/")
     with httpx.Client(timeout=30) as http:
-        for secret in (tree / "models" / "resnet50" / "model.safetensors", Path(__file__).resolve()):
+        for secret in (layout.images("resnet50", tree).weights, Path(__file__).resolve()):
             assert http.get(f"{base}/gradio_api/file={secret}").status_code in (403, 404)
         assert http.get(f"{base}/gradio_api/file={sample_images()[0].resolve()}").status_code == 200
         # a server-side path instead of an upload is refused by Gradio before our code opens anything

@@ -12,6 +12,7 @@ import yaml
 from conftest import BIN, REPO, run
 from PIL import Image
 
+from medrepro import layout
 from medrepro.data.ham10000 import CLASSES, METADATA_FILE
 from medrepro.data.sample_images import make_sample_metadata
 
@@ -87,7 +88,7 @@ def assert_clean_failure(proc, proj, message):
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip() and "%|" not in ln]
     assert lines[-1].startswith("error: ") and message in lines[-1], proc.stderr
     assert "Traceback" not in proc.stderr
-    assert not (proj / "data").exists() and not (proj / "metrics").exists(), "partial outputs left behind"
+    assert not (proj / "data").exists() and not (proj / layout.RESULTS).exists(), "partial outputs left behind"
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -127,7 +128,8 @@ def test_unknown_architecture(tmp_path):
     params = yaml.safe_load((proj / "params.yaml").read_text())
     params["architectures"].append("alexnet")
     (proj / "params.yaml").write_text(yaml.safe_dump(params))
-    proc = run([str(BIN / "python"), str(REPO / "stages" / "train.py"), "alexnet"], cwd=proj, check=False)
+    # train_config@<arch> resolves (and so validates) an architecture's settings before train@<arch> runs
+    proc = run([str(BIN / "python"), str(REPO / "stages" / "train_config.py"), "alexnet"], cwd=proj, check=False)
     assert_clean_failure(proc, proj, "unknown architecture 'alexnet'")
 
 

@@ -15,6 +15,7 @@ from PIL import Image
 from scipy import stats
 from sklearn.metrics import balanced_accuracy_score
 
+from medrepro import layout
 from medrepro.evaluate.calibration import softmax
 from medrepro.evaluate.metrics import classification_metrics
 from medrepro.report import comparison as cmp
@@ -57,32 +58,30 @@ def tree(tmp_path_factory):
     mp.chdir(root)
     (root / "params.yaml").write_text(yaml.safe_dump(PARAMS))
     for i, arch in enumerate(ARCHS):
-        model = root / "models" / arch
-        (model / "predictions").mkdir(parents=True)
-        (model / "model.json").write_text(json.dumps({"arch": arch, "classes": CLASSES, "image_size": 64}))
-        _predictions(140, 10 + i, 1.5 + i).to_csv(model / "predictions" / "val.csv", index=False)
-        _predictions(160, 20 + i, 1.5 + i).to_csv(model / "predictions" / "test.csv", index=False)
-        metrics = root / "metrics" / arch
-        metrics.mkdir(parents=True)
-        (metrics / "train.json").write_text(json.dumps({
+        files = layout.images(arch, root)
+        files.predictions.mkdir(parents=True)
+        files.model_json.write_text(json.dumps({"arch": arch, "classes": CLASSES, "image_size": 64}))
+        _predictions(140, 10 + i, 1.5 + i).to_csv(files.split_predictions("val"), index=False)
+        _predictions(160, 20 + i, 1.5 + i).to_csv(files.split_predictions("test"), index=False)
+        files.train_json.write_text(json.dumps({
             "best_epoch": 3, "epochs_run": 4, "num_parameters": 1000 + i, "val_accuracy": 0.5,
             "val_balanced_accuracy": 0.4, "val_loss": 1.2}))
-        (metrics / "timing.json").write_text(json.dumps({
+        files.timing_json.write_text(json.dumps({
             "train_time_s": 12.5 * (i + 1), "train_images_per_s": 80.0, "resumed_from_epoch": 0}))
-        (metrics / "gradcam.json").write_text(json.dumps({
+        files.gradcam_json.parent.mkdir(parents=True)
+        files.gradcam_json.write_text(json.dumps({
             "n_images": 20, "n_undefined": 2, "n_constant_trained": 1, "n_constant_random": 1,
             "rank_correlation_mean": 0.1, "rank_correlation_median": 0.05, "rank_correlation_min": -0.5,
             "rank_correlation_max": 0.7}))
-        live = root / "dvclive" / arch / "plots" / "metrics"
+        live = files.dvclive / "plots" / "metrics"
         live.mkdir(parents=True)
         history = {"epoch": [1, 2, 3, 4], "train_loss": [2.0, 1.5, 1.1, 0.9],
                    "val_loss": [2.1, 1.7, 1.4, 1.3], "val_balanced_accuracy": [0.2, 0.3, 0.4, 0.45]}
         for name, values in history.items():
             frame = pd.DataFrame({"step": [1, 2, 3, 4], name: values})
             frame.to_csv(live / f"{name}.tsv", sep="\t", index=False)
-        (root / "plots" / "gradcam").mkdir(parents=True, exist_ok=True)
         Image.fromarray(np.random.default_rng(i).integers(0, 255, (300, 120, 3), dtype=np.uint8)).save(
-            root / "plots" / "gradcam" / f"{arch}.png")
+            files.gradcam_png)
         _run("calibrate", mp, arch)
         _run("threshold", mp, arch)
     _run("compare", mp)
@@ -118,7 +117,7 @@ def _leaves(node, prefix=""):
 
 
 def test_comparison_json_has_consistent_finite_metrics(tree):
-    comparison = json.loads((tree / "metrics" / "comparison.json").read_text())
+    comparison = json.loads(layout.comparison_json(tree).read_text())
     assert list(comparison) == sorted(ARCHS)
     for arch in ARCHS:
         entry = comparison[arch]
@@ -140,26 +139,32 @@ def test_comparison_json_has_consistent_finite_metrics(tree):
         assert low <= entry["balanced_accuracy"] <= high
         assert entry["at_specificity"]["sensitivity_ci_low"] <= entry["at_specificity"]["sensitivity"]
 
-        test = pd.read_csv(tree / "models" / arch / "predictions" / "test.csv")
-        temperature = json.loads((tree / "models" / arch / "calibration.json").read_text())["temperature"]
+        files = layout.images(arch, tree)
+        test = pd.read_csv(files.split_predictions("test"))
+        temperature = json.loads(files.temperature_json.read_text())["temperature"]
         probs = softmax(test[[f"logit_{c}" for c in CLASSES]].to_numpy(), temperature)
         expected = classification_metrics(probs, test["label"].to_numpy(), CLASSES)
         for key in ("accuracy", "balanced_accuracy", "macro_f1", "auc_mel", "auc_bkl"):
             assert entry[key] == pytest.approx(expected[key])
-        threshold = json.loads((tree / "metrics" / arch / "threshold.json").read_text())
+        threshold = json.loads(files.threshold_json.read_text())
         assert entry["auc_mel"] == pytest.approx(threshold["auc_mel"])  # same calibrated scores, two stages
         assert "mel_auc" not in entry and "roc_auc" not in entry
         assert entry["n_test"] == len(test) and entry["num_parameters"] == 1000 + ARCHS.index(arch)
 
-        confusion = pd.read_csv(tree / "plots" / arch / "confusion.csv")
+        confusion = pd.read_csv(files.confusion_csv)
         assert list(confusion.columns) == ["actual", "predicted"] and len(confusion) == len(test)
         assert (confusion["actual"] == test["dx"]).all()
         assert (confusion["predicted"] == [CLASSES[k] for k in probs.argmax(axis=1)]).all()
     # the second architecture got stronger synthetic logits
     assert comparison["vit_b_16"]["accuracy"] > comparison["resnet50"]["accuracy"]
-    files = sorted((tree / "metrics").rglob("*.json"))
-    assert len(files) == 1 + 5 * len(ARCHS)  # comparison; calibration, threshold, train, timing, gradcam
-    assert [k for f in files for k in Vocabulary().unknown_in_file(f, set(ARCHS))] == []
+    # every metrics file is in the metric vocabulary; the rest of results/ is model metadata
+    outputs = [layout.images(arch, tree) for arch in ARCHS]
+    metrics = [layout.comparison_json(tree)] + [
+        path for f in outputs
+        for path in (f.calibration_json, f.threshold_json, f.train_json, f.timing_json, f.gradcam_json)]
+    metadata = [path for f in outputs for path in (f.model_json, f.temperature_json)]
+    assert sorted((tree / layout.RESULTS).rglob("*.json")) == sorted(metrics + metadata)
+    assert [k for f in metrics for k in Vocabulary().unknown_in_file(f, set(ARCHS))] == []
 
 
 def test_compare_rejects_threshold_from_another_calibration(tree, tmp_path, monkeypatch, capsys):
@@ -167,7 +172,7 @@ def test_compare_rejects_threshold_from_another_calibration(tree, tmp_path, monk
 
     root = tmp_path / "copy"
     shutil.copytree(tree, root)
-    path = root / "metrics" / "vit_b_16" / "threshold.json"
+    path = layout.images("vit_b_16", root).threshold_json
     data = json.loads(path.read_text())
     data["temperature"] *= 1.5
     path.write_text(json.dumps(data))

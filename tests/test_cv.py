@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from medrepro import layout
 from medrepro.data import ham10000 as ham
 from medrepro.data.cv import CVConfig, assign_folds, development_pool, fold_roles
 from medrepro.errors import ParamsError
@@ -164,11 +165,12 @@ def test_cv_summary_names_the_positive_class_and_flags_bounded_temperatures(tmp_
         logits[np.arange(n), labels] += 2.0
         return logits * scale, labels
 
-    (tmp_path / "metrics" / "cv").mkdir(parents=True)
     for fold, scale in ((0, 1.0), (1, 0.01)):  # fold 1: tiny logits push the temperature to its lower bound
         (vl, vy), (tl, ty) = fake(200, scale), fake(150, scale)
         held_out = fold_metrics(vl, vy, tl, ty, classes, positive_class="bcc", target_specificity=0.9, n_bins=10)
-        (tmp_path / "metrics" / "cv" / f"resnet50-fold{fold}.json").write_text(json.dumps(
+        path = layout.stage_dir("cv_train", f"resnet50-fold{fold}", tmp_path) / "fold.json"
+        path.parent.mkdir(parents=True)
+        path.write_text(json.dumps(
             {"fold": fold, "folds": 2, "n_test": 150, "n_train": 300, "n_val": 200, "best_epoch": 2,
              "held_out": held_out}))
     params = {"cv": {"folds": 2, "fold_ids": [0, 1], "architectures": ["resnet50"]},
@@ -177,7 +179,7 @@ def test_cv_summary_names_the_positive_class_and_flags_bounded_temperatures(tmp_
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "argv", ["stages/cv_summary.py"])
     runpy.run_path(str(Path(__file__).resolve().parents[1] / "stages" / "cv_summary.py"), run_name="__main__")
-    report = json.loads((tmp_path / "metrics" / "cv.json").read_text())
+    report = json.loads((layout.stage_dir("cv_summary", root=tmp_path) / "cv.json").read_text())
     summary = report["architectures"]["resnet50"]["summary"]
     assert summary["auc_bcc"]["n"] == 2 and "auc_mel" not in summary
     assert summary["at_specificity.sensitivity"]["n"] == 2

@@ -133,10 +133,12 @@ def test_capped_loaders_never_warn_about_freezing(monkeypatch):
 
 def test_serve_names_the_device_on_its_first_line(gpus, monkeypatch, capsys):
     app = pytest.importorskip("medrepro.app", reason="needs gradio (requirements-app.txt)")
+    from medrepro.predict import ModelStore
+
     gpus(cuda=False, mps=True)
     monkeypatch.setattr(app, "build_app", lambda *args, **kwargs: None)
     monkeypatch.setattr(app, "launch", lambda *args, **kwargs: None)
-    app.serve(host="0.0.0.0", device="auto")
+    app.serve(ModelStore(models={}), host="0.0.0.0", device="auto")
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "medrepro serve: models run on mps (Apple GPU)" and lines[1].startswith("warning: serving on")
 

@@ -6,7 +6,7 @@ import errno
 
 import pytest
 
-from medrepro import io
+from medrepro import io, layout
 from medrepro.config import run_stage
 from medrepro.errors import MedreproError
 
@@ -19,7 +19,7 @@ def _fill(tmp, message=None):
 @pytest.mark.parametrize("message", [None, "Error while serializing: IoError(Os { code: 28, kind: StorageFull, "
                                            'message: "No space left on device" })'])
 def test_enospc_is_one_line_and_the_old_output_survives(tmp_path, capsys, message):
-    out = tmp_path / "checkpoints" / "resnet50" / "best.safetensors"
+    out = tmp_path / layout.checkpoint_dir("train", "resnet50") / "best.safetensors"
     out.parent.mkdir(parents=True)
     out.write_text("previous epoch")
 
@@ -39,12 +39,14 @@ def test_enospc_is_one_line_and_the_old_output_survives(tmp_path, capsys, messag
 
 
 def test_enospc_outside_atomic_writes_names_the_file_folder(tmp_path, capsys):
+    live = layout.images("resnet50", tmp_path).dvclive
+
     def stage():
-        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "dvclive" / "metrics.json"))
+        raise OSError(errno.ENOSPC, "No space left on device", str(live / "metrics.json"))
 
     with pytest.raises(SystemExit):
         run_stage(stage)
-    assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'dvclive'}: no space left on device")
+    assert capsys.readouterr().err.startswith(f"error: {live}: no space left on device")
 
 
 def test_free_space_is_checked_before_training(tmp_path):

@@ -1,4 +1,4 @@
-"""End-to-end runs of stages/calibrate.py and stages/threshold.py on a tiny synthetic models/ tree."""
+"""End-to-end runs of stages/calibrate.py and stages/threshold.py on a tiny synthetic results/train/ tree."""
 
 import json
 import math
@@ -13,6 +13,8 @@ import pytest
 import scipy.optimize
 import scipy.special
 import yaml
+
+from medrepro import layout
 
 REPO = Path(__file__).resolve().parents[1]
 CLASSES = ["akiec", "bcc", "bkl", "df", "mel", "nv", "vasc"]
@@ -54,13 +56,13 @@ def _predictions(n, seed, scale=4.0, mel_shift=0.0):
 
 @pytest.fixture
 def tree(tmp_path):
-    model = tmp_path / "models" / "resnet50"
-    (model / "predictions").mkdir(parents=True)
-    (model / "model.json").write_text(json.dumps({"arch": "resnet50", "classes": CLASSES}))
-    _predictions(400, 1).to_csv(model / "predictions" / "val.csv", index=False)
+    out = layout.images("resnet50", tmp_path)
+    out.predictions.mkdir(parents=True)
+    out.model_json.write_text(json.dumps({"arch": "resnet50", "classes": CLASSES}))
+    _predictions(400, 1).to_csv(out.split_predictions("val"), index=False)
     # test comes from another distribution than val (less over-confident, harder melanoma), so a stage
     # that fitted its temperature or thresholds on test would be caught
-    _predictions(400, 2, scale=TEST_SCALE, mel_shift=TEST_MEL_SHIFT).to_csv(model / "predictions" / "test.csv",
+    _predictions(400, 2, scale=TEST_SCALE, mel_shift=TEST_MEL_SHIFT).to_csv(out.split_predictions("test"),
                                                                              index=False)
     (tmp_path / "params.yaml").write_text(yaml.safe_dump(PARAMS))
     return tmp_path
@@ -89,34 +91,41 @@ def _assert_one_line_error(proc, *fragments):
 
 
 def _outputs(root):
+    """Everything the calibrate and threshold stages wrote (their folders under results/)."""
     return sorted(
         p.relative_to(root).as_posix()
-        for d in ("metrics", "plots")
-        if (root / d).exists()
-        for p in (root / d).rglob("*")
-    ) + sorted(p.name for p in (root / "models" / "resnet50").glob("calibration.json"))
+        for stage in ("calibrate", "threshold")
+        if layout.stage_dir(stage, root=root).exists()
+        for p in layout.stage_dir(stage, root=root).rglob("*")
+        if p.is_file()
+    )
 
 
 def test_calibrate_then_threshold(tree):
     proc = _run("calibrate", tree)
     assert proc.returncode == 0, proc.stderr
 
-    saved = json.loads((tree / "models/resnet50/calibration.json").read_text())
+    saved = json.loads((layout.images("resnet50", tree).temperature_json).read_text())
     assert saved["n_bins"] == 10 and 1.2 < saved["temperature"] < 20.0  # scaled-up logits need T > 1
-    report = json.loads((tree / "metrics/resnet50/calibration.json").read_text())
+    report = json.loads((layout.images("resnet50", tree).calibration_json).read_text())
     assert report["temperature"] == saved["temperature"]
     for key in ("ece", "mce", "nll", "brier", "accuracy"):
         assert math.isfinite(report[f"{key}_before"]) and math.isfinite(report[f"{key}_after"])
     assert report["nll_after"] < report["nll_before"]
-    rel = pd.read_csv(tree / "plots/resnet50/reliability.csv")
+    rel = pd.read_csv(layout.images("resnet50", tree).reliability_csv)
     assert set(rel["calibration"]) == {"before", "after"}
     assert {"bin", "confidence", "accuracy", "count"} <= set(rel.columns)
     assert rel[["confidence", "accuracy"]].notna().all().all() and (rel["count"] > 0).all()
     assert rel.groupby("calibration")["count"].sum().tolist() == [400, 400]
+    confusion = pd.read_csv(layout.images("resnet50", tree).confusion_csv)
+    test = pd.read_csv(layout.images("resnet50", tree).split_predictions("test"))
+    predicted = test[[f"logit_{c}" for c in CLASSES]].to_numpy().argmax(axis=1)
+    assert confusion["actual"].tolist() == [CLASSES[k] for k in test["label"]]
+    assert confusion["predicted"].tolist() == [CLASSES[k] for k in predicted]  # test split, argmax kept by T
 
     proc = _run("threshold", tree)
     assert proc.returncode == 0, proc.stderr
-    metrics = json.loads((tree / "metrics/resnet50/threshold.json").read_text())
+    metrics = json.loads((layout.images("resnet50", tree).threshold_json).read_text())
     for prefix in ("at_specificity", "at_sensitivity"):
         assert 0.0 < metrics[f"{prefix}.threshold"] < 1.0
         for name in ("sensitivity", "specificity", "ppv", "npv", "f1"):
@@ -132,19 +141,19 @@ def test_calibrate_then_threshold(tree):
         assert (metrics[f"at_specificity.{name}_ci_high"] - metrics[f"at_specificity.{name}_ci_low"]
                 > fixed[1] - fixed[0])
     assert metrics["flags.degenerate_ci"] == []
-    roc = pd.read_csv(tree / "plots/resnet50/roc.csv")
+    roc = pd.read_csv(layout.images("resnet50", tree).roc_csv)
     assert list(roc.columns) == ["fpr", "tpr", "threshold"] and np.isfinite(roc.to_numpy()).all()
 
 
 def test_calibrate_missing_predictions_fails_cleanly(tree):
-    (tree / "models/resnet50/predictions/test.csv").unlink()
+    (layout.images("resnet50", tree).split_predictions("test")).unlink()
     proc = _run("calibrate", tree)
     _assert_one_line_error(proc, "test.csv", "not found")
     assert _outputs(tree) == []
 
 
 def test_calibrate_missing_column_fails_cleanly(tree):
-    path = tree / "models/resnet50/predictions/val.csv"
+    path = layout.images("resnet50", tree).split_predictions("val")
     pd.read_csv(path).drop(columns=["logit_vasc"]).to_csv(path, index=False)
     proc = _run("calibrate", tree)
     _assert_one_line_error(proc, "val.csv", "logit_vasc")
@@ -167,7 +176,7 @@ def test_threshold_rejects_unknown_positive_class_and_bad_target(tree):
 
 def test_classes_mismatch_fails_cleanly(tree):
     meta = {"arch": "resnet50", "classes": [*CLASSES[:6], "scc"]}
-    (tree / "models/resnet50/model.json").write_text(json.dumps(meta))
+    (layout.images("resnet50", tree).model_json).write_text(json.dumps(meta))
     _assert_one_line_error(_run("calibrate", tree), "val.csv", "logit_scc")
     assert _outputs(tree) == []
 
@@ -176,30 +185,30 @@ def test_read_predictions_returns_arrays_and_checks_rows(tree):
     from medrepro.errors import InputError
     from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
 
-    model = tree / "models/resnet50"
-    classes = load_classes(model / "model.json")
-    ids, logits, labels = read_predictions(model / "predictions/val.csv", classes)
+    out = layout.images("resnet50", tree)
+    classes = load_classes(out.model_json)
+    ids, logits, labels = read_predictions(out.split_predictions("val"), classes)
     assert list(ids.columns) == ["image_id", "lesion_id", "dx"] and len(ids) == 400
     assert logits.dtype == np.float64 and logits.shape == (400, 7)
     assert labels.dtype == np.int64 and (np.asarray(classes)[labels] == ids["dx"]).all()
 
-    frame = pd.read_csv(model / "predictions/val.csv")
+    frame = pd.read_csv(out.split_predictions("val"))
     frame.loc[3, "dx"] = "nv" if frame.loc[3, "dx"] != "nv" else "mel"
     frame.to_csv(tree / "dx.csv", index=False)
     with pytest.raises(InputError, match="row 5: dx"):
         read_predictions(tree / "dx.csv", classes)
-    frame = pd.read_csv(model / "predictions/val.csv")
+    frame = pd.read_csv(out.split_predictions("val"))
     frame.loc[0, "label"] = 9
     frame.to_csv(tree / "label.csv", index=False)
     with pytest.raises(InputError, match="row 2: 'label'"):
         read_predictions(tree / "label.csv", classes)
-    frame = pd.read_csv(model / "predictions/val.csv")
+    frame = pd.read_csv(out.split_predictions("val"))
     frame.loc[1, "logit_bcc"] = np.nan
     frame.to_csv(tree / "nan.csv", index=False)
     with pytest.raises(InputError, match="row 3: logits"):
         read_predictions(tree / "nan.csv", classes)
     with pytest.raises(InputError, match="calibrate stage"):
-        load_temperature(model / "calibration.json")
+        load_temperature(out.temperature_json)
 
 
 def _mel_probabilities(path, temperature):
@@ -223,13 +232,13 @@ def test_temperature_and_thresholds_come_from_validation_not_test(tree):
     validation; test, drawn differently, would give other choices (so swapped splits fail this test)."""
     assert _run("calibrate", tree).returncode == 0
     assert _run("threshold", tree).returncode == 0
-    preds = tree / "models/resnet50/predictions"
-    temperature = json.loads((tree / "models/resnet50/calibration.json").read_text())["temperature"]
+    preds = layout.images("resnet50", tree).predictions
+    temperature = json.loads((layout.images("resnet50", tree).temperature_json).read_text())["temperature"]
     t_val, t_test = _nll_minimiser(preds / "val.csv"), _nll_minimiser(preds / "test.csv")
     assert abs(t_test - t_val) > 0.15 * t_val  # the splits really disagree
     assert temperature == pytest.approx(t_val, rel=1e-3)
 
-    metrics = json.loads((tree / "metrics/resnet50/threshold.json").read_text())
+    metrics = json.loads((layout.images("resnet50", tree).threshold_json).read_text())
     k = CLASSES.index("mel")
     (val_p, val_y), (test_p, test_y) = (_mel_probabilities(preds / f"{s}.csv", temperature) for s in ("val", "test"))
     val_s, test_s, val_pos, test_pos = val_p[:, k], test_p[:, k], val_y == k, test_y == k

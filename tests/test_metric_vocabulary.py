@@ -1,8 +1,13 @@
 """One name per quantity: every metrics file uses only the names listed in docs/metrics.md."""
 
+import json
+
 import pytest
 import yaml
+from conftest import BIN, run
 from metric_names import Vocabulary, vocabulary
+
+from medrepro import layout
 
 
 def test_vocabulary_lists_each_name_once_and_no_alias():
@@ -34,8 +39,14 @@ def test_checker_accepts_the_vocabulary_and_rejects_aliases():
 def test_every_metrics_file_of_the_sample_graph_uses_listed_names(sample_run):
     params = yaml.safe_load((sample_run / "params.yaml").read_text())
     dynamic = set(params["architectures"]) | set(params["notes_methods"])
-    files = sorted((sample_run / "metrics").rglob("*.json"))
-    assert len(files) > 20
+    shown = run([str(BIN / "dvc"), "metrics", "show", "--json"], cwd=sample_run).stdout
+    files = sorted(sample_run / path for path in json.loads(shown)[""]["data"])
+    assert len(files) > 20 and all(path.is_file() for path in files)
+    # every JSON a stage writes beside its models, settings and tracker logs is a declared metric: none escapes
+    undeclared = [path for path in (sample_run / layout.RESULTS).rglob("*.json") if path not in files
+                  and path.name not in ("model.json", "temperature.json")
+                  and not {"dvclive", "model", "encoder", "train_config"} & set(path.relative_to(sample_run).parts)]
+    assert undeclared == []
     v = Vocabulary()
     unknown = [key for path in files for key in v.unknown_in_file(path, dynamic)]
     assert unknown == [], unknown

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from conftest import REFERENCE_DATA
 
+from medrepro import layout
 from medrepro.data.notes import load_notes, prepare_notes
 from medrepro.data.sample_notes import COLUMNS, generate_sample_notes, planted_values, write_sample_notes
 from medrepro.errors import InputError, ParamsError
@@ -197,14 +198,14 @@ def test_stage_prepare_notes(tmp_path, sample_csv):
     proc = subprocess.run([sys.executable, str(REPO / "stages" / "prepare_notes.py")], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    out = tmp_path / "data" / "prepared" / "notes"
+    out = tmp_path / layout.PREPARED_NOTES
     assert sorted(p.name for p in out.iterdir()) == ["test.csv", "train.csv", "val.csv"]
     train = pd.read_csv(out / "train.csv")
     assert list(train.columns) == ["note_id", "text", "label"]
-    metrics = json.loads((tmp_path / "metrics" / "notes_data.json").read_text())
+    metrics = json.loads(layout.notes_data_json(tmp_path).read_text())
     assert metrics["n_split"]["train"] == len(train)
     assert set(metrics["counts"]) == {"train", "val", "test"}
-    findings = scan_paths([tmp_path / "data", tmp_path / "metrics"], values=[(v.category, v.value) for v in
+    findings = scan_paths([tmp_path / "data", tmp_path / layout.RESULTS], values=[(v.category, v.value) for v in
                                                                           planted_values(240, 0)])
     assert findings == []
     # a bad value in the stage's own keys is one clear line and exit 1

@@ -18,12 +18,12 @@ import torch
 from PIL import Image
 from safetensors.torch import save_file
 
-from medrepro import cli
+from medrepro import cli, layout
 from medrepro.data.ham10000 import CLASSES, decode_images
 from medrepro.device import describe
 from medrepro.errors import InputError, ParamsError
 from medrepro.explain.gradcam import LoadedModel, randomised_copy
-from medrepro.predict import Predictor, default_architecture, pick_device, resolve_cache_size
+from medrepro.predict import ModelStore, Predictor, pick_device, resolve_cache_size
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "sample" / "ham10000"
@@ -49,13 +49,14 @@ def sample_images(per_class: int = 1) -> list[Path]:
 def write_threshold(root: Path, arch: str, threshold: float) -> None:
     data = {f"at_specificity.{k}": v for k, v in {**OPERATING, "threshold": threshold}.items()}
     data.update({"n_test": 54, "n_test_positive": 11, "auc_mel": 0.9, "positive_class": "mel"})
-    (root / "metrics" / arch).mkdir(parents=True, exist_ok=True)
-    (root / "metrics" / arch / "threshold.json").write_text(json.dumps(data))
+    path = layout.images(arch, root).threshold_json
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
 
 
 def make_model_tree(root: Path, archs=("resnet50", "vit_b_16"),
                     cache_size_in_model_json: bool = True) -> Path:
-    """models/<arch> and metrics/<arch> as the DVC stages write them, for tiny random-weight models.
+    """results/<stage>/<arch> as the DVC stages write them, for tiny random-weight models.
 
     Each threshold is the median melanoma probability over one sample image per class, so the batch
     has both decisions.
@@ -64,21 +65,21 @@ def make_model_tree(root: Path, archs=("resnet50", "vit_b_16"),
         spec = LoadedModel(model=torch.nn.Identity(), arch=arch, classes=CLASSES, image_size=SIZE, mean=MEAN,
                            std=STD, model_kwargs=TINY[arch])
         model = randomised_copy(spec, seed)  # every layer random: a zero head would make all outputs equal
-        model_dir = root / "models" / arch
-        model_dir.mkdir(parents=True, exist_ok=True)
-        save_file({k: v.contiguous() for k, v in model.state_dict().items()}, model_dir / "model.safetensors")
+        files = layout.images(arch, root)
+        files.train.mkdir(parents=True, exist_ok=True)
+        save_file({k: v.contiguous() for k, v in model.state_dict().items()}, files.weights)
         meta = {"arch": arch, "timm_name": arch, "classes": CLASSES, "image_size": SIZE, "mean": MEAN,
                 "std": STD, "model_kwargs": TINY[arch],
                 "num_parameters": sum(p.numel() for p in model.parameters())}
         if cache_size_in_model_json:
             meta["cache_size"] = SIZE
-        (model_dir / "model.json").write_text(json.dumps(meta))
-        calibration = {"temperature": TEMPERATURE[arch], "n_bins": 15}
-        (model_dir / "calibration.json").write_text(json.dumps(calibration))
+        files.model_json.write_text(json.dumps(meta))
+        files.temperature_json.parent.mkdir(parents=True, exist_ok=True)
+        files.temperature_json.write_text(json.dumps({"temperature": TEMPERATURE[arch], "n_bins": 15}))
         write_threshold(root, arch, 0.5)
         if not cache_size_in_model_json:
             continue
-        predictor = Predictor.load(arch, root / "models", root / "metrics", "cpu")
+        predictor = Predictor.load(ModelStore.from_repo(root), arch, "cpu")
         images = np.stack([predictor.read(p) for p in sample_images()])
         mel = [r.melanoma_probability for r in predictor.predict(images, [str(p) for p in sample_images()])]
         write_threshold(root, arch, float(np.median(mel)))
@@ -94,7 +95,7 @@ def reference_probabilities(root: Path, arch: str, paths: list[Path]) -> np.ndar
     cache = np.zeros((len(paths), SIZE, SIZE, 3), np.uint8)
     decode_images(paths, SIZE, cache, workers=1, progress=False)
     model = create_model(arch, len(CLASSES), SIZE, model_kwargs=TINY[arch])
-    model.load_state_dict(load_file(root / "models" / arch / "model.safetensors"))
+    model.load_state_dict(load_file(layout.images(arch, root).weights))
     x = torch.from_numpy(cache).permute(0, 3, 1, 2).float() / 255.0
     x = (x - torch.tensor(MEAN).view(1, 3, 1, 1)) / torch.tensor(STD).view(1, 3, 1, 1)
     with torch.no_grad():
@@ -118,7 +119,7 @@ def run_cli(args: list[str], capsys) -> tuple[int, str, str]:
 
 
 def dirs(root: Path) -> list[str]:
-    return ["--models-dir", str(root / "models"), "--metrics-dir", str(root / "metrics")]
+    return ["--repo", str(root)]
 
 
 @pytest.mark.parametrize("arch", ["resnet50", "vit_b_16"])
@@ -150,7 +151,7 @@ def test_text_output_and_cams(tree, capsys, tmp_path):
     first = out.splitlines()[0]  # names the model and the device it ran on, e.g. "cpu (no CUDA or MPS GPU found)"
     assert first.startswith("model resnet50 (") and f" on {describe(pick_device('auto'))}; " in first
     assert "sensitivity 0.800 [CI 0.550-0.950], specificity 0.960 [CI 0.900-0.990]" in out
-    predictor = Predictor.load("resnet50", tree / "models", tree / "metrics", "cpu")
+    predictor = Predictor.load(ModelStore.from_repo(tree), "resnet50", "cpu")
     want = predictor.predict(np.stack([predictor.read(p) for p in paths]), [str(p) for p in paths])
     threshold = f"{predictor.operating.threshold:.4g}"
     for path, r in zip(paths, want, strict=True):
@@ -179,31 +180,34 @@ def test_batch_size_does_not_change_results(tree, capsys):
 
 
 def test_default_architecture_is_chosen_on_validation_never_test(tmp_path, tree):
-    models, metrics = tree / "models", tmp_path / "metrics"
-    for arch in TINY:
-        (metrics / arch).mkdir(parents=True)
-        source = tree / "metrics" / arch / "threshold.json"
-        (metrics / arch / "threshold.json").write_bytes(source.read_bytes())
-    assert default_architecture(models, metrics) == "resnet50"  # no train.json: the first trained
+    root = tmp_path / "repo"
+    shutil.copytree(tree / layout.RESULTS, root / layout.RESULTS)
+
+    def default() -> str:
+        return ModelStore.from_repo(root).default()
+
+    assert default() == "resnet50"  # no train.json: the first trained
 
     def train_json(arch, val_bacc, val_loss=1.0):
-        (metrics / arch / "train.json").write_text(json.dumps(
-            {"best_epoch": 3, "val_balanced_accuracy": val_bacc, "val_loss": val_loss}))
+        path = layout.images(arch, root).train_json
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"best_epoch": 3, "val_balanced_accuracy": val_bacc, "val_loss": val_loss}))
 
     train_json("resnet50", 0.6)
-    assert default_architecture(models, metrics) == "resnet50"  # the only one with a validation score
+    assert default() == "resnet50"  # the only one with a validation score
     train_json("vit_b_16", 0.7)
-    (metrics / "densenet121").mkdir()
     train_json("densenet121", 0.9)  # not trained here (no weights): ignored
-    assert default_architecture(models, metrics) == "vit_b_16"
+    assert default() == "vit_b_16"
     # test results that favour the other model change nothing: only validation ranks
-    (metrics / "comparison.json").write_text(json.dumps({
+    comparison = layout.comparison_json(root)
+    comparison.parent.mkdir(parents=True)
+    comparison.write_text(json.dumps({
         "resnet50": {"balanced_accuracy": 0.99}, "vit_b_16": {"balanced_accuracy": 0.1}}))
-    assert default_architecture(models, metrics) == "vit_b_16"
+    assert default() == "vit_b_16"
     train_json("resnet50", 0.7, val_loss=0.5)  # a tie on balanced accuracy: lower validation loss wins
-    assert default_architecture(models, metrics) == "resnet50"
+    assert default() == "resnet50"
     with pytest.raises(InputError, match="no trained model"):
-        default_architecture(tmp_path / "nothing", metrics)
+        ModelStore.from_repo(tmp_path / "nothing").default()
 
 
 def _bomb_png(path: Path, side: int = 9000) -> Path:
@@ -264,41 +268,51 @@ def test_subprocess_exit_code_and_stderr(tree, tmp_path):
     assert proc.stdout.startswith("model resnet50 ")
 
 
-@pytest.mark.parametrize("arch, message", [("resnet18", "unknown architecture"),
-                                           ("densenet121", "is not trained")])
-def test_unknown_or_untrained_arch(tree, capsys, arch, message):
-    code, out, err = run_cli(["predict", str(sample_images()[0]), "--arch", arch, *dirs(tree)], capsys)
+@pytest.mark.parametrize("arch, remove, message, trained", [
+    ("resnet18", None, "not trained here", "['resnet50', 'vit_b_16']"),
+    ("vit_b_16", "threshold_json", "is not trained", "['resnet50']")])
+def test_unknown_or_untrained_arch(tree, capsys, tmp_path, arch, remove, message, trained):
+    root = tree
+    if remove:  # a half-trained architecture: its folder is there, one file it needs is not
+        root = tmp_path / "repo"
+        shutil.copytree(tree / layout.RESULTS, root / layout.RESULTS)
+        getattr(layout.images(arch, root), remove).unlink()
+    code, out, err = run_cli(["predict", str(sample_images()[0]), "--arch", arch, *dirs(root)], capsys)
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and message in err and "resnet50" in err
+    assert err.count("\n") == 1 and message in err and f"trained: {trained}" in err
+    if remove:
+        assert str(getattr(layout.images(arch, root), remove)) in err
 
 
 def test_operating_point_for_another_class_is_refused(tree, capsys, tmp_path):
     """threshold.positive_class: bcc would otherwise apply a bcc threshold to p(mel)."""
-    models, metrics = tmp_path / "models", tmp_path / "metrics"
-    shutil.copytree(tree / "models", models)
-    shutil.copytree(tree / "metrics", metrics)
-    path = metrics / "resnet50" / "threshold.json"
+    root = tmp_path / "repo"
+    shutil.copytree(tree / layout.RESULTS, root / layout.RESULTS)
+    path = layout.images("resnet50", root).threshold_json
     path.write_text(json.dumps({**json.loads(path.read_text()), "positive_class": "bcc"}))
-    code, out, err = run_cli(["predict", str(sample_images()[0]), "--arch", "resnet50", "--models-dir",
-                              str(models), "--metrics-dir", str(metrics)], capsys)
+    code, out, err = run_cli(["predict", str(sample_images()[0]), "--arch", "resnet50", *dirs(root)], capsys)
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "operating point is for 'bcc'" in err and str(path) in err
 
 
 def test_cache_size_from_repository_when_model_json_lacks_it(tmp_path):
     root = make_model_tree(tmp_path, archs=("resnet50",), cache_size_in_model_json=False)
-    meta = json.loads((root / "models" / "resnet50" / "model.json").read_text())
+    meta = json.loads(layout.images("resnet50", root).model_json.read_text())
+
+    def resolve() -> tuple[int, str]:
+        store = ModelStore.from_repo(root)
+        return resolve_cache_size(meta, store.cache_json, store.params_yaml)
+
     with pytest.raises(InputError, match="cache size is unknown"):
-        resolve_cache_size(meta, root / "models")
+        resolve()
     (root / "params.yaml").write_text("prepare:\n  cache_size: 96\n")
-    assert resolve_cache_size(meta, root / "models") == (96, f"{(root / 'params.yaml').resolve()} "
-                                                               "(prepare.cache_size)")
-    cache = root / "data" / "prepared" / "ham10000"
+    assert resolve() == (96, f"{root / 'params.yaml'} (prepare.cache_size)")
+    cache = root / layout.PREPARED_IMAGES
     cache.mkdir(parents=True)
     (cache / "cache.json").write_text(json.dumps({"cache_size": 80}))  # what the train stage really read
-    assert resolve_cache_size(meta, root / "models")[0] == 80
-    predictor = Predictor.load("resnet50", root / "models", root / "metrics", "cpu")
-    assert predictor.read(sample_images()[0]).shape == (80, 80, 3)
+    assert resolve() == (80, str(cache / "cache.json"))
+    predictor = Predictor.load(ModelStore.from_repo(root), "resnet50", "cpu")
+    assert predictor.cache_size == 80 and predictor.read(sample_images()[0]).shape == (80, 80, 3)
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="checks the message on a machine without CUDA")
@@ -311,15 +325,13 @@ def test_cuda_requested_without_gpu():
 @pytest.mark.slow
 def test_real_dvc_outputs_reproduce_saved_test_logits(sample_run):
     """The sample run's models, fed the sample JPEGs, give the logits that its train stage saved."""
-    from medrepro.predict import trained_architectures
-
-    models, metrics = sample_run / "models", sample_run / "metrics"
-    archs = trained_architectures(models, metrics)
+    store = ModelStore.from_repo(sample_run)
+    archs = store.trained()
     assert set(archs) == {"resnet50", "efficientnet_b3", "densenet121", "vit_b_16"}
     for arch in archs:
-        frame = pd.read_csv(models / arch / "predictions" / "test.csv").head(12)
+        frame = pd.read_csv(layout.images(arch, sample_run).split_predictions("test")).head(12)
         paths = [SAMPLES / f"{i}.jpg" for i in frame["image_id"]]
-        predictor = Predictor.load(arch, models, metrics, "cpu")
+        predictor = Predictor.load(store, arch, "cpu")
         assert predictor.cache_size_source == "model.json", "model.json must say how the training cache was decoded"
         logits = predictor.logits(np.stack([predictor.read(p) for p in paths]))
         expected = frame[[f"logit_{c}" for c in predictor.classes]].to_numpy()

@@ -11,6 +11,7 @@ import torch
 import yaml
 from conftest import BIN, REPO, run
 
+from medrepro import layout
 from medrepro.errors import InputError
 from medrepro.models.trained import check_logits, load_model, predictions_precision, prepare_inputs
 
@@ -31,24 +32,28 @@ def bf16_run(tmp_path_factory):
         "gradcam": {"per_class": 1, "seed": 0, "sanity_images": 4},
     }
     (root / "params.yaml").write_text(yaml.safe_dump(params))
-    for stage in ("prepare_images", "train"):
-        run([str(BIN / "python"), str(REPO / "stages" / f"{stage}.py"), *(["resnet50"] if stage == "train" else [])],
+    for stage in ("prepare_images", "train_config", "train"):
+        run([str(BIN / "python"), str(REPO / "stages" / f"{stage}.py"), *([] if stage == "prepare_images" else
+                                                                          ["resnet50"])],
             cwd=root, OMP_NUM_THREADS="2")
-    (root / "models" / "resnet50" / "calibration.json").write_text('{"temperature": 1.3}')
+    files = layout.images("resnet50", root)
+    files.temperature_json.parent.mkdir(parents=True)
+    files.temperature_json.write_text('{"temperature": 1.3}')
     ops = {f"at_specificity.{k}": 0.5 for k in ("threshold", "target", "sensitivity", "sensitivity_ci_low",
                                                  "sensitivity_ci_high", "specificity", "specificity_ci_low",
                                                  "specificity_ci_high")}
-    (root / "metrics" / "resnet50" / "threshold.json").write_text(json.dumps({**ops, "positive_class": "mel"}))
+    files.threshold_json.parent.mkdir(parents=True)
+    files.threshold_json.write_text(json.dumps({**ops, "positive_class": "mel"}))
     return root
 
 
 def _saved(root):
-    frame = pd.read_csv(root / "models" / "resnet50" / "predictions" / "test.csv")
+    frame = pd.read_csv(layout.images("resnet50", root).split_predictions("test"))
     return frame, frame.filter(like="logit_").to_numpy()
 
 
 def test_model_json_records_precisions(bf16_run):
-    meta = json.loads((bf16_run / "models" / "resnet50" / "model.json").read_text())
+    meta = json.loads(layout.images("resnet50", bf16_run).model_json.read_text())
     assert meta["mixed_precision"] == "bf16"
     assert meta["predictions_precision"] == "fp32"
     assert meta["starting_weights"] is None  # trained from scratch: nothing to pin
@@ -58,15 +63,16 @@ def test_gradcam_stage_runs_after_bf16_training(bf16_run):
     proc = run([str(BIN / "python"), str(REPO / "stages" / "gradcam.py"), "resnet50"], cwd=bf16_run,
                check=False)
     assert proc.returncode == 0, proc.stderr
-    assert (bf16_run / "plots" / "gradcam" / "resnet50.png").is_file()
+    assert layout.images("resnet50", bf16_run).gradcam_png.is_file()
 
 
 def test_predict_reproduces_saved_test_logits_and_checks_itself(bf16_run):
-    from medrepro.predict import Predictor
+    from medrepro.predict import ModelStore, Predictor
 
-    predictor = Predictor.load("resnet50", bf16_run / "models", bf16_run / "metrics", device="cpu")
-    assert predictor.self_check() is True  # the prepared test cache is there, so the check ran
-    images = np.load(bf16_run / "data" / "prepared" / "ham10000" / "test_images.npy")
+    store = ModelStore.from_repo(bf16_run)
+    predictor = Predictor.load(store, "resnet50", device="cpu")
+    assert predictor.self_check(store.test_cache) is True  # the prepared test cache is there, so the check ran
+    images = np.load(store.test_cache)
     _, saved = _saved(bf16_run)
     np.testing.assert_allclose(predictor.logits(images), saved, rtol=1e-4, atol=1e-4)
 
@@ -74,8 +80,9 @@ def test_predict_reproduces_saved_test_logits_and_checks_itself(bf16_run):
 def test_bf16_predictions_would_fail_the_check(bf16_run):
     """What the train stage used to save (the autocast pass) is outside the float32 tolerance: the check has
     teeth, and the float32 pass is what makes the consumers above pass."""
-    loaded = load_model(bf16_run / "models" / "resnet50")
-    images = np.load(bf16_run / "data" / "prepared" / "ham10000" / "test_images.npy")
+    files = layout.images("resnet50", bf16_run)
+    loaded = load_model(files.model_json, files.weights)
+    images = np.load(bf16_run / layout.PREPARED_IMAGES / "test_images.npy")
     x, _ = prepare_inputs(images, loaded.image_size, loaded.mean, loaded.std)
     with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
         bf16 = loaded.model(x).float().double().numpy()
@@ -87,16 +94,16 @@ def test_bf16_predictions_would_fail_the_check(bf16_run):
 def test_predict_refuses_a_model_that_does_not_match_its_predictions(bf16_run, tmp_path):
     from conftest import copy_run
 
-    from medrepro.predict import Predictor
+    from medrepro.predict import ModelStore, Predictor
 
     root = copy_run(bf16_run, tmp_path / "copy")
-    test_csv = root / "models" / "resnet50" / "predictions" / "test.csv"
+    test_csv = layout.images("resnet50", root).split_predictions("test")
     frame, _ = _saved(root)
     frame["logit_nv"] += 0.3
     test_csv.unlink()
     frame.to_csv(test_csv, index=False)
     with pytest.raises(InputError, match="differ from the saved predictions"):
-        Predictor.load("resnet50", root / "models", root / "metrics", device="cpu")
+        Predictor.load(ModelStore.from_repo(root), "resnet50", device="cpu")
 
 
 def test_old_reduced_precision_predictions_are_refused_not_checked_loosely():

@@ -6,6 +6,9 @@ import ast
 from pathlib import Path
 
 import pytest
+import yaml
+
+from medrepro import layout
 
 ROOTS = ["src", "stages", "benchmarks"]
 
@@ -56,4 +59,5 @@ def test_sample_run_weights_are_safetensors_only(sample_run):
     suspicious = [p for p in sample_run.rglob("*") if p.suffix in (".pt", ".pth", ".pkl", ".pickle", ".bin", ".ckpt")
                   and ".venv" not in p.parts and ".git" not in p.parts]
     assert not suspicious, suspicious
-    assert list((sample_run / "models").rglob("*.safetensors"))
+    archs = yaml.safe_load((sample_run / "params.yaml").read_text())["architectures"]
+    assert archs and all(layout.images(arch, sample_run).weights.is_file() for arch in archs)

@@ -18,8 +18,9 @@ import pandas as pd
 import pytest
 import yaml
 
+from medrepro import layout
 from medrepro.data.ham10000 import CLASSES
-from medrepro.predict import default_architecture
+from medrepro.predict import ModelStore
 
 REPO = Path(__file__).resolve().parents[1]
 ARCHS = ("resnet50", "vit_b_16")
@@ -51,18 +52,16 @@ def _labels(n: int, seed: int) -> np.ndarray:
 
 
 def _tree(root: Path) -> Path:
-    """models/ and metrics/ for two architectures as train writes them; validation prefers vit_b_16."""
+    """results/train/<arch> for two architectures as train writes them; validation prefers vit_b_16."""
     for i, (arch, val_bacc) in enumerate(zip(ARCHS, (0.55, 0.7), strict=True)):
-        model = root / "models" / arch
-        (model / "predictions").mkdir(parents=True)
-        (model / "model.json").write_text(json.dumps({"arch": arch, "classes": CLASSES}))
-        (model / "model.safetensors").write_bytes(b"")  # default_architecture only checks it exists
+        files = layout.images(arch, root)
+        files.predictions.mkdir(parents=True)
+        files.model_json.write_text(json.dumps({"arch": arch, "classes": CLASSES}))
+        files.weights.write_bytes(b"")  # choosing the default only checks it exists
         val, test = _labels(300, 10 + i), _labels(300, 20 + i)
-        _frame(val, _logits(val, 2.0, 3.0, 30 + i), "1").to_csv(model / "predictions" / "val.csv", index=False)
-        _frame(test, _logits(test, 2.0, 3.0, 40 + i), "2").to_csv(model / "predictions" / "test.csv",
-                                                                  index=False)
-        (root / "metrics" / arch).mkdir(parents=True)
-        (root / "metrics" / arch / "train.json").write_text(json.dumps(
+        _frame(val, _logits(val, 2.0, 3.0, 30 + i), "1").to_csv(files.split_predictions("val"), index=False)
+        _frame(test, _logits(test, 2.0, 3.0, 40 + i), "2").to_csv(files.split_predictions("test"), index=False)
+        files.train_json.write_text(json.dumps(
             {"best_epoch": 3, "epochs_run": 4, "val_balanced_accuracy": val_bacc, "val_loss": 1.0}))
     (root / "params.yaml").write_text(yaml.safe_dump(PARAMS))
     return root
@@ -81,18 +80,21 @@ def _choices(root: Path) -> dict:
     for arch in ARCHS:
         _stage("calibrate", root, arch)
         _stage("threshold", root, arch)
-        temperature = json.loads((root / "models" / arch / "calibration.json").read_text())["temperature"]
-        report = json.loads((root / "metrics" / arch / "threshold.json").read_text())
+        files = layout.images(arch, root)
+        temperature = json.loads(files.temperature_json.read_text())["temperature"]
+        report = json.loads(files.threshold_json.read_text())
         out[arch] = {"temperature": temperature,
                      "thresholds": (report["at_specificity.threshold"], report["at_sensitivity.threshold"]),
                      "test_auc": report["auc_mel"]}
-    out["default"] = default_architecture(root / "models", root / "metrics")
+    out["default"] = ModelStore.from_repo(root).default()
     return out
 
 
 def test_test_predictions_move_no_temperature_threshold_or_default_model(tmp_path):
     root = _tree(tmp_path)
-    (root / "metrics" / "comparison.json").write_text(json.dumps(
+    comparison = layout.comparison_json(root)
+    comparison.parent.mkdir(parents=True)
+    comparison.write_text(json.dumps(
         {"resnet50": {"balanced_accuracy": 0.6}, "vit_b_16": {"balanced_accuracy": 0.5}}))
     before = _choices(root)
     assert before["default"] == "vit_b_16"
@@ -100,11 +102,11 @@ def test_test_predictions_move_no_temperature_threshold_or_default_model(tmp_pat
     # Make resnet50 near-perfect and vit_b_16 useless on test, with test logits on another scale
     # (a temperature or threshold fitted on test would move), and say so in comparison.json.
     for arch, signal in (("resnet50", 8.0), ("vit_b_16", 0.0)):
-        path = root / "models" / arch / "predictions" / "test.csv"
+        path = layout.images(arch, root).split_predictions("test")
         frame = pd.read_csv(path)
         labels = frame["label"].to_numpy()
         _frame(labels, _logits(labels, signal, 0.5, 99), "2").to_csv(path, index=False)
-    (root / "metrics" / "comparison.json").write_text(json.dumps(
+    comparison.write_text(json.dumps(
         {"resnet50": {"balanced_accuracy": 0.99}, "vit_b_16": {"balanced_accuracy": 0.14}}))
     after = _choices(root)
 

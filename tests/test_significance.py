@@ -17,6 +17,7 @@ from scipy import stats
 from sklearn.metrics import roc_auc_score
 from statsmodels.stats.contingency_tables import mcnemar as sm_mcnemar
 
+from medrepro import layout
 from medrepro.evaluate.significance import (
     auc_mann_whitney,
     clustered_auc_covariance,
@@ -354,15 +355,16 @@ def test_paired_bootstrap_difference():
 
 def _write_model(root: Path, arch: str, ids: list[str], labels: np.ndarray, logits: np.ndarray,
                  lesions: list[str] | None = None) -> None:
-    model = root / "models" / arch
-    (model / "predictions").mkdir(parents=True)
-    (model / "model.json").write_text(json.dumps({"arch": arch, "classes": CLASSES}))
-    (model / "calibration.json").write_text(json.dumps({"temperature": 1.3, "n_bins": 10}))
+    files = layout.images(arch, root)
+    files.predictions.mkdir(parents=True)
+    files.model_json.write_text(json.dumps({"arch": arch, "classes": CLASSES}))
+    files.temperature_json.parent.mkdir(parents=True)
+    files.temperature_json.write_text(json.dumps({"temperature": 1.3, "n_bins": 10}))
     frame = pd.DataFrame({"image_id": ids, "lesion_id": lesions or [f"HAM_{i}" for i in ids],
                           "dx": [CLASSES[k] for k in labels], "label": labels})
     for k, name in enumerate(CLASSES):
         frame[f"logit_{name}"] = logits[:, k]
-    frame.to_csv(model / "predictions" / "test.csv", index=False)
+    frame.to_csv(files.split_predictions("test"), index=False)
 
 
 @pytest.fixture
@@ -392,7 +394,7 @@ def _run(cwd: Path) -> subprocess.CompletedProcess:
 def test_significance_stage(tree):
     proc = _run(tree)
     assert proc.returncode == 0, proc.stderr
-    report = json.loads((tree / "metrics" / "significance.json").read_text())
+    report = json.loads(layout.significance_json(tree).read_text())
     # pairs in params order, A before B
     assert set(report["pairs"]) == {"resnet50_vs_vit_b_16", "resnet50_vs_densenet121",
                                     "vit_b_16_vs_densenet121"}
@@ -410,7 +412,7 @@ def test_significance_stage(tree):
 
 
 def test_significance_stage_rejects_different_image_order(tree):
-    csv = tree / "models" / "vit_b_16" / "predictions" / "test.csv"
+    csv = layout.images("vit_b_16", tree).split_predictions("test")
     frame = pd.read_csv(csv)
     frame.iloc[[0, 1]] = frame.iloc[[1, 0]].to_numpy()
     frame.to_csv(csv, index=False)
@@ -419,7 +421,7 @@ def test_significance_stage_rejects_different_image_order(tree):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "row 2" in lines[0], proc.stderr
     assert "identical test images" in lines[0]
-    assert not (tree / "metrics" / "significance.json").exists()
+    assert not layout.significance_json(tree).exists()
 
 
 def test_significance_p_values_shrink_as_the_planted_effect_grows(tmp_path):
@@ -440,7 +442,7 @@ def test_significance_p_values_shrink_as_the_planted_effect_grows(tmp_path):
     (tmp_path / "params.yaml").write_text(yaml.safe_dump(params))
     proc = _run(tmp_path)
     assert proc.returncode == 0, proc.stderr
-    report = json.loads((tmp_path / "metrics" / "significance.json").read_text())
+    report = json.loads(layout.significance_json(tmp_path).read_text())
     assert report["n_test_lesions"] == n // 2
     assert Vocabulary().unknown(report, set(archs)) == []
     pairs = report["pairs"]

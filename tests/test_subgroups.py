@@ -15,6 +15,7 @@ from fairlearn.metrics import equalized_odds_difference
 from metric_names import Vocabulary
 from sklearn.metrics import balanced_accuracy_score, roc_auc_score
 
+from medrepro import layout
 from medrepro.errors import InputError
 from medrepro.evaluate.calibration import expected_calibration_error, softmax
 from medrepro.evaluate.subgroups import (
@@ -257,24 +258,24 @@ def tree(tmp_path):
         "sex": rng.choice(["male", "female", "unknown"], size=n + 2, p=[0.5, 0.45, 0.05]),
         "localization": rng.choice(["back", "face", "trunk", "foot", "scalp", "unknown"], size=n + 2),
     })
-    splits = tmp_path / "data" / "prepared" / "ham10000" / "splits.csv"
+    splits = tmp_path / layout.PREPARED_IMAGES / "splits.csv"
     splits.parent.mkdir(parents=True)
     meta.to_csv(splits, index=False)
     for arch, strength, order in (("resnet50", 2.5, np.arange(n)), ("vit_b_16", 1.0, rng.permutation(n))):
-        model = tmp_path / "models" / arch
-        (model / "predictions").mkdir(parents=True)
-        (model / "model.json").write_text(json.dumps({"arch": arch, "classes": CLASSES}))
-        (model / "calibration.json").write_text(json.dumps({"temperature": 1.5, "n_bins": 10}))
+        files = layout.images(arch, tmp_path)
+        files.predictions.mkdir(parents=True)
+        files.model_json.write_text(json.dumps({"arch": arch, "classes": CLASSES}))
+        files.temperature_json.parent.mkdir(parents=True)
+        files.temperature_json.write_text(json.dumps({"temperature": 1.5, "n_bins": 10}))
         logits = rng.normal(size=(n, 7))
         logits[np.arange(n), labels] += strength
         frame = pd.DataFrame({"image_id": ids, "lesion_id": meta["lesion_id"][:n], "dx": meta["dx"][:n],
                               "label": labels})
         for k, name in enumerate(CLASSES):
             frame[f"logit_{name}"] = logits[:, k]
-        frame.iloc[order].to_csv(model / "predictions" / "test.csv", index=False)  # vit: shuffled rows
-        metrics = tmp_path / "metrics" / arch
-        metrics.mkdir(parents=True)
-        (metrics / "threshold.json").write_text(json.dumps({"at_specificity.threshold": 0.35,
+        frame.iloc[order].to_csv(files.split_predictions("test"), index=False)  # vit: shuffled rows
+        files.threshold_json.parent.mkdir(parents=True)
+        files.threshold_json.write_text(json.dumps({"at_specificity.threshold": 0.35,
                                                             "at_specificity.target": 0.95,
                                                             "temperature": 1.5, "n_test": n}))
     (tmp_path / "params.yaml").write_text(yaml.safe_dump(PARAMS))
@@ -299,10 +300,10 @@ def _assert_one_line_error(proc: subprocess.CompletedProcess, *fragments: str) -
 def test_subgroups_stage(tree):
     proc = _run(tree)
     assert proc.returncode == 0, proc.stderr
-    report = json.loads((tree / "metrics" / "subgroups.json").read_text())
+    report = json.loads(layout.subgroups_json(tree).read_text())
     assert set(report) == {"resnet50", "vit_b_16"}
     assert Vocabulary().unknown(report, set(report)) == []
-    test = pd.read_csv(tree / "data" / "prepared" / "ham10000" / "splits.csv").query("split == 'test'")
+    test = pd.read_csv(tree / layout.PREPARED_IMAGES / "splits.csv").query("split == 'test'")
     for arch, entry in report.items():
         assert set(entry) == {"overall", "sex", "age", "localization", "confounders", "fairness", "flags"}
         assert entry["overall"]["n"] == 160
@@ -331,13 +332,13 @@ def test_subgroups_stage(tree):
 
 
 def test_subgroups_stage_rejects_bad_splits(tree):
-    splits = tree / "data" / "prepared" / "ham10000" / "splits.csv"
+    splits = tree / layout.PREPARED_IMAGES / "splits.csv"
     pd.read_csv(splits).drop(columns="localization").to_csv(splits, index=False)
     _assert_one_line_error(_run(tree), "splits.csv", "localization")
-    assert not (tree / "metrics" / "subgroups.json").exists()
+    assert not layout.subgroups_json(tree).exists()
 
 
 def test_subgroups_stage_rejects_stale_threshold(tree):
-    path = tree / "metrics" / "vit_b_16" / "threshold.json"
+    path = layout.images("vit_b_16", tree).threshold_json
     path.write_text(json.dumps({**json.loads(path.read_text()), "temperature": 2.0}))
     _assert_one_line_error(_run(tree), "threshold.json", "temperature", "rerun the threshold stage")

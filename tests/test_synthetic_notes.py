@@ -8,6 +8,7 @@ import pytest
 import yaml
 from conftest import BIN, REPO, run
 
+from medrepro import layout
 from medrepro.data.sample_notes import write_sample_notes
 
 
@@ -19,5 +20,5 @@ def test_prepare_notes_records_whether_notes_are_synthetic(tmp_path, where, synt
         "notes": {"top_k": 3, "other": "drop", "val_fraction": 0.15, "test_fraction": 0.15, "seed": 42,
                   "text_column": "transcription", "label_column": "medical_specialty"}}))
     proc = run([str(BIN / "python"), str(REPO / "stages" / "prepare_notes.py")], cwd=tmp_path)
-    assert json.loads((tmp_path / "metrics" / "notes_data.json").read_text())["synthetic"] is synthetic
+    assert json.loads(layout.notes_data_json(tmp_path).read_text())["synthetic"] is synthetic
     assert ("SYNTHETIC notes sample" in proc.stderr) is synthetic

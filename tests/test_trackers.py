@@ -10,6 +10,7 @@ import pytest
 import yaml
 from conftest import BIN, copy_run, run
 
+from medrepro import layout
 from medrepro.profiles import apply_profile
 from medrepro.train.images import tracker_init_kwargs
 
@@ -104,9 +105,10 @@ def test_train_logs_to_dvclive_and_wandb_offline(sample_run, tmp_path):
            "WANDB_CACHE_DIR": str(tmp_path / "wandb-cache"),
            "AWS_SECRET_ACCESS_KEY": SECRET, "HF_TOKEN": SECRET}
     run([str(BIN / "dvc"), "repro", "train@resnet50"], cwd=root, **env)
-    train = json.loads((root / "metrics" / "resnet50" / "train.json").read_text())
+    files = layout.images("resnet50", root)
+    train = json.loads(files.train_json.read_text())
 
-    live = root / "dvclive" / "resnet50"
+    live = files.dvclive
     rows = (live / "plots" / "metrics" / "val_balanced_accuracy.tsv").read_text().splitlines()
     assert rows[0].split("\t") == ["step", "val_balanced_accuracy"]
     live_curve = [float(row.split("\t")[1]) for row in rows[1:]]
@@ -115,9 +117,9 @@ def test_train_logs_to_dvclive_and_wandb_offline(sample_run, tmp_path):
     live_params = yaml.safe_load((live / "params.yaml").read_text())
     assert live_params["arch"] == "resnet50" and live_params["log_with"] == ["dvclive", "wandb"]
 
-    # W&B writes under WANDB_DIR, not into dvclive/<arch>: that is a DVC output, deleted before every re-run
-    # of the stage (an unsynced offline run would be lost) and committed to git.
-    assert not list(live.rglob("offline-run-*")), "W&B wrote its run into the DVC output dvclive/resnet50"
+    # W&B writes under WANDB_DIR, not into results/train/<arch>/dvclive: that is a DVC output, deleted before
+    # every re-run of the stage (an unsynced offline run would be lost) and committed to git.
+    assert not list(live.rglob("offline-run-*")), f"W&B wrote its run into the DVC output {live}"
     runs = sorted(wandb_dir.glob("wandb/offline-run-*"))
     found = sorted(root.rglob("offline-run-*"))
     assert len(runs) == 1, f"expected one W&B offline run under {wandb_dir}/wandb, found {found}"

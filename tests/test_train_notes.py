@@ -17,6 +17,7 @@ import yaml
 from conftest import REFERENCE_DATA, reference_file
 from safetensors import safe_open
 
+from medrepro import layout
 from medrepro.data.notes_dataset import SPLITS, MaskingCollator, PadCollator
 from medrepro.errors import InputError, MedreproError, ParamsError
 from medrepro.models.text import load_text_classifier
@@ -325,9 +326,11 @@ def test_train_and_compare_stages_write_their_declared_outputs(tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)
     pretrain, train, compare = _stage("pretrain_notes"), _stage("train_notes"), _stage("compare_notes")
     pretrain.main()
-    assert (tmp_path / "models" / "notes" / "pretrain" / "model.safetensors").is_file()
-    assert "val_masked_accuracy" in json.loads((tmp_path / "metrics" / "notes" / "pretrain.json").read_text())
-    assert "train_time_s" in json.loads((tmp_path / "metrics" / "notes" / "pretrain_timing.json").read_text())
+    pre = layout.stage_dir("pretrain_notes", root=tmp_path)
+    assert (pre / "encoder" / "model.safetensors").is_file()
+    assert "val_masked_accuracy" in json.loads((pre / "pretrain.json").read_text())
+    assert "train_time_s" in json.loads((pre / "timing.json").read_text())
+    assert any((pre / "dvclive").rglob("val_loss*"))
     cfg = train.load_config(STAGE_PARAMS, "lora")
     assert (
         cfg.lr == 3e-2 and cfg.lora_params().r == 2 and cfg.lora_params().alpha == 8
@@ -335,21 +338,23 @@ def test_train_and_compare_stages_write_their_declared_outputs(tmp_path, monkeyp
     for method in ("lora", "full"):
         monkeypatch.setattr(sys, "argv", ["train_notes.py", method])
         train.main()
-        metrics = json.loads((tmp_path / "metrics" / "notes" / f"{method}.json").read_text())
-        timing = json.loads((tmp_path / "metrics" / "notes" / f"{method}_timing.json").read_text())
+        out = layout.stage_dir("train_notes", method, tmp_path)
+        metrics = json.loads((out / "train.json").read_text())
+        timing = json.loads((out / "timing.json").read_text())
         assert {"accuracy", "macro_f1", "majority_macro_f1", "trainable_share", "weights_mb"} <= set(metrics)
         assert {"train_time_s", "peak_memory_mb", "notes_per_s"} <= set(timing)
         assert not {"train_time_s", "peak_memory_mb", "notes_per_s"} & set(metrics)
-        assert (tmp_path / "models" / "notes" / method / "meta.json").is_file()
-        assert (tmp_path / "checkpoints" / "notes" / method / "finished.json").is_file()
-        assert any((tmp_path / "dvclive" / f"notes_{method}").rglob("val_balanced_accuracy*"))
+        assert (out / "model" / "meta.json").is_file()
+        assert (tmp_path / layout.checkpoint_dir("train_notes", method) / "finished.json").is_file()
+        assert any((out / "dvclive").rglob("val_balanced_accuracy*"))
 
     monkeypatch.setattr(sys, "argv", ["compare_notes.py"])
     compare.main()
-    comparison = json.loads((tmp_path / "metrics" / "notes_comparison.json").read_text())
+    compared = layout.stage_dir("compare_notes", root=tmp_path)
+    comparison = json.loads((compared / "notes_comparison.json").read_text())
     assert set(comparison) == {"lora", "full"}
     assert not {"train_time_s", "peak_memory_mb", "notes_per_s"} & set(comparison["lora"])
-    assert set(json.loads((tmp_path / "metrics" / "notes_timing.json").read_text())["full"]) >= {"train_time_s"}
+    assert set(json.loads((compared / "notes_timing.json").read_text())["full"]) >= {"train_time_s"}
     assert comparison["lora"]["weights_mb"] < comparison["full"]["weights_mb"]
     assert comparison["lora"]["trainable_parameters"] < comparison["full"]["trainable_parameters"]
     tex = (tmp_path / "thesis" / "tables" / "notes_comparison.tex").read_text()
@@ -359,7 +364,7 @@ def test_train_and_compare_stages_write_their_declared_outputs(tmp_path, monkeyp
     assert (tmp_path / "thesis" / "figures" / "notes_lora_vs_full.pdf").read_bytes().startswith(b"%PDF")
     for name in ("notes_lora_vs_full", "notes_timing"):
         assert (tmp_path / "thesis" / "figures" / f"{name}.png").read_bytes().startswith(b"\x89PNG")
-    plot = pd.read_csv(tmp_path / "plots" / "notes" / "comparison.csv")
+    plot = pd.read_csv(compared / "comparison.csv")
     assert plot["method"].tolist() == ["lora", "full"]
 
 

@@ -34,9 +34,8 @@ except ImportError as exc:  # the app's stack is optional: requirements-app.txt
 from medrepro.predict import (  # noqa: E402
     DEFAULT_MAX_FILE_MB,
     POSITIVE_CLASS,
+    ModelStore,
     Predictor,
-    default_architecture,
-    trained_architectures,
 )
 
 LOCALHOST = {"127.0.0.1", "localhost", "::1"}
@@ -69,12 +68,12 @@ def pass_upload_through(component: gr.Image) -> gr.Image:
 class Models:
     """Trained predictors, loaded once per architecture on first use."""
 
-    def __init__(self, models_dir: str | os.PathLike, metrics_dir: str | os.PathLike, device: str) -> None:
-        self.models_dir, self.metrics_dir = Path(models_dir), Path(metrics_dir)
+    def __init__(self, store: ModelStore, device: str) -> None:
+        self.store = store
         self.device = str(pick_device(device))  # resolved once: every architecture runs on the same device
-        self.available = trained_architectures(self.models_dir, self.metrics_dir)
+        self.available = store.trained()
         if not self.available:
-            default_architecture(self.models_dir, self.metrics_dir)  # raises the "no trained model" error
+            store.default()  # raises the "no trained model" error
         self._loaded: dict[str, Predictor] = {}
         self._lock = Lock()
 
@@ -83,7 +82,7 @@ class Models:
             raise InputError(f"architecture {arch!r} is not trained here; choose one of {self.available}")
         with self._lock:
             if arch not in self._loaded:
-                self._loaded[arch] = Predictor.load(arch, self.models_dir, self.metrics_dir, self.device)
+                self._loaded[arch] = Predictor.load(self.store, arch, self.device)
             return self._loaded[arch]
 
 
@@ -104,11 +103,11 @@ def _ci(m: dict[str, Any], key: str) -> str:
     return f"{value:.3f}{ci}"
 
 
-def _dataset_line(models_dir: Path, metrics_dir: Path) -> str:
-    data = _read_json(metrics_dir / "data.json")
-    params = models_dir.resolve().parent / "params.yaml"
+def _dataset_line(store: ModelStore) -> str:
+    data = _read_json(store.data_json) if store.data_json else {}
+    params = store.params_yaml
     source = ""
-    if params.is_file():
+    if params is not None and params.is_file():
         import yaml
 
         try:
@@ -128,13 +127,14 @@ def _dataset_line(models_dir: Path, metrics_dir: Path) -> str:
     return line
 
 
-def model_card(predictor: Predictor, models_dir: Path, metrics_dir: Path) -> str:
+def model_card(predictor: Predictor, store: ModelStore) -> str:
     """Markdown: the model, its data, test metrics with CIs, calibration, intended use and limits."""
     arch, loaded, op = predictor.arch, predictor.loaded, predictor.operating
-    meta = _read_json(predictor.model_dir / "model.json")
-    comparison = _read_json(metrics_dir / "comparison.json").get(arch, {})
-    calibration = _read_json(metrics_dir / arch / "calibration.json")
-    threshold = _read_json(metrics_dir / arch / "threshold.json")
+    files = predictor.files
+    meta = _read_json(files.model_json)
+    comparison = (_read_json(store.comparison_json) if store.comparison_json else {}).get(arch, {})
+    calibration = _read_json(files.calibration_json) if files.calibration_json else {}
+    threshold = _read_json(files.threshold_json)
     n_params = meta.get("num_parameters")
     size = f", {n_params:,} parameters" if isinstance(n_params, int) else ""
     rows = [("accuracy", _ci(comparison, "accuracy")),
@@ -161,7 +161,7 @@ def model_card(predictor: Predictor, models_dir: Path, metrics_dir: Path) -> str
 {predictor.cache_size} px exactly like the training cache, then resized and normalised as in evaluation.
 Probabilities are temperature-scaled (T = {predictor.temperature:.3g}, fitted on validation).
 
-**Data.** {_dataset_line(models_dir, metrics_dir)}
+**Data.** {_dataset_line(store)}
 
 **Test metrics**{n_test}. Held-out test split, never used for training, model selection, calibration or the
 threshold.
@@ -202,13 +202,11 @@ def _refusal(exc: MedreproError, path: str) -> gr.Error:
     return gr.Error(f"Image refused — {str(exc).replace(str(path), name)}", print_exception=False)
 
 
-def build_app(models_dir: str | os.PathLike = "models", metrics_dir: str | os.PathLike = "metrics",
-              samples_dir: str | os.PathLike = "data/sample/ham10000", device: str = "auto",
+def build_app(store: ModelStore, samples_dir: str | os.PathLike = "data/sample/ham10000", device: str = "auto",
               max_file_mb: float = DEFAULT_MAX_FILE_MB) -> gr.Blocks:
     """The Blocks app; endpoints /predict (image, arch) and /model_card (arch) are its HTTP API."""
-    models = Models(models_dir, metrics_dir, device)
-    models_dir, metrics_dir = Path(models_dir), Path(metrics_dir)
-    default = default_architecture(models_dir, metrics_dir)
+    models = Models(store, device)
+    default = store.default()
     max_bytes = int(max_file_mb * 1e6)
 
     def predict(image: str | None, arch: str) -> tuple[dict[str, float], str, np.ndarray, dict[str, Any]]:
@@ -244,7 +242,7 @@ def build_app(models_dir: str | os.PathLike = "models", metrics_dir: str | os.Pa
     def card(arch: str) -> str:
         """The model card (markdown) of one trained architecture."""
         try:
-            return model_card(models.get(arch), models_dir, metrics_dir)
+            return model_card(models.get(arch), store)
         except MedreproError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
 
@@ -297,15 +295,14 @@ def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860, *, block:
     return demo
 
 
-def serve(host: str = "127.0.0.1", port: int = 7860, models_dir: str = "models", metrics_dir: str = "metrics",
-          samples_dir: str = "data/sample/ham10000", device: str = "auto",
-          max_file_mb: float = DEFAULT_MAX_FILE_MB) -> None:
+def serve(store: ModelStore, host: str = "127.0.0.1", port: int = 7860, samples_dir: str = "data/sample/ham10000",
+          device: str = "auto", max_file_mb: float = DEFAULT_MAX_FILE_MB) -> None:
     """The `medrepro serve` command."""
     print(f"medrepro serve: models run on {describe_device(pick_device(device))}", flush=True)
     if host not in LOCALHOST:
         print(f"warning: serving on {host}: anyone who can reach this address can use the demo; it is a "
               "research tool, not a medical device")
-    demo = build_app(models_dir, metrics_dir, samples_dir, device, max_file_mb)
+    demo = build_app(store, samples_dir, device, max_file_mb)
     try:
         launch(demo, host, port, block=True, max_file_mb=max_file_mb, samples_dir=samples_dir)
     except OSError as exc:

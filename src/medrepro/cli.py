@@ -72,10 +72,10 @@ def _fetch_weights(args: argparse.Namespace) -> None:
 
 
 def _predict(args: argparse.Namespace) -> None:
-    from medrepro.predict import run_predict
+    from medrepro.predict import ModelStore, run_predict
 
-    code = run_predict(args.images, arch=args.arch, cam_dir=args.cam, as_json=args.json,
-                       models_dir=args.models_dir, metrics_dir=args.metrics_dir, batch_size=args.batch_size,
+    code = run_predict(args.images, ModelStore.from_repo(args.repo), arch=args.arch, cam_dir=args.cam,
+                       as_json=args.json, batch_size=args.batch_size,
                        max_file_mb=args.max_file_mb, device=args.device)
     if code:
         sys.exit(code)
@@ -83,9 +83,10 @@ def _predict(args: argparse.Namespace) -> None:
 
 def _serve(args: argparse.Namespace) -> None:
     from medrepro.app import serve
+    from medrepro.predict import ModelStore
 
-    serve(host=args.host, port=args.port, models_dir=args.models_dir, metrics_dir=args.metrics_dir,
-          samples_dir=args.samples, device=args.device, max_file_mb=args.max_file_mb)
+    serve(ModelStore.from_repo(args.repo), host=args.host, port=args.port, samples_dir=args.samples,
+          device=args.device, max_file_mb=args.max_file_mb)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,12 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
                        "melanoma decision at the operating threshold, optional Grad-CAM (exit 1 if any image "
                        "is bad)")
     p.add_argument("images", nargs="+", metavar="IMAGE")
-    p.add_argument("--arch", help="default: best validation balanced accuracy in metrics/<arch>/train.json, "
+    p.add_argument("--arch", help="default: best validation balanced accuracy in results/train/<arch>/train.json, "
                    "else the first trained")
     p.add_argument("--cam", metavar="OUT_DIR", help="write Grad-CAM overlay PNGs (predicted class) here")
     p.add_argument("--json", action="store_true", help="print one JSON document instead of text")
-    p.add_argument("--models-dir", default="models")
-    p.add_argument("--metrics-dir", default="metrics")
+    p.add_argument("--repo", default=".", help="the repository (or a copy of its results/) that holds the "
+                   "trained models (default: here)")
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--max-file-mb", type=float, default=20.0, help="refuse larger files (default 20)")
     p.add_argument("--device", default="auto", help="auto (CUDA, else Apple MPS, else CPU), cpu, cuda or mps")
@@ -135,8 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="start the Gradio demo app (research use only) on localhost")
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")
     p.add_argument("--port", type=int, default=7860)
-    p.add_argument("--models-dir", default="models")
-    p.add_argument("--metrics-dir", default="metrics")
+    p.add_argument("--repo", default=".", help="the repository (or a copy of its results/) that holds the "
+                   "trained models (default: here)")
     p.add_argument("--samples", default="data/sample/ham10000", help="folder of example images to offer")
     p.add_argument("--max-file-mb", type=float, default=20.0, help="refuse larger uploads (default 20)")
     p.add_argument("--device", default="auto", help="auto (CUDA, else Apple MPS, else CPU), cpu, cuda or mps")

@@ -1,10 +1,11 @@
 """Predict with a trained image model: calibrated probabilities, the melanoma decision, optional Grad-CAM.
 
-Everything comes from the DVC outputs: models/<arch>/{model.safetensors, model.json, calibration.json} and
-metrics/<arch>/threshold.json. An image is decoded exactly as the prepare stage decoded the training cache
-(`_decode_one` at the cache size, with its decompression-bomb and truncation checks) and fed through the
-same uint8 -> resize -> normalise path as evaluation, so a test image's logits equal those the train stage
-saved in predictions/test.csv.
+Everything comes from the DVC outputs: results/train/<arch>/{model.safetensors, model.json},
+results/calibrate/<arch>/temperature.json and results/threshold/<arch>/threshold.json (a `ModelStore` names
+them; `ModelStore.from_repo` takes them from medrepro.layout). An image is decoded exactly as the prepare
+stage decoded the training cache (`_decode_one` at the cache size, with its decompression-bomb and
+truncation checks) and fed through the same uint8 -> resize -> normalise path as evaluation, so a test
+image's logits equal those the train stage saved in predictions/test.csv.
 
 Bad files do not stop a batch: each is reported as one line naming the file and the command exits 1 after
 reporting every image it could read.
@@ -32,6 +33,7 @@ from medrepro.models.trained import (  # noqa: F401 (OperatingPoint, read_operat
     POSITIVE_CLASS,
     LoadedModel,
     OperatingPoint,
+    TrainedFiles,
     _number,
     read_operating_point,
 )
@@ -41,29 +43,55 @@ CAM_MIN_PIXELS = 256  # CAM overlays are upscaled (nearest neighbour) to at leas
 SELF_CHECK_IMAGES = 8  # test-cache rows a freshly loaded model must reproduce the saved predictions for
 
 
-def _arch_files(arch: str, models_dir: Path, metrics_dir: Path) -> list[Path]:
-    model_dir = models_dir / arch
-    return [model_dir / "model.json", model_dir / "model.safetensors", model_dir / "calibration.json",
-            metrics_dir / arch / "threshold.json"]
+@dataclass(frozen=True)
+class ModelStore:
+    """The trained models available here, and the repository files that complete them."""
+
+    models: dict[str, TrainedFiles]      # in preference order (params.yaml's architectures first)
+    cache_json: Path | None = None       # the prepare stage's cache.json: cache size when model.json lacks it
+    params_yaml: Path | None = None      # prepare.cache_size as the last resort; the data source for cards
+    test_cache: Path | None = None       # prepared test_images.npy: the self-check against saved predictions
+    data_json: Path | None = None        # data summary for the app's model card
+    comparison_json: Path | None = None  # test metrics with CIs for the app's model card
+
+    @classmethod
+    def from_repo(cls, root: str | os.PathLike = ".") -> ModelStore:
+        """Everything the pipeline left under `root` (a repository, or a copy of its results/)."""
+        from medrepro import layout
+
+        root = Path(root)
+        order = layout.params_architectures(root)
+        models = {a: TrainedFiles.of(layout.images(a, root)) for a in layout.trained_architectures(root, order)}
+        return cls(models=models, cache_json=root / layout.PREPARED_IMAGES / "cache.json",
+                   params_yaml=root / "params.yaml", test_cache=root / layout.PREPARED_IMAGES / "test_images.npy",
+                   data_json=layout.data_json(root), comparison_json=layout.comparison_json(root))
+
+    def trained(self) -> list[str]:
+        """Architectures with weights, metadata, temperature and threshold all present (store order)."""
+        return [a for a, f in self.models.items() if not f.missing()]
+
+    def default(self) -> str:
+        """The trained architecture with the best validation balanced accuracy (ties: lower validation loss,
+        then store order); trained architectures without a train.json come last."""
+        trained = self.trained()
+        if not trained:
+            raise InputError("no trained model here (need results/train/<arch>/{model.json, model.safetensors}, "
+                             "results/calibrate/<arch>/temperature.json and results/threshold/<arch>/"
+                             "threshold.json); run `dvc repro` first")
+        scores = {a: validation_score(self.models[a].train_json) for a in trained}
+        return max(trained, key=lambda a: (scores[a] is not None, scores[a] or (0.0, 0.0), -trained.index(a)))
 
 
-def trained_architectures(models_dir: str | os.PathLike = "models",
-                          metrics_dir: str | os.PathLike = "metrics") -> list[str]:
-    """Architectures with weights, metadata, temperature and threshold all present (registry order)."""
-    from medrepro.models.registry import ARCHITECTURES
-
-    return [a for a in ARCHITECTURES
-            if all(p.is_file() for p in _arch_files(a, Path(models_dir), Path(metrics_dir)))]
-
-
-def validation_score(metrics_dir: str | os.PathLike, arch: str) -> tuple[float, float] | None:
+def validation_score(train_json: str | os.PathLike | None) -> tuple[float, float] | None:
     """(balanced accuracy, -loss) on validation at the best epoch, from the train stage's train.json.
 
     Only validation ranks models: the test split must not choose which one is served. None if the file
     is missing or lacks the numbers.
     """
+    if train_json is None:
+        return None
     try:
-        data = json.loads((Path(metrics_dir) / arch / "train.json").read_text(encoding="utf-8"))
+        data = json.loads(Path(train_json).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError, UnicodeDecodeError):
         return None
     if not isinstance(data, dict) or not _number(data.get("val_balanced_accuracy")):
@@ -72,44 +100,30 @@ def validation_score(metrics_dir: str | os.PathLike, arch: str) -> tuple[float, 
     return float(data["val_balanced_accuracy"]), -float(loss) if _number(loss) else -math.inf
 
 
-def default_architecture(models_dir: str | os.PathLike = "models",
-                         metrics_dir: str | os.PathLike = "metrics") -> str:
-    """The trained architecture with the best validation balanced accuracy (ties: lower validation loss,
-    then registry order); trained architectures without metrics/<arch>/train.json come last."""
-    trained = trained_architectures(models_dir, metrics_dir)
-    if not trained:
-        raise InputError(f"{models_dir}: no trained model (need <arch>/model.json, model.safetensors, "
-                         f"calibration.json and {metrics_dir}/<arch>/threshold.json); run `dvc repro` first")
-    scores = {a: validation_score(metrics_dir, a) for a in trained}
-    return max(trained, key=lambda a: (scores[a] is not None, scores[a] or (0.0, 0.0), -trained.index(a)))
-
-
-def resolve_cache_size(model_json: dict[str, Any], models_dir: Path) -> tuple[int, str]:
+def resolve_cache_size(model_json: dict[str, Any], cache_json: Path | None = None,
+                       params_yaml: Path | None = None) -> tuple[int, str]:
     """The size the prepare stage decoded images to, and where that number came from.
 
     model.json's `cache_size` if the train stage wrote one; otherwise the prepare stage's cache.json or
-    params.yaml of the repository that holds `models_dir`. Guessing would silently change every prediction.
+    `prepare.cache_size` in params.yaml. Guessing would silently change every prediction.
     """
     if _number(model_json.get("cache_size")):
         return int(model_json["cache_size"]), "model.json"
-    root = models_dir.resolve().parent
-    cache_json = root / "data" / "prepared" / "ham10000" / "cache.json"
-    if cache_json.is_file():
+    if cache_json is not None and cache_json.is_file():
         try:
             value = json.loads(cache_json.read_text(encoding="utf-8")).get("cache_size")
         except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
             value = None
         if _number(value):
             return int(value), str(cache_json)
-    params = root / "params.yaml"
-    if params.is_file():
+    if params_yaml is not None and params_yaml.is_file():
         from medrepro.config import load_params
 
-        value = (load_params(params).get("prepare") or {}).get("cache_size")
+        value = (load_params(params_yaml).get("prepare") or {}).get("cache_size")
         if _number(value):
-            return int(value), f"{params} (prepare.cache_size)"
-    raise InputError(f"{models_dir}: the training cache size is unknown (no 'cache_size' in model.json, no "
-                     f"{cache_json}, no params.yaml); add \"cache_size\": <prepare.cache_size> to model.json")
+            return int(value), f"{params_yaml} (prepare.cache_size)"
+    raise InputError(f"the training cache size is unknown (no 'cache_size' in model.json, no {cache_json}, no "
+                     f"{params_yaml}); add \"cache_size\": <prepare.cache_size> to model.json")
 
 
 def read_image(path: str | os.PathLike, size: int, max_bytes: int) -> np.ndarray:
@@ -153,7 +167,7 @@ class Predictor:
     """A loaded model with its temperature, operating point and the preprocessing it was evaluated with."""
 
     arch: str
-    model_dir: Path
+    files: TrainedFiles
     loaded: LoadedModel
     temperature: float
     operating: OperatingPoint
@@ -163,48 +177,42 @@ class Predictor:
     lock: Lock = field(default_factory=Lock, repr=False)
 
     @classmethod
-    def load(cls, arch: str, models_dir: str | os.PathLike = "models",
-             metrics_dir: str | os.PathLike = "metrics", device: str = "auto") -> Predictor:
-        from medrepro.models.registry import ARCHITECTURES
+    def load(cls, store: ModelStore, arch: str, device: str = "auto") -> Predictor:
         from medrepro.models.trained import load_trained, read_model_json
 
-        models_dir, metrics_dir = Path(models_dir), Path(metrics_dir)
-        if arch not in ARCHITECTURES:
-            raise ParamsError(f"--arch {arch!r}: unknown architecture; trained here: "
-                              f"{trained_architectures(models_dir, metrics_dir) or 'none'}")
-        missing = [p for p in _arch_files(arch, models_dir, metrics_dir) if not p.is_file()]
+        if arch not in store.models:
+            raise ParamsError(f"--arch {arch!r}: not trained here; trained: {store.trained() or 'none'}")
+        files = store.models[arch]
+        missing = files.missing()
         if missing:
-            trained = trained_architectures(models_dir, metrics_dir)
             raise InputError(f"{missing[0]}: not found, so {arch!r} is not trained here; trained: "
-                             f"{trained or 'none'} (run `dvc repro`)")
-        model_dir = models_dir / arch
-        meta = read_model_json(model_dir / "model.json")
+                             f"{store.trained() or 'none'} (run `dvc repro`)")
+        meta = read_model_json(files.model_json)
         if meta["arch"] != arch:
-            raise InputError(f"{model_dir / 'model.json'}: describes {meta['arch']!r}, not {arch!r}")
+            raise InputError(f"{files.model_json}: describes {meta['arch']!r}, not {arch!r}")
         if POSITIVE_CLASS not in meta["classes"]:
-            raise InputError(f"{model_dir / 'model.json'}: no {POSITIVE_CLASS!r} class in {meta['classes']}")
-        cache_size, source = resolve_cache_size(meta, models_dir)
+            raise InputError(f"{files.model_json}: no {POSITIVE_CLASS!r} class in {meta['classes']}")
+        cache_size, source = resolve_cache_size(meta, store.cache_json, store.params_yaml)
         dev = pick_device(device)
-        trained = load_trained(model_dir, metrics_dir / arch / "threshold.json")
+        trained = load_trained(files)
         trained.loaded.model.to(dev)
-        predictor = cls(arch=arch, model_dir=model_dir, loaded=trained.loaded, temperature=trained.temperature,
+        predictor = cls(arch=arch, files=files, loaded=trained.loaded, temperature=trained.temperature,
                         operating=trained.operating, cache_size=cache_size, cache_size_source=source, device=dev)
-        predictor.self_check()
+        predictor.self_check(store.test_cache)
         return predictor
 
-    def self_check(self, n_images: int = SELF_CHECK_IMAGES) -> bool:
+    def self_check(self, test_cache: Path | None, n_images: int = SELF_CHECK_IMAGES) -> bool:
         """Hold the loaded model to the train stage's saved test predictions for a few test-cache rows.
 
-        Runs when the prepared test cache of the repository holding `model_dir` is there (it is not on a
-        machine that only has the models); returns whether it ran. A mismatch means the temperature and the
+        Runs when the prepared test cache is there (it is not on a machine that only has the models);
+        returns whether it ran. A mismatch means the temperature and the
         threshold belong to another model, so every probability shown would be wrong: that is an error.
         """
         from medrepro.evaluate.predictions import read_predictions
         from medrepro.models.trained import verify_reload
 
-        predictions = self.model_dir / "predictions" / "test.csv"
-        cache = self.model_dir.resolve().parent.parent / "data" / "prepared" / "ham10000" / "test_images.npy"
-        if not predictions.is_file() or not cache.is_file():
+        predictions, cache = Path(self.files.test_predictions), test_cache
+        if cache is None or not predictions.is_file() or not cache.is_file():
             return False
         images = np.load(cache, mmap_mode="r", allow_pickle=False)
         _, expected, _ = read_predictions(predictions, self.classes)
@@ -294,7 +302,8 @@ def _cam_names(paths: Sequence[str], arch: str) -> list[str]:
 
 
 def format_text(predictor: Predictor, results: Sequence[Prediction]) -> str:
-    lines = [f"model {predictor.arch} ({predictor.model_dir}) on {describe_device(predictor.device)}; temperature "
+    lines = [f"model {predictor.arch} ({predictor.files.model_json.parent}) on {describe_device(predictor.device)}; "
+             f"temperature "
              f"{predictor.temperature:.4g}; images decoded at {predictor.cache_size} px, model input "
              f"{predictor.loaded.image_size} px",
              f"melanoma operating point ({predictor.operating.source}): {predictor.operating.describe()}"]
@@ -310,16 +319,16 @@ def format_text(predictor: Predictor, results: Sequence[Prediction]) -> str:
     return "\n".join(lines)
 
 
-def run_predict(images: Sequence[str], *, arch: str | None = None, cam_dir: str | None = None,
-                as_json: bool = False, models_dir: str = "models", metrics_dir: str = "metrics",
-                batch_size: int = 32, max_file_mb: float = DEFAULT_MAX_FILE_MB, device: str = "auto") -> int:
+def run_predict(images: Sequence[str], store: ModelStore, *, arch: str | None = None, cam_dir: str | None = None,
+                as_json: bool = False, batch_size: int = 32, max_file_mb: float = DEFAULT_MAX_FILE_MB,
+                device: str = "auto") -> int:
     """The `medrepro predict` command: report every readable image, one error line per bad one; 1 if any."""
     if batch_size < 1:
         raise ParamsError(f"--batch-size must be at least 1, got {batch_size}")
     if not max_file_mb > 0:
         raise ParamsError(f"--max-file-mb must be positive, got {max_file_mb}")
-    arch = arch or default_architecture(models_dir, metrics_dir)
-    predictor = Predictor.load(arch, models_dir, metrics_dir, device)
+    arch = arch or store.default()
+    predictor = Predictor.load(store, arch, device)
     decoded, names, errors = [], [], []
     for path in images:
         try:
@@ -337,7 +346,7 @@ def run_predict(images: Sequence[str], *, arch: str | None = None, cam_dir: str 
             r.cam = str(save_png(img, Path(cam_dir) / name))
     if as_json:
         print(json.dumps({
-            "arch": arch, "model_dir": str(predictor.model_dir), "device": str(predictor.device),
+            "arch": arch, "model_dir": str(predictor.files.model_json.parent), "device": str(predictor.device),
             "temperature": predictor.temperature, "cache_size": predictor.cache_size,
             "image_size": predictor.loaded.image_size, "classes": predictor.classes,
             "positive_class": POSITIVE_CLASS, "operating_point": asdict(predictor.operating),

@@ -76,7 +76,7 @@ def _stratified_group_folds(dx: pd.Series, groups: pd.Series, n_splits: int, see
     splitter = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
     with warnings.catch_warnings():
         # "The least populated class in y has only n members": rare classes then miss some folds, which
-        # the per-fold sizes in metrics/cv.json show; it is not an error.
+        # the per-fold sizes in results/cv_summary/cv.json show; it is not an error.
         warnings.filterwarnings("ignore", message="The least populated class")
         for k, (_, held_out) in enumerate(splitter.split(np.zeros(len(dx)), dx.to_numpy(), groups.to_numpy())):
             fold[held_out] = k

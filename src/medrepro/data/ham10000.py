@@ -235,7 +235,7 @@ def prepare_images(dataset_dir: str | Path, out_dir: str | Path, *, val_fraction
 
 
 def data_summary(splits: pd.DataFrame) -> dict:
-    """Counts per split × class and lesions per split, for metrics/data.json."""
+    """Counts per split × class and lesions per split, for results/prepare_images/data.json."""
     summary: dict = {"images": int(len(splits)), "lesions": int(splits["lesion_id"].nunique())}
     for split in SPLITS:
         part = splits[splits["split"] == split]

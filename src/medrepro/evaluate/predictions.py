@@ -20,7 +20,7 @@ ID_COLUMNS = ("image_id", "lesion_id", "dx")
 
 
 def load_classes(model_json: str | os.PathLike) -> list[str]:
-    """The ordered class names from models/<arch>/model.json."""
+    """The ordered class names from the train stage's model.json."""
     path = Path(model_json)
     classes = read_json(path, "train").get("classes")
     if (
@@ -87,7 +87,7 @@ def read_predictions(
 
 
 def load_temperature(calibration_json: str | os.PathLike) -> float:
-    """The fitted temperature from models/<arch>/calibration.json (written by the calibrate stage)."""
+    """The fitted temperature from the calibrate stage's temperature.json."""
     path = Path(calibration_json)
     temperature = read_json(path, "calibrate").get("temperature")
     if (

@@ -47,8 +47,37 @@ class LoadedModel:
     predictions_precision: str = "fp32"
 
 
+@dataclass(frozen=True)
+class TrainedFiles:
+    """Where one trained architecture's files are; the caller (a stage, the command line) says where."""
+
+    arch: str
+    weights: Path
+    model_json: Path
+    temperature_json: Path
+    threshold_json: Path
+    test_predictions: Path
+    train_json: Path | None = None        # validation scores: which model is served by default
+    calibration_json: Path | None = None  # test calibration metrics, for the model card
+
+    @classmethod
+    def of(cls, outputs: Any) -> TrainedFiles:
+        """From one architecture's stage outputs (medrepro.layout.ImageOutputs, or anything with its fields)."""
+        return cls(arch=outputs.arch, weights=outputs.weights, model_json=outputs.model_json,
+                   temperature_json=outputs.temperature_json, threshold_json=outputs.threshold_json,
+                   test_predictions=outputs.split_predictions("test"), train_json=outputs.train_json,
+                   calibration_json=outputs.calibration_json)
+
+    def required(self) -> list[Path]:
+        """The files without which the model cannot be served."""
+        return [self.model_json, self.weights, self.temperature_json, self.threshold_json]
+
+    def missing(self) -> list[Path]:
+        return [p for p in self.required() if not Path(p).is_file()]
+
+
 def read_model_json(path: str | os.PathLike) -> dict[str, Any]:
-    """models/<arch>/model.json, checked for the keys needed to rebuild the model."""
+    """The train stage's model.json, checked for the keys needed to rebuild the model."""
     from medrepro.io import read_json
 
     return read_json(path, "train", MODEL_JSON_KEYS)
@@ -65,17 +94,16 @@ def predictions_precision(meta: dict[str, Any], where: str | os.PathLike) -> str
     return str(precision)
 
 
-def load_model(model_dir: str | os.PathLike) -> LoadedModel:
-    """Rebuild the architecture from model.json and load model.safetensors (never pickle) strictly."""
+def load_model(model_json: str | os.PathLike, weights: str | os.PathLike) -> LoadedModel:
+    """Rebuild the architecture from model.json and load the safetensors weights (never pickle) strictly."""
     from safetensors import SafetensorError
     from safetensors.torch import load_file
 
     from medrepro.models.registry import create_model
 
-    model_dir = Path(model_dir)
-    meta = read_model_json(model_dir / "model.json")
-    precision = predictions_precision(meta, model_dir / "model.json")
-    weights = model_dir / "model.safetensors"
+    model_json, weights = Path(model_json), Path(weights)
+    meta = read_model_json(model_json)
+    precision = predictions_precision(meta, model_json)
     if not weights.is_file():
         raise InputError(f"{weights}: weights not found; run the train stage first")
     model = create_model(meta["arch"], len(meta["classes"]), int(meta["image_size"]), pretrained=False,
@@ -165,7 +193,7 @@ def _number(value: Any) -> bool:
 
 
 def read_operating_point(path: str | os.PathLike) -> OperatingPoint:
-    """The at_specificity operating point from metrics/<arch>/threshold.json (flat keys)."""
+    """The at_specificity operating point from the threshold stage's threshold.json (flat keys)."""
     from medrepro.io import read_json
 
     path = Path(path)
@@ -197,15 +225,14 @@ class TrainedModel:
     operating: OperatingPoint | None
 
 
-def load_trained(model_dir: str | os.PathLike, threshold_json: str | os.PathLike | None = None) -> TrainedModel:
-    """models/<arch>/{model.safetensors, model.json, calibration.json} (+ the threshold stage's operating
-    point when `threshold_json` is given)."""
+def load_trained(files: TrainedFiles, operating_point: bool = True) -> TrainedModel:
+    """Weights, model.json and temperature (+ the threshold stage's operating point unless
+    `operating_point` is False: Grad-CAM runs before the threshold stage needs to)."""
     from medrepro.evaluate.predictions import load_temperature
 
-    model_dir = Path(model_dir)
-    loaded = load_model(model_dir)
-    return TrainedModel(loaded=loaded, temperature=load_temperature(model_dir / "calibration.json"),
-                        operating=read_operating_point(threshold_json) if threshold_json is not None else None)
+    loaded = load_model(files.model_json, files.weights)
+    return TrainedModel(loaded=loaded, temperature=load_temperature(files.temperature_json),
+                        operating=read_operating_point(files.threshold_json) if operating_point else None)
 
 
 def verify_reload(loaded: LoadedModel, images: np.ndarray, expected: np.ndarray, where: str,

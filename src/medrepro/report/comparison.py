@@ -19,7 +19,7 @@ import pandas as pd
 
 from medrepro.errors import InputError
 from medrepro.evaluate.calibration import softmax
-from medrepro.evaluate.metrics import classification_metrics, confusion_records
+from medrepro.evaluate.metrics import classification_metrics
 from medrepro.evaluate.predictions import load_classes, load_temperature, read_predictions
 from medrepro.evaluate.resampling import cluster_weights, lesion_codes, multiclass_rates, percentile_ci
 from medrepro.io import read_json
@@ -47,40 +47,41 @@ def bootstrap_classification_ci(labels: np.ndarray, preds: np.ndarray, num_class
     return {name: percentile_ci(rates[name], confidence) for name in CI_METRICS}
 
 
-def architecture_summary(arch: str, root: str | os.PathLike = ".", *, n_resamples: int = 1000, seed: int = 0,
-                         confidence: float = 0.95) -> tuple[dict[str, Any], pd.DataFrame]:
-    """One architecture's comparison entry and its test confusion records (actual, predicted)."""
-    root = Path(root)
-    model_dir = root / "models" / arch
-    metrics_dir = root / "metrics" / arch
-    classes = load_classes(model_dir / "model.json")
-    temperature = load_temperature(model_dir / "calibration.json")
-    test_csv = model_dir / "predictions" / "test.csv"
+def architecture_summary(arch: str, *, model_json: str | os.PathLike, temperature_json: str | os.PathLike,
+                         test_predictions: str | os.PathLike, calibration_json: str | os.PathLike,
+                         threshold_json: str | os.PathLike, train_json: str | os.PathLike,
+                         timing_json: str | os.PathLike, n_resamples: int = 1000, seed: int = 0,
+                         confidence: float = 0.95) -> dict[str, Any]:
+    """One architecture's comparison entry, from the files its train, calibrate and threshold stages wrote."""
+    classes = load_classes(model_json)
+    temperature = load_temperature(temperature_json)
+    test_csv = Path(test_predictions)
+    threshold_json = Path(threshold_json)
     ids, logits, labels = read_predictions(test_csv, classes)
     lesions = lesion_codes(ids["lesion_id"], str(test_csv))
     probs = softmax(logits, temperature)
     preds = probs.argmax(axis=1)
 
     cal_keys = [f"{k}_{w}" for k in CALIBRATION_KEYS for w in ("before", "after")]
-    calibration = read_json(metrics_dir / "calibration.json", f"calibrate@{arch}",
+    calibration = read_json(calibration_json, f"calibrate@{arch}",
                             ("temperature", "temperature_at_bound", *cal_keys))
-    threshold = read_json(metrics_dir / "threshold.json", f"threshold@{arch}",
+    threshold = read_json(threshold_json, f"threshold@{arch}",
                           ("temperature", "n_test", "positive_class", "flags.degenerate_ci"))
     positive = threshold["positive_class"]
     auc = f"auc_{positive}"
     missing = [k for k in (auc, f"{auc}_ci_low", f"{auc}_ci_high") if k not in threshold]
     if positive not in classes or missing:
-        raise InputError(f"{metrics_dir / 'threshold.json'}: no {missing or positive!r} for the model's classes "
+        raise InputError(f"{threshold_json}: no {missing or positive!r} for the model's classes "
                          f"{classes}; rerun the threshold stage")
-    train = read_json(metrics_dir / "train.json", f"train@{arch}",
+    train = read_json(train_json, f"train@{arch}",
                       ("best_epoch", "epochs_run", "num_parameters"))
-    timing = read_json(metrics_dir / "timing.json", f"train@{arch}", ("train_time_s", "train_images_per_s"))
-    for name, data in (("calibration.json", calibration), ("threshold.json", threshold)):
+    timing = read_json(timing_json, f"train@{arch}", ("train_time_s", "train_images_per_s"))
+    for path, data in ((calibration_json, calibration), (threshold_json, threshold)):
         if not math.isclose(float(data["temperature"]), temperature, rel_tol=1e-9, abs_tol=1e-12):
-            raise InputError(f"{metrics_dir / name}: temperature {data['temperature']} differs from "
-                             f"{model_dir / 'calibration.json'} ({temperature}); rerun calibrate/threshold")
+            raise InputError(f"{path}: temperature {data['temperature']} differs from "
+                             f"{temperature_json} ({temperature}); rerun calibrate/threshold")
     if int(threshold["n_test"]) != len(labels):
-        raise InputError(f"{metrics_dir / 'threshold.json'}: n_test {threshold['n_test']} but {test_csv} has "
+        raise InputError(f"{threshold_json}: n_test {threshold['n_test']} but {test_csv} has "
                          f"{len(labels)} rows; rerun the threshold stage")
 
     entry: dict[str, Any] = dict(classification_metrics(probs, labels, classes))
@@ -98,7 +99,7 @@ def architecture_summary(arch: str, root: str | os.PathLike = ".", *, n_resample
     for prefix in OPERATING_POINTS:
         point = {k[len(prefix) + 1:]: v for k, v in threshold.items() if k.startswith(prefix + ".")}
         if "sensitivity" not in point or "specificity" not in point:
-            raise InputError(f"{metrics_dir / 'threshold.json'}: no '{prefix}.*' operating point; "
+            raise InputError(f"{threshold_json}: no '{prefix}.*' operating point; "
                              "rerun the threshold stage")
         entry[prefix] = point
     entry.update({k: train[k] for k in ("best_epoch", "epochs_run", "num_parameters")})
@@ -107,8 +108,7 @@ def architecture_summary(arch: str, root: str | os.PathLike = ".", *, n_resample
     entry["n_test_lesions"] = int(lesions.max()) + 1
     entry["flags"] = {"degenerate_ci": degenerate + list(threshold["flags.degenerate_ci"]),
                       "temperature_at_bound": bool(calibration["temperature_at_bound"])}
-    confusion = pd.DataFrame(confusion_records(labels, preds, classes), columns=["actual", "predicted"])
-    return entry, confusion
+    return entry
 
 
 def read_curve_csv(path: str | os.PathLike, columns: tuple[str, ...], stage: str) -> pd.DataFrame:

@@ -29,7 +29,7 @@ def _frame(by_method: dict[str, dict[str, Any]], columns: tuple[str, ...], sourc
     for method, values in by_method.items():
         missing = [c for c in columns if values.get(c) is None]
         if missing:
-            raise InputError(f"metrics/notes/{method}{source}.json: missing {missing}; re-run train_notes@{method}")
+            raise InputError(f"train_notes@{method} {source}: missing {missing}; re-run train_notes@{method}")
         rows.append({"method": method, **{c: values[c] for c in columns}})
     if not rows:
         raise InputError("no notes methods to compare; list them in params.yaml notes_methods")
@@ -38,12 +38,12 @@ def _frame(by_method: dict[str, dict[str, Any]], columns: tuple[str, ...], sourc
 
 def comparison_frame(metrics_by_method: dict[str, dict[str, Any]]) -> pd.DataFrame:
     """One row per method (in the given order) with the quality columns the table and figure use."""
-    return _frame(metrics_by_method, QUALITY_COLUMNS, "")
+    return _frame(metrics_by_method, QUALITY_COLUMNS, "metrics (train.json)")
 
 
 def timing_frame(timing_by_method: dict[str, dict[str, Any]]) -> pd.DataFrame:
     """One row per method with training time, throughput, peak memory and where the memory reading came from."""
-    frame = _frame(timing_by_method, TIMING_COLUMNS, "_timing")
+    frame = _frame(timing_by_method, TIMING_COLUMNS, "timing (timing.json)")
     frame["peak_memory_source"] = [timing_by_method[m].get("peak_memory_source", "") for m in frame["method"]]
     return frame
 

@@ -1,4 +1,4 @@
-"""Booktabs LaTeX tables of the architecture comparison, built from metrics/comparison.json.
+"""Booktabs LaTeX tables of the architecture comparison, built from the compare stage's comparison.json.
 
 Cells are formatted (and LaTeX-escaped) here, so the written .tex needs only booktabs; headers are
 LaTeX already. Missing numbers (an AUC for a class absent from the test split) print as an en dash.

@@ -84,6 +84,15 @@ class ImageTrainConfig:
         cfg.validate()
         return cfg
 
+    @classmethod
+    def from_resolved(cls, data: dict, where: str) -> ImageTrainConfig:
+        """The settings train_config@<arch> resolved and wrote, checked again as they are read."""
+        from medrepro.config import from_dict
+
+        cfg = from_dict(cls, data, where)
+        cfg.validate()
+        return cfg
+
     def fingerprint(self, data_fingerprint: str) -> str:
         """Params that change results, plus the data; logging and loader settings do not count."""
         relevant = {k: v for k, v in asdict(self).items() if k not in ("log_with", "loader_workers", "compile")}
