@@ -137,11 +137,16 @@ def test_dynamic_img_size_grid_follows_the_input():
     assert act.shape == (1, 32, 6, 6)
 
 
-def test_meta_resolution_matches_the_built_model():
+def test_meta_resolution_matches_the_built_model_and_checks_the_layout():
     for name in ("vit_b_16", "swin_tiny_patch4_window7_224", "coat_lite_tiny"):
         model, entry = _build(name)
         args = entry.get("gradcam_layer", ""), entry.get("gradcam_reshape", "auto")
         assert resolve_cam_target(name, 7, SIZE, entry.get("model_kwargs"), *args) == cam_target(model, name, *args)
+    kwargs = TINY["coat_lite_tiny"]["model_kwargs"]
+    with pytest.raises(ParamsError, match=r"'serial_blocks4.0' gives a \(1, 5, 32\) activation, not nchw"):
+        resolve_cam_target("coat_lite_tiny", 7, SIZE, kwargs)  # before any training: no weights are built
+    with pytest.raises(ParamsError, match="'serial_blocks4' does not run in forward"):
+        resolve_cam_target("coat_lite_tiny", 7, SIZE, kwargs, "serial_blocks4", "tokens")
 
 
 def test_shared_train_params_apply_without_a_train_arch_entry():

@@ -192,11 +192,27 @@ def cam_target(model: nn.Module, name: str, layer: str = "", reshape: str = "aut
 
 def resolve_cam_target(name: str, num_classes: int, image_size: int, model_kwargs: dict[str, Any] | None,
                        layer: str = "", reshape: str = "auto") -> CamTarget:
-    """cam_target for a configuration, built on the meta device (no memory, no weights), so training can fail
-    before it starts when no Grad-CAM layer can be found."""
+    """cam_target for a configuration, checked by a forward pass on the meta device (shapes only: no memory,
+    no weights, no time), so training fails before it starts when the layer or its layout is wrong."""
     with torch.device("meta"):
-        model = create_model(name, num_classes, image_size, model_kwargs=model_kwargs)
-    return cam_target(model, name, layer, reshape)
+        model = create_model(name, num_classes, image_size, model_kwargs=model_kwargs).eval()
+    target = cam_target(model, name, layer, reshape)
+    module, transform = cam_hook(model, target, name, (image_size, image_size))
+    seen: list[torch.Tensor] = []
+    handle = module.register_forward_hook(lambda m, i, o: seen.append(o))
+    try:
+        with torch.no_grad():
+            model(torch.empty(1, 3, image_size, image_size, device="meta"))
+    except (NotImplementedError, RuntimeError):  # an op without a meta kernel: checked when Grad-CAM runs
+        return target
+    finally:
+        handle.remove()
+    if not seen or not isinstance(seen[0], torch.Tensor):
+        raise ParamsError(f"{name}: Grad-CAM layer {target.layer!r} does not run in forward() or returns no "
+                          f"tensor; {_override_hint(name)}")
+    if transform is not None:
+        transform(seen[0])
+    return target
 
 
 def _token_grid(model: nn.Module, n_tokens: int, input_hw: tuple[int, int]) -> tuple[int, int]:
