@@ -52,8 +52,9 @@ from torch.utils.data import DataLoader, Dataset  # noqa: E402
 
 import medrepro.train.images as images  # noqa: E402
 from medrepro.data.ham10000 import CLASSES  # noqa: E402
+from medrepro.errors import ParamsError  # noqa: E402
 from medrepro.io import write_json  # noqa: E402
-from medrepro.models.registry import ARCHITECTURES, create_model, normalisation  # noqa: E402
+from medrepro.models.registry import create_model, get_architecture, normalisation  # noqa: E402
 from medrepro.train import loop  # noqa: E402
 from medrepro.train.augment import AugmentConfig  # noqa: E402
 from medrepro.train.loop import predict, set_determinism  # noqa: E402
@@ -360,7 +361,7 @@ def parse_model_kwargs(text: str | None, archs: list[str]) -> dict[str, dict]:
         raise SystemExit(f"error: --model-kwargs-json is not valid JSON ({exc})") from exc
     if not isinstance(value, dict):
         raise SystemExit("error: --model-kwargs-json must be a JSON object")
-    if value and all(key in ARCHITECTURES for key in value):
+    if value and all(key in archs for key in value):
         return {arch: dict(value.get(arch) or {}) for arch in archs}
     return {arch: dict(value) for arch in archs}
 
@@ -517,9 +518,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.threads > 0:
         torch.set_num_threads(args.threads)
     archs = [a.strip() for a in args.archs.split(",") if a.strip()]
-    unknown = [a for a in archs if a not in ARCHITECTURES]
-    if unknown:
-        parser.error(f"unknown arch(s) {unknown}; choose from {sorted(ARCHITECTURES)}")
+    for arch in archs:
+        try:
+            get_architecture(arch)
+        except ParamsError as exc:
+            parser.error(str(exc))
     result = run_train_benchmark(
         archs, batch_size=args.batch_size, image_size=args.image_size, precision=args.precision,
         steps=args.steps, warmup=args.warmup, n_images=args.n_images,

@@ -18,6 +18,7 @@ from medrepro.errors import InputError
 from medrepro.io import atomic_path, write_json
 from medrepro.layout import PREPARED_IMAGES as PREPARED
 from medrepro.layout import checkpoint_dir, images, item_arg
+from medrepro.models.registry import get_architecture, resolve_cam_target
 from medrepro.provenance import code_fingerprint
 from medrepro.train.images import ImageTrainConfig, predictions_frame, train_image_model
 
@@ -37,6 +38,8 @@ def main() -> None:
     arch = item_arg(sys.argv, "train")
     out_files = images(arch)
     cfg = load_config(arch)
+    cam = resolve_cam_target(arch, len(CLASSES), cfg.image_size, cfg.model_kwargs, cfg.gradcam_layer,
+                             cfg.gradcam_reshape)
     cache_info = PREPARED / "cache.json"
     if not cache_info.is_file():
         raise InputError(f"{cache_info}: not found; run the prepare_images stage first (dvc repro prepare_images)")
@@ -54,7 +57,8 @@ def main() -> None:
     with atomic_path(out_files.weights) as tmp:
         save_file({k: v.detach().cpu().contiguous() for k, v in out.model.state_dict().items()}, tmp)
     write_json(out_files.model_json, {
-        "arch": arch, "timm_name": cfg_timm_name(arch), "classes": CLASSES, "image_size": cfg.image_size,
+        "arch": arch, "timm_name": get_architecture(arch).timm_name, "classes": CLASSES,
+        "image_size": cfg.image_size, "gradcam_layer": cam.layer, "gradcam_reshape": cam.reshape,
         "cache_size": cache["cache_size"],
         "mean": out.mean, "std": out.std, "model_kwargs": cfg.model_kwargs, "num_parameters": out.num_parameters,
         **out.provenance,
@@ -74,12 +78,6 @@ def main() -> None:
         "train_time_s": out.result.train_time_s, "train_images_per_s": out.result.samples_per_s,
         "resumed_from_epoch": out.result.resumed_from_epoch, "num_processes": PartialState().num_processes,
     })
-
-
-def cfg_timm_name(arch: str) -> str:
-    from medrepro.models.registry import get_architecture
-
-    return get_architecture(arch).timm_name
 
 
 if __name__ == "__main__":

@@ -20,17 +20,19 @@ from medrepro.models.registry import create_model
 
 REPO = Path(__file__).resolve().parents[1]
 CLASSES = ["akiec", "bcc", "bkl", "df", "mel", "nv", "vasc"]
-TINY = {
-    "resnet50": {"channels": [8, 16, 32, 64], "stem_width": 8},
-    "vit_b_16": {"depth": 1, "embed_dim": 32, "num_heads": 2},
-}
+ENTRIES = yaml.safe_load((Path(__file__).with_name("tiny_architectures.yaml")).read_text())
+TINY = {name: entry.get("model_kwargs", {}) for name, entry in ENTRIES.items()}
 SIZE = 64  # 2×2 ResNet feature map, 4×4 ViT token grid: as on the sample
+FAMILIES = ["resnet50", "efficientnet_b3", "densenet121", "vit_b_16", "convnext_tiny",
+            "swin_tiny_patch4_window7_224", "test_maxvit", "coat_lite_tiny"]
 
 
 def _loaded(arch: str, seed: int = 1) -> gc.LoadedModel:
     """A tiny model with every layer random (a zero-initialised head would give all-zero CAMs)."""
     meta = gc.LoadedModel(model=torch.nn.Identity(), arch=arch, classes=CLASSES, image_size=SIZE,
-                          mean=[0.485, 0.456, 0.406], std=[0.229, 0.224, 0.225], model_kwargs=TINY[arch])
+                          mean=[0.485, 0.456, 0.406], std=[0.229, 0.224, 0.225], model_kwargs=TINY[arch],
+                          gradcam_layer=ENTRIES[arch].get("gradcam_layer", ""),
+                          gradcam_reshape=ENTRIES[arch].get("gradcam_reshape", "auto"))
     meta.model = gc.randomised_copy(meta, seed)
     return meta
 
@@ -95,6 +97,50 @@ def test_cams_have_image_shape_and_unit_range(arch, resnet):
     assert cams.shape == (4, SIZE, SIZE)
     assert np.isfinite(cams).all() and cams.min() >= 0.0 and cams.max() <= 1.0 + 1e-6
     assert any(np.ptp(c) > 0 for c in cams)
+
+
+@pytest.mark.parametrize("arch", FAMILIES)
+def test_every_family_explains_and_runs_the_randomisation_check(arch):
+    """The derived (or, for CoaT, overridden) layer gives non-constant image-sized CAMs for any family."""
+    loaded = _loaded(arch)
+    images = _images(6, seed=2)
+    x, _ = gc.prepare_inputs(images, SIZE, loaded.mean, loaded.std)
+    cams = gc.compute_cams(loaded.model, arch, x, [0, 1, 2, 3, 4, 5], **gc.cam_override(loaded))
+    assert cams.shape == (6, SIZE, SIZE) and np.isfinite(cams).all()
+    assert sum(np.ptp(c) > 0 for c in cams) >= 3
+    summary = gc.randomisation_check(loaded, images, np.arange(6) % 7, n_images=6, seed=0, target="true")
+    assert summary["n_images"] == 6 and summary["n_undefined"] < 6
+    assert -1.0 <= summary["rank_correlation_mean"] <= 1.0
+
+
+def test_old_model_json_without_a_recorded_layer_derives_it(tmp_path):
+    """vit_b_16 model.json files written before the layer was recorded (timm_name only) still explain."""
+    vit = _loaded("vit_b_16")
+    _save_model_dir(vit, tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert "gradcam_layer" not in meta
+    meta["timm_name"] = "vit_base_patch16_224"
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    loaded = gc.load_model(tmp_path / "m")
+    assert (loaded.gradcam_layer, loaded.gradcam_reshape) == ("", "auto")
+    x, _ = gc.prepare_inputs(_images(3), SIZE, loaded.mean, loaded.std)
+    derived = gc.compute_cams(loaded.model, "vit_b_16", x, [0, 1, 2], **gc.cam_override(loaded))
+    explicit = gc.compute_cams(loaded.model, "vit_b_16", x, [0, 1, 2], layer="blocks.0.norm1", reshape="tokens")
+    assert np.array_equal(derived, explicit) and any(np.ptp(c) > 0 for c in derived)
+
+
+def test_layer_recorded_in_model_json_is_the_one_explained(tmp_path, trained_resnet):
+    _save_model_dir(trained_resnet, tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    (tmp_path / "m" / "model.json").write_text(json.dumps({**meta, "gradcam_layer": "layer3",
+                                                           "gradcam_reshape": "nchw"}))
+    loaded = gc.load_model(tmp_path / "m")
+    images, labels, _ = _planted(12, seed=3)
+    expl = gc.explain(loaded, images, labels, [f"ISIC_{i}" for i in range(12)], per_class=2, seed=0)
+    x, _ = gc.prepare_inputs(images[expl.indices], SIZE, loaded.mean, loaded.std)
+    layer3 = gc.compute_cams(loaded.model, "resnet50", x, expl.targets, layer="layer3")
+    layer4 = gc.compute_cams(loaded.model, "resnet50", x, expl.targets)
+    assert np.allclose(expl.cams, layer3, atol=1e-6) and not np.allclose(expl.cams, layer4, atol=1e-3)
 
 
 def test_cam_matches_a_hand_computed_grad_cam(resnet):

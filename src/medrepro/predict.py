@@ -263,13 +263,14 @@ class Predictor:
     def cam_overlays(self, images: np.ndarray, targets: Sequence[int],
                      batch_size: int = 32) -> list[np.ndarray]:
         """Grad-CAM overlays (uint8 RGB, upscaled for viewing) for the given target class per image."""
-        from medrepro.explain.gradcam import compute_cams, overlay
+        from medrepro.explain.gradcam import cam_override, compute_cams, overlay
 
         out = []
         with self.lock:
             for i in range(0, len(images), batch_size):
                 inputs, rgb = self._inputs(images[i:i + batch_size])
-                cams = compute_cams(self.loaded.model, self.arch, inputs, list(targets[i:i + batch_size]))
+                cams = compute_cams(self.loaded.model, self.arch, inputs, list(targets[i:i + batch_size]),
+                                    **cam_override(self.loaded))
                 out.extend(_upscale(overlay(r, c)) for r, c in zip(rgb, cams, strict=True))
         return out
 

@@ -30,7 +30,7 @@ from scipy import stats
 from torch import nn
 
 from medrepro.errors import InputError, ParamsError
-from medrepro.models.registry import create_model, get_architecture
+from medrepro.models.registry import cam_hook, cam_target, create_model
 from medrepro.models.trained import LoadedModel, check_logits, load_model, prepare_inputs  # noqa: F401 (API)
 from medrepro.models.trained import logits as _logits
 
@@ -60,6 +60,11 @@ def randomised_copy(loaded: LoadedModel, seed: int) -> nn.Module:
     return model.eval()
 
 
+def cam_override(loaded: LoadedModel) -> dict[str, str]:
+    """The Grad-CAM layer and layout model.json records (empty for files written before they were)."""
+    return {"layer": loaded.gradcam_layer, "reshape": loaded.gradcam_reshape}
+
+
 def select_examples(labels: np.ndarray, num_classes: int, per_class: int, seed: int) -> list[list[int]]:
     """For each class, up to `per_class` row indices drawn without replacement by a seeded generator.
 
@@ -79,17 +84,18 @@ def select_examples(labels: np.ndarray, num_classes: int, per_class: int, seed: 
 
 
 def compute_cams(model: nn.Module, arch: str, inputs: torch.Tensor, targets: Sequence[int],
-                 batch_size: int = 32) -> np.ndarray:
-    """Grad-CAM maps (N×H×W, each min-max scaled to [0, 1]) for the given target class per image."""
+                 batch_size: int = 32, *, layer: str = "", reshape: str = "auto") -> np.ndarray:
+    """Grad-CAM maps (N×H×W, each min-max scaled to [0, 1]) for the given target class per image.
+
+    The target layer is derived from the model (models.registry.cam_target) unless `layer` names one."""
     from pytorch_grad_cam import GradCAM
     from pytorch_grad_cam.utils.model_targets import ClassifierOutputTarget
 
     if len(targets) != len(inputs):
         raise ValueError(f"{len(inputs)} images but {len(targets)} targets")
-    spec = get_architecture(arch)
+    module, transform = cam_hook(model, cam_target(model, arch, layer, reshape), arch, tuple(inputs.shape[-2:]))
     model.eval()
-    with GradCAM(model=model, target_layers=spec.cam_layers(model),
-                 reshape_transform=spec.cam_reshape(model)) as cam:
+    with GradCAM(model=model, target_layers=[module], reshape_transform=transform) as cam:
         maps = [cam(input_tensor=inputs[i:i + batch_size],
                     targets=[ClassifierOutputTarget(int(t)) for t in targets[i:i + batch_size]])
                 for i in range(0, len(inputs), batch_size)]
@@ -193,7 +199,8 @@ def explain(loaded: LoadedModel, images: np.ndarray, labels: np.ndarray, image_i
     return Explanation(
         rows=positions, indices=flat, image_ids=[str(image_ids[i]) for i in flat], labels=sel_labels,
         predicted=predicted, probability=probs[np.arange(len(flat)), predicted], targets=np.asarray(targets),
-        cams=compute_cams(loaded.model, loaded.arch, inputs, targets), logits=logits, rgb=rgb,
+        cams=compute_cams(loaded.model, loaded.arch, inputs, targets, **cam_override(loaded)), logits=logits,
+        rgb=rgb,
     )
 
 
@@ -216,8 +223,9 @@ def randomisation_check(loaded: LoadedModel, images: np.ndarray, labels: np.ndar
         targets = np.asarray(labels)[chosen].astype(np.int64)
     else:
         targets = _logits(loaded.model, inputs).argmax(axis=1)
-    cams = compute_cams(loaded.model, loaded.arch, inputs, targets, batch_size)
-    random_cams = compute_cams(randomised_copy(loaded, seed), loaded.arch, inputs, targets, batch_size)
+    cams = compute_cams(loaded.model, loaded.arch, inputs, targets, batch_size, **cam_override(loaded))
+    random_cams = compute_cams(randomised_copy(loaded, seed), loaded.arch, inputs, targets, batch_size,
+                               **cam_override(loaded))
     return correlation_summary(rank_correlations(cams, random_cams), cams, random_cams)
 
 

@@ -45,6 +45,8 @@ class LoadedModel:
     std: list[float]
     model_kwargs: dict[str, Any]
     predictions_precision: str = "fp32"
+    gradcam_layer: str = ""       # "" = derived from the model (model.json written before it was recorded)
+    gradcam_reshape: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,9 @@ def load_model(model_json: str | os.PathLike, weights: str | os.PathLike) -> Loa
                          "rerun the train stage") from exc
     return LoadedModel(model=model.eval(), arch=meta["arch"], classes=list(meta["classes"]),
                        image_size=int(meta["image_size"]), mean=list(meta["mean"]), std=list(meta["std"]),
-                       model_kwargs=dict(meta["model_kwargs"]), predictions_precision=precision)
+                       model_kwargs=dict(meta["model_kwargs"]), predictions_precision=precision,
+                       gradcam_layer=str(meta.get("gradcam_layer") or ""),
+                       gradcam_reshape=str(meta.get("gradcam_reshape") or "auto"))
 
 
 def prepare_inputs(images: np.ndarray, image_size: int, mean: Sequence[float],

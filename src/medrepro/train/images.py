@@ -19,7 +19,7 @@ from medrepro.data.ham10000 import CLASSES
 from medrepro.device import cap_loader_workers
 from medrepro.errors import InputError, ParamsError
 from medrepro.io import require_free_space
-from medrepro.models.registry import create_model, get_architecture, normalisation
+from medrepro.models.registry import RESHAPES, create_model, get_architecture, normalisation
 from medrepro.provenance import code_fingerprint
 from medrepro.train.augment import AugmentConfig, augment_batch, to_float_nchw
 from medrepro.train.checkpoint import Fingerprint
@@ -57,9 +57,14 @@ class ImageTrainConfig:
     compile: bool = False
     loader_workers: int = 0
     log_with: list[str] = field(default_factory=lambda: ["dvclive"])
+    gradcam_layer: str = ""       # Grad-CAM target module (dotted path); "" = derived from the model
+    gradcam_reshape: str = "auto"  # auto | nchw | nhwc | tokens: the layout of that module's output
 
     def validate(self) -> None:
         get_architecture(self.arch)
+        if self.gradcam_reshape not in RESHAPES:
+            raise ParamsError(f"params.yaml: train_arch.{self.arch}.gradcam_reshape={self.gradcam_reshape!r}; "
+                              f"choose from {list(RESHAPES)}")
         if self.imbalance not in IMBALANCE:
             raise ParamsError(f"params.yaml: train.imbalance={self.imbalance!r}; choose from {list(IMBALANCE)}")
         if self.mixed_precision not in PRECISIONS:
@@ -95,7 +100,8 @@ class ImageTrainConfig:
 
     def fingerprint(self, data_fingerprint: str) -> str:
         """Params that change results, plus the data; logging and loader settings do not count."""
-        relevant = {k: v for k, v in asdict(self).items() if k not in ("log_with", "loader_workers", "compile")}
+        ignored = ("log_with", "loader_workers", "compile", "gradcam_layer", "gradcam_reshape")
+        relevant = {k: v for k, v in asdict(self).items() if k not in ignored}
         blob = json.dumps({"config": relevant, "data": data_fingerprint}, sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()
 
