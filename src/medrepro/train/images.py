@@ -276,7 +276,8 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
             predictions[split] = predict(accelerator, model, accelerator.prepare(loader), forward, desc=split)
     if log_with:
         accelerator.end_training()
-    provenance = {"mixed_precision": cfg.mixed_precision, "predictions_precision": PREDICTIONS_PRECISION,
+    # the precision training really ran in (a device without bf16 falls back to fp32 with a warning)
+    provenance = {"mixed_precision": accelerator.mixed_precision, "predictions_precision": PREDICTIONS_PRECISION,
                   "starting_weights": starting.as_dict() if starting is not None else None,
                   "training_caps": result.caps}
     return ImageTrainOutput(model=model, result=result, mean=mean, std=std, num_parameters=num_parameters,

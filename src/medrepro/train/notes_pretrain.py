@@ -22,12 +22,12 @@ from torch import nn
 from torch.utils.data import DataLoader
 
 from medrepro.data.notes_dataset import MaskingCollator, TokenizedNotes, data_fingerprint, encode, read_split
+from medrepro.device import cap_loader_workers
 from medrepro.errors import ParamsError
 from medrepro.io import atomic_path
 from medrepro.models import text as text_models
 from medrepro.provenance import code_fingerprint
 from medrepro.train.checkpoint import Fingerprint
-from medrepro.device import cap_loader_workers
 from medrepro.train.images import check_caps, tracker_init_kwargs
 from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
 from medrepro.train.notes import PRECISIONS, peak_memory_mb
