@@ -90,6 +90,7 @@ def main() -> None:
         "n_test_lesions": int(parts["test"]["lesion_id"].nunique()),
         "best_epoch": out.result.best_epoch, "epochs_run": len(out.result.history),
         "val_balanced_accuracy": best["val_balanced_accuracy"], "train_time_s": out.result.train_time_s,
+        "training_caps": out.result.caps,
         "held_out": held_out,
     })
     print(f"{name}: held-out balanced accuracy {held_out['balanced_accuracy']:.3f} on {len(parts['test'])} images")

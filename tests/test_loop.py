@@ -172,3 +172,36 @@ def test_interrupted_run_under_changed_code_trains_from_scratch(tmp_path, monkey
     assert result.resumed_from_epoch == 0 and len(result.history) == 3
     assert "code changed (medrepro/train/loop.py); training from scratch" in caplog.text
     assert "resuming" not in capsys.readouterr().out
+
+
+def test_step_caps_cut_every_epoch_and_say_so(tmp_path, capsys):
+    """A CPU rehearsal caps optimizer steps and validation batches per epoch; the cap must really cut the work,
+    the schedule must fit the capped length, and the run must record and print that it was capped."""
+    calls = {"train": 0, "val": 0}
+
+    def counting_forward(model, batch, train):
+        calls["train" if train else "val"] += batch["labels"].shape[0]
+        return model(batch["x"])
+
+    accelerator = Accelerator(cpu=True)
+    train, val = toy_loaders()  # 96 samples: 6 train batches of 16, 3 validation batches of 32
+    result = fit(accelerator, make_model(), train, val, forward=counting_forward,
+                 cfg=FitConfig(epochs=3, lr=0.05, warmup_epochs=0.5, max_steps_per_epoch=2, max_val_batches=1),
+                 checkpoint_dir=tmp_path / "capped", fingerprint=FP)
+    assert calls == {"train": 3 * 2 * 16, "val": 3 * 32}
+    assert result.train_samples == 3 * 2 * 16 and len(result.history) == 3
+    assert result.caps == {"max_steps_per_epoch": {"cap": 2, "full": 6}, "max_val_batches": {"cap": 1, "full": 3}}
+    assert result.history[-1]["lr"] == pytest.approx(lr_at(5, 6, 1, 0.05, 0.01))  # cosine over 6 capped steps
+    assert not accelerator.gradient_state.in_dataloader  # a loader left early is not left registered
+    err = capsys.readouterr().err
+    assert "warning:" in err and "max_steps_per_epoch=2 of 6" in err and "max_val_batches=1 of 3" in err
+
+
+def test_caps_larger_than_an_epoch_change_nothing(tmp_path):
+    reference = run_fit(tmp_path, "ref")
+    train, val = toy_loaders()
+    capped = fit(Accelerator(cpu=True), make_model(), train, val, forward=forward,
+                 cfg=FitConfig(epochs=3, lr=0.05, warmup_epochs=0.5, max_steps_per_epoch=6, max_val_batches=3),
+                 checkpoint_dir=tmp_path / "big", fingerprint=FP)
+    assert [h["val_loss"] for h in capped.history] == [h["val_loss"] for h in reference.history]
+    assert capped.caps == {"max_steps_per_epoch": {"cap": 6, "full": 6}, "max_val_batches": {"cap": 3, "full": 3}}

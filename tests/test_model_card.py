@@ -43,3 +43,14 @@ def test_card_names_the_positive_class_and_shows_every_flag():
     assert "Zero-width confidence intervals" in warnings and "at_specificity.sensitivity" in warnings
     assert "fewer than 12 test images" in warnings and "sex=female, age=<30" in warnings
     assert "## bcc operating point" in card and "| bcc AUC | 0.700 |" in card
+
+
+def test_card_of_a_capped_run_says_it_is_a_rehearsal():
+    model = {"arch": "resnet50", "timm_name": "resnet50", "num_parameters": 10, "image_size": 224,
+             "mean": [0.5] * 3, "std": [0.2] * 3, "classes": ["bcc", "nv"],
+             "training_caps": {"max_steps_per_epoch": {"cap": 1, "full": 49}}}
+    kwargs = dict(data={"images": 10, "lesions": 8}, comparison={"temperature": 1.0}, train={}, confidence=0.95,
+                  threshold_confidence=0.95, target_specificity=0.9, positive_class="bcc")
+    card = render_model_card(model=model, **kwargs)
+    assert "CPU rehearsal, not a result" in card and "max_steps_per_epoch 1 of 49" in card
+    assert "CPU rehearsal" not in render_model_card(model={**model, "training_caps": {}}, **kwargs)

@@ -9,7 +9,7 @@ import yaml
 
 from medrepro.cli import main
 from medrepro.errors import ParamsError
-from medrepro.profiles import apply_profile, load_profile
+from medrepro.profiles import CAP_SECTIONS, CAPS, apply_profile, load_profile
 
 
 def test_thesis_profile_sets_real_setup_and_keeps_comments(tmp_path, repo_root, monkeypatch, capsys):
@@ -59,7 +59,8 @@ def test_rehearsal_is_the_thesis_profile_with_only_cpu_changes(repo_root):
                        "train.loader_workers", "notes_train.epochs", "notes_train.batch_size",
                        "notes_train.max_length", "notes_train.loader_workers", "pretrain_notes.epochs",
                        "pretrain_notes.batch_size", "pretrain_notes.max_length", "pretrain_notes.loader_workers",
-                       "cv.fold_ids", "cv.architectures"}
+                       "cv.fold_ids", "cv.architectures", "gradcam.per_class", "gradcam.sanity_images",
+                       *(f"{s}.{cap}" for s in CAP_SECTIONS for cap in CAPS)}
     for key in ("train.mixed_precision", "train.image_size", "prepare.cache_size", "notes_train.model_name",
                 "notes_train.mixed_precision", "pretrain_notes.mixed_precision", "train_arch.vit_b_16"):
         assert rehearsal[key] == thesis[key]
@@ -72,3 +73,21 @@ def test_profile_extends_and_cycles(tmp_path):
     (tmp_path / "a.yaml").write_text("extends: b\n")
     with pytest.raises(ParamsError, match="cycle"):
         load_profile("b", tmp_path)
+
+
+def test_rehearsal_caps_are_printed_and_the_thesis_profile_resets_them(tmp_path, repo_root, monkeypatch, capsys):
+    """A capped run must not pass for a real one: the caps are announced, and switching to the thesis profile
+    after a rehearsal leaves none behind."""
+    shutil.copy(repo_root / "params.yaml", tmp_path / "params.yaml")
+    shutil.copytree(repo_root / "configs", tmp_path / "configs")
+    monkeypatch.chdir(tmp_path)
+    main(["profile", "rehearsal"])
+    err = capsys.readouterr().err
+    assert "warning: CPU-rehearsal caps are set (train.max_steps_per_epoch: 1" in err
+    params = yaml.safe_load((tmp_path / "params.yaml").read_text())
+    assert all(params[s][cap] > 0 for s in CAP_SECTIONS for cap in CAPS)
+    main(["profile", "thesis"])
+    assert "CPU-rehearsal caps" not in capsys.readouterr().err
+    params = yaml.safe_load((tmp_path / "params.yaml").read_text())
+    assert all(params[s][cap] == 0 for s in CAP_SECTIONS for cap in CAPS)
+    assert params["gradcam"]["per_class"] == 2 and params["gradcam"]["sanity_images"] == 64

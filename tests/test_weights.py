@@ -116,6 +116,7 @@ def test_stand_in_notes_encoder_loads_as_a_classifier(tmp_path):
     model = AutoModelForSequenceClassification.from_pretrained(folder, num_labels=5)
     assert model.config.hidden_size == 768 and model.config.num_hidden_layers == 12
     batch = tokenizer(["Pt seen for chest pain, 3 days."], return_tensors="pt", truncation=True, max_length=64)
+    assert tokenizer.unk_token_id not in batch["input_ids"][0].tolist()  # characters, not all [UNK]
     assert model(**batch).logits.shape == (1, 5)
     (folder / "config.json").write_text((folder / "config.json").read_text().replace("768", "769", 1))
     with pytest.raises(InputError, match="config.json: missing or changed"):

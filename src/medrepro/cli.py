@@ -42,7 +42,7 @@ def _profile(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from medrepro.config import load_params
-    from medrepro.profiles import apply_profile, describe_pins, load_profile
+    from medrepro.profiles import apply_profile, describe_caps, describe_pins, load_profile
 
     changes = apply_profile(Path(args.params), load_profile(args.name))
     for key, old, new in changes:
@@ -50,8 +50,11 @@ def _profile(args: argparse.Namespace) -> None:
         print(f"{key}: {before} -> {new!r}" if new is not None else f"{key}: {before} -> (removed)")
     print(f"profile {args.name!r}: {len(changes)} value(s) changed in {args.params}; run `dvc repro` "
           "(undo with `git checkout params.yaml`)")
-    for line in describe_pins(load_params(args.params)):
+    params = load_params(args.params)
+    for line in describe_pins(params):
         print(line)
+    for line in describe_caps(params):
+        print(line, file=sys.stderr)
 
 
 def _fetch_weights(args: argparse.Namespace) -> None:

@@ -55,6 +55,20 @@ def describe_pins(params: dict[str, Any]) -> list[str]:
             "`dvc exp run -S train.epochs=1 -S train_arch.<arch>.epochs=1`, or delete the pin):", *lines]
 
 
+CAP_SECTIONS = ("train", "pretrain_notes", "notes_train")
+CAPS = ("max_steps_per_epoch", "max_val_batches")
+
+
+def describe_caps(params: dict[str, Any]) -> list[str]:
+    """A loud line for every CPU-rehearsal cap that is set: such a run proves the graph, its numbers are not results."""
+    caps = [f"{section}.{cap}: {value}" for section in CAP_SECTIONS for cap in CAPS
+            if (value := (params.get(section) or {}).get(cap) or 0) > 0]
+    if not caps:
+        return []
+    return [f"warning: CPU-rehearsal caps are set ({', '.join(caps)}): every epoch stops early; the models and "
+            "metrics prove the pipeline runs, they are not results (`medrepro profile thesis` resets them to 0)"]
+
+
 def apply_profile(params_path: Path, overrides: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """Set each dotted key in params.yaml; return (key, old, new) for every value that changed."""
     from ruamel.yaml import YAML

@@ -48,8 +48,8 @@ def _stand_in_tokenizer(folder: Path):
     chars = [chr(c) for c in range(33, 127)]
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars, *(f"##{c}" for c in chars)]
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    return BertTokenizerFast(vocab_file=str(folder / "vocab.txt"), do_lower_case=False,
+    # the vocabulary as a mapping: transformers 5 ignores `vocab_file` here and keeps only the special tokens
+    return BertTokenizerFast(vocab={token: i for i, token in enumerate(vocab)}, do_lower_case=False,
                              model_max_length=BERT_BASE["max_position_embeddings"])
 
 

@@ -41,6 +41,15 @@ def _starting_weights_line(weights: dict[str, Any] | None) -> str:
             f"sha256 `{weights.get('sha256')}`.")
 
 
+def _caps_lines(caps: dict[str, Any] | None) -> list[str]:
+    """A capped (CPU-rehearsal) model is a proof that the pipeline runs, not a result: the card says so first."""
+    if not caps:
+        return []
+    cut = ", ".join(f"{k} {v.get('cap')} of {v.get('full')}" for k, v in caps.items())
+    return [f"- **CPU rehearsal, not a result**: every training epoch was capped ({cut}); the numbers below "
+            "do not describe a trained model."]
+
+
 def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison: dict[str, Any],
                       train: dict[str, Any], confidence: float, threshold_confidence: float,
                       target_specificity: float, positive_class: str, small_groups: list[str] | None = None,
@@ -63,6 +72,7 @@ def render_model_card(*, model: dict[str, Any], data: dict[str, Any], comparison
         f"- Weights: `model.safetensors`; training stopped at epoch {train.get('epochs_run')} "
         f"(best epoch {train.get('best_epoch')} by validation balanced accuracy).",
         _starting_weights_line(model.get("starting_weights")),
+        *_caps_lines(model.get("training_caps")),
         f"- Calibration: temperature scaling, T = {comparison.get('temperature', float('nan')):.3f} "
         "(fitted on validation).",
         "",

@@ -46,6 +46,8 @@ class ImageTrainConfig:
     label_smoothing: float = 0.0
     imbalance: str = "weighted_loss"
     early_stopping_patience: int = 0
+    max_steps_per_epoch: int = 0  # CPU rehearsals: optimizer steps per epoch, 0 = all (recorded in model.json)
+    max_val_batches: int = 0      # CPU rehearsals: validation batches per epoch, 0 = all
     mixed_precision: str = "no"
     pretrained: bool = False
     pretrained_path: str = ""
@@ -74,6 +76,7 @@ class ImageTrainConfig:
         for name in ("epochs", "batch_size", "image_size", "grad_accum_steps"):
             if getattr(self, name) < 1:
                 raise ParamsError(f"params.yaml: train.{name} must be at least 1, got {getattr(self, name)}")
+        check_caps(self, "train")
         if self.lr <= 0:
             raise ParamsError(f"params.yaml: train.lr must be positive, got {self.lr}")
         AugmentConfig(**self.augment)
@@ -273,7 +276,8 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
 
     fit_cfg = FitConfig(epochs=cfg.epochs, lr=cfg.lr, weight_decay=cfg.weight_decay,
                         warmup_epochs=cfg.warmup_epochs, max_grad_norm=cfg.max_grad_norm,
-                        early_stopping_patience=cfg.early_stopping_patience, seed=cfg.seed)
+                        early_stopping_patience=cfg.early_stopping_patience, seed=cfg.seed,
+                        max_steps_per_epoch=cfg.max_steps_per_epoch, max_val_batches=cfg.max_val_batches)
     loss_weights = torch.tensor(weights, dtype=torch.float32) if cfg.imbalance == "weighted_loss" else None
     fingerprint = Fingerprint(params=cfg.fingerprint(data_fingerprint), data=data_fingerprint,
                               code=code if code is not None else code_fingerprint(__file__))
@@ -287,10 +291,20 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
             predictions[split] = predict(accelerator, model, accelerator.prepare(loader), forward, desc=split)
     if log_with:
         accelerator.end_training()
-    provenance = {"mixed_precision": cfg.mixed_precision, "predictions_precision": PREDICTIONS_PRECISION,
-                  "starting_weights": starting.as_dict() if starting is not None else None}
+    # the precision training really ran in (a device without bf16 falls back to fp32 with a warning)
+    provenance = {"mixed_precision": accelerator.mixed_precision, "predictions_precision": PREDICTIONS_PRECISION,
+                  "starting_weights": starting.as_dict() if starting is not None else None,
+                  "training_caps": result.caps}
     return ImageTrainOutput(model=model, result=result, mean=mean, std=std, num_parameters=num_parameters,
                             predictions=predictions, provenance=provenance)
+
+
+def check_caps(cfg, where: str) -> None:
+    """The CPU-rehearsal caps are counts, 0 meaning off."""
+    for name in ("max_steps_per_epoch", "max_val_batches"):
+        if getattr(cfg, name) < 0:
+            raise ParamsError(f"params.yaml: {where}.{name} must be 0 (all) or a positive count, "
+                              f"got {getattr(cfg, name)}")
 
 
 def full_precision_model(accelerator, model: torch.nn.Module) -> torch.nn.Module:

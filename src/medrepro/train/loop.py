@@ -100,6 +100,8 @@ class FitConfig:
     max_grad_norm: float = 1.0
     early_stopping_patience: int = 0
     seed: int = 42
+    max_steps_per_epoch: int = 0  # CPU rehearsals only: stop each epoch after this many optimizer steps; 0 = all
+    max_val_batches: int = 0      # CPU rehearsals only: validate each epoch on this many batches; 0 = all
 
 
 @dataclass
@@ -112,6 +114,7 @@ class FitResult:
     model: nn.Module
     resumed_from_epoch: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    caps: dict[str, Any] = field(default_factory=dict)  # set caps with the full counts they cut (empty: none)
 
     @property
     def samples_per_s(self) -> float:
@@ -163,17 +166,38 @@ def restore_state(model: nn.Module, state: dict[str, torch.Tensor]) -> None:
 
 
 @torch.inference_mode()
-def predict(accelerator, model: nn.Module, loader, forward: Forward,
-            desc: str = "eval") -> tuple[np.ndarray, np.ndarray]:
-    """Logits and labels for a whole loader, gathered across processes without duplicated samples."""
+def predict(accelerator, model: nn.Module, loader, forward: Forward, desc: str = "eval",
+            max_batches: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Logits and labels for a whole loader (or its first `max_batches`), gathered across processes without
+    duplicated samples."""
     model.eval()
     logits_all, labels_all = [], []
-    for batch in tqdm(loader, desc=desc, leave=False, disable=not accelerator.is_local_main_process):
+    total = min(len(loader), max_batches) if max_batches > 0 else None
+    for i, batch in enumerate(tqdm(loader, desc=desc, leave=False, total=total,
+                                   disable=not accelerator.is_local_main_process)):
         logits = forward(model, batch, False)
         logits, labels = accelerator.gather_for_metrics((logits.float(), batch["labels"]))
         logits_all.append(logits)
         labels_all.append(labels)
+        if max_batches > 0 and i + 1 >= max_batches < len(loader):
+            _left_early(loader)
+            break
     return torch.cat(logits_all).cpu().numpy(), torch.cat(labels_all).cpu().numpy()
+
+
+def _left_early(loader) -> None:
+    """An Accelerate loader left before its end is still registered as the active one; unregister it."""
+    end = getattr(loader, "end", None)
+    if callable(end):
+        end()
+
+
+def warn_caps(accelerator, desc: str, caps: dict[str, Any]) -> None:
+    """One loud line on stderr: a capped run is a rehearsal of the pipeline, its numbers are not results."""
+    if caps and accelerator.is_main_process:
+        cut = ", ".join(f"{k}={v['cap']} of {v['full']}" for k, v in caps.items())
+        print(f"warning: {desc}: capped ({cut} per epoch): a CPU rehearsal, not a result; the thesis profile "
+              "sets every cap to 0", file=sys.stderr, flush=True)
 
 
 def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: Forward, cfg: FitConfig,
@@ -192,7 +216,14 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
     weights = class_weights.to(accelerator.device) if class_weights is not None else None
     loss_fn = nn.CrossEntropyLoss(weight=weights, label_smoothing=label_smoothing)
 
-    steps_per_epoch = math.ceil(len(train_loader) / accelerator.gradient_accumulation_steps)
+    full_steps_per_epoch = math.ceil(len(train_loader) / accelerator.gradient_accumulation_steps)
+    steps_per_epoch = min(full_steps_per_epoch, cfg.max_steps_per_epoch or full_steps_per_epoch)
+    caps = {}
+    if cfg.max_steps_per_epoch:
+        caps["max_steps_per_epoch"] = {"cap": cfg.max_steps_per_epoch, "full": full_steps_per_epoch}
+    if cfg.max_val_batches:
+        caps["max_val_batches"] = {"cap": cfg.max_val_batches, "full": len(val_loader)}
+    warn_caps(accelerator, desc, caps)
     total_steps = steps_per_epoch * cfg.epochs
     warmup_steps = int(round(cfg.warmup_epochs * steps_per_epoch))
 
@@ -224,7 +255,10 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
         count = torch.zeros((), device=accelerator.device, dtype=torch.long)
         t0 = time.perf_counter()
         bar = tqdm(train_loader, desc=f"{desc} epoch {epoch + 1}/{cfg.epochs}", leave=False,
+                   total=steps_per_epoch * accelerator.gradient_accumulation_steps
+                   if steps_per_epoch < full_steps_per_epoch else None,
                    disable=not accelerator.is_local_main_process)
+        epoch_steps = 0
         for batch in bar:
             with accelerator.accumulate(model):
                 labels = batch["labels"]
@@ -237,11 +271,16 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
                     for group in optimizer.param_groups:
                         group["lr"] = lr_at(opt_step, total_steps, warmup_steps, cfg.lr, cfg.min_lr_ratio)
                     opt_step += 1
+                    epoch_steps += 1
                 optimizer.step()
                 optimizer.zero_grad(set_to_none=True)
             loss_sum += loss.detach() * labels.shape[0]
             correct += (logits.detach().argmax(-1) == labels).sum()
             count += labels.shape[0]
+            if accelerator.sync_gradients and epoch_steps >= steps_per_epoch < full_steps_per_epoch:
+                _left_early(train_loader)
+                break
+        bar.close()
         if accelerator.device.type == "cuda":
             torch.cuda.synchronize()
         epoch_time = time.perf_counter() - t0
@@ -250,7 +289,8 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
         train_time += epoch_time
         samples += int(train_count)
 
-        val_logits, val_labels = predict(accelerator, model, val_loader, forward, desc="validate")
+        val_logits, val_labels = predict(accelerator, model, val_loader, forward, desc="validate",
+                                         max_batches=cfg.max_val_batches)
         val_loss = float(nn.functional.cross_entropy(torch.from_numpy(val_logits), torch.from_numpy(val_labels)))
         val_pred = val_logits.argmax(-1)
         row = {
@@ -301,4 +341,4 @@ def fit(accelerator, model: nn.Module, train_loader, val_loader, *, forward: For
         ckpt.finish(checkpoint_dir, fingerprint, epochs_done=len(history), best_epoch=best_epoch)
     accelerator.wait_for_everyone()
     return FitResult(history=history, best_epoch=best_epoch, best_metric=best_metric, train_time_s=train_time,
-                     train_samples=samples, model=model, resumed_from_epoch=resumed_from)
+                     train_samples=samples, model=model, resumed_from_epoch=resumed_from, caps=caps)

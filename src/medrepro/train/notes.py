@@ -38,7 +38,7 @@ from medrepro.io import atomic_path
 from medrepro.models import text as text_models
 from medrepro.provenance import code_fingerprint
 from medrepro.train.checkpoint import Fingerprint
-from medrepro.train.images import EpochSampler, class_weights, tracker_init_kwargs
+from medrepro.train.images import EpochSampler, check_caps, class_weights, tracker_init_kwargs
 from medrepro.train.loop import FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
 
 METHODS = ("lora", "full")
@@ -69,6 +69,8 @@ class NotesTrainConfig:
     class_weights: bool = True
     early_stopping_patience: int = 0
     grad_accum_steps: int = 1
+    max_steps_per_epoch: int = 0  # CPU rehearsals: optimizer steps per epoch, 0 = all (recorded in the metrics)
+    max_val_batches: int = 0      # CPU rehearsals: validation batches per epoch, 0 = all
     mixed_precision: str = "no"
     seed: int = 42
     deterministic: bool = True
@@ -102,6 +104,7 @@ class NotesTrainConfig:
             raise ParamsError(f"params.yaml: {where}.lr must be positive, got {self.lr}")
         if not 0 <= self.dropout < 1:
             raise ParamsError(f"params.yaml: {where}.dropout must lie in [0, 1), got {self.dropout}")
+        check_caps(self, where)
         lora = self.lora_params()
         if lora.r < 1 or lora.alpha <= 0 or not 0 <= lora.dropout < 1 or not lora.target_modules:
             raise ParamsError(
@@ -285,6 +288,8 @@ def train_notes_model(
         max_grad_norm=cfg.max_grad_norm,
         early_stopping_patience=cfg.early_stopping_patience,
         seed=cfg.seed,
+        max_steps_per_epoch=cfg.max_steps_per_epoch,
+        max_val_batches=cfg.max_val_batches,
     )
     fingerprint = Fingerprint(
         params=cfg.fingerprint(method, data_fp, text_models.vocab_fingerprint(tokenizer), base_sha256),
@@ -324,6 +329,7 @@ def train_notes_model(
         "best_epoch": result.best_epoch,
         "epochs_run": len(result.history),
         "val_balanced_accuracy": best["val_balanced_accuracy"],
+        "training_caps": result.caps,
     }
     timing = {
         "train_time_s": result.train_time_s,
@@ -348,6 +354,7 @@ def train_notes_model(
         "params": asdict(cfg),
         "data_fingerprint": data_fp,
         "fingerprint": fingerprint.params,
+        "training_caps": result.caps,
         **counts,
     }
     if out_dir is not None and accelerator.is_main_process:

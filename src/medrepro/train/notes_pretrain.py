@@ -22,12 +22,13 @@ from torch import nn
 from torch.utils.data import DataLoader
 
 from medrepro.data.notes_dataset import MaskingCollator, TokenizedNotes, data_fingerprint, encode, read_split
+from medrepro.device import cap_loader_workers
 from medrepro.errors import ParamsError
 from medrepro.io import atomic_path
 from medrepro.models import text as text_models
 from medrepro.provenance import code_fingerprint
 from medrepro.train.checkpoint import Fingerprint
-from medrepro.train.images import tracker_init_kwargs
+from medrepro.train.images import check_caps, tracker_init_kwargs
 from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
 from medrepro.train.notes import PRECISIONS, peak_memory_mb
 
@@ -54,6 +55,8 @@ class PretrainConfig:
     weight_decay: float = 0.01
     warmup_epochs: float = 1.0
     max_grad_norm: float = 1.0
+    max_steps_per_epoch: int = 0  # CPU rehearsals: optimizer steps per epoch, 0 = all (recorded in the metrics)
+    max_val_batches: int = 0      # CPU rehearsals: validation batches per epoch, 0 = all
     mixed_precision: str = "no"
     seed: int = 42
     deterministic: bool = True
@@ -80,6 +83,7 @@ class PretrainConfig:
             raise ParamsError(f"params.yaml: {where}.lr must be positive, got {self.lr}")
         if not 0 <= self.dropout < 1:
             raise ParamsError(f"params.yaml: {where}.dropout must lie in [0, 1), got {self.dropout}")
+        check_caps(self, where)
 
     def fingerprint(self, model_name: str, data_fp: str) -> str:
         relevant = {k: v for k, v in asdict(self).items() if k not in {"log_with", "loader_workers"}}
@@ -147,14 +151,16 @@ def pretrain_encoder(cfg: PretrainConfig, model_name: str, prepared_dir: str | P
                    probability=cfg.mask_probability,
                    cls_token_id=tokenizer.cls_token_id if cfg.cls_word_prediction else None)
     pin = torch.cuda.is_available()
+    workers = cap_loader_workers(cfg.loader_workers)
     train_loader = DataLoader(datasets["train"], batch_size=cfg.batch_size,
                               sampler=EpochSampler(len(datasets["train"]), cfg.seed),
-                              collate_fn=MaskingCollator(**masking), num_workers=cfg.loader_workers, pin_memory=pin)
+                              collate_fn=MaskingCollator(**masking), num_workers=workers, pin_memory=pin)
     val_loader = DataLoader(datasets["val"], batch_size=cfg.batch_size * 2, shuffle=False,
-                            collate_fn=MaskingCollator(**masking, seed=cfg.seed), num_workers=cfg.loader_workers,
+                            collate_fn=MaskingCollator(**masking, seed=cfg.seed), num_workers=workers,
                             pin_memory=pin)
     fit_cfg = FitConfig(epochs=cfg.epochs, lr=cfg.lr, weight_decay=cfg.weight_decay,
-                        warmup_epochs=cfg.warmup_epochs, max_grad_norm=cfg.max_grad_norm, seed=cfg.seed)
+                        warmup_epochs=cfg.warmup_epochs, max_grad_norm=cfg.max_grad_norm, seed=cfg.seed,
+                        max_steps_per_epoch=cfg.max_steps_per_epoch, max_val_batches=cfg.max_val_batches)
     fingerprint = Fingerprint(params=cfg.fingerprint(model_name, data_fp), data=data_fp,
                               code=code if code is not None else code_fingerprint(__file__))
     if accelerator.device.type == "cuda":
@@ -173,6 +179,7 @@ def pretrain_encoder(cfg: PretrainConfig, model_name: str, prepared_dir: str | P
         "val_masked_tokens": int(len(labels)),
         "best_epoch": result.best_epoch,
         "epochs_run": len(result.history),
+        "training_caps": result.caps,
         **text_models.parameter_counts(result.model),
     }
     timing = {
@@ -192,6 +199,7 @@ def pretrain_encoder(cfg: PretrainConfig, model_name: str, prepared_dir: str | P
         "params": asdict(cfg),
         "data_fingerprint": data_fp,
         "fingerprint": fingerprint.params,
+        "training_caps": result.caps,
     }
     if out_dir is not None and accelerator.is_main_process:
         with atomic_path(out_dir) as tmp:
