@@ -24,55 +24,57 @@ import pytest
 import yaml
 from conftest import BIN, copy_repo, run, stage_env
 
+from medrepro import layout
+
 pytestmark = pytest.mark.slow
 
-ARCHS = ("resnet50", "efficientnet_b3", "densenet121", "vit_b_16")
+ARCHS = ("resnet50", "efficientnet_b3", "densenet121", "vit_b_16")  # the thesis profile's four
 METHODS = ("lora", "full")
 
 
-# Output paths, in one place (the layout may move them).
+# Output paths, in one place: medrepro.layout.
 def model_dir(root, arch):
-    return root / "models" / arch
+    return layout.images(arch, root).train
 
 
 def model_json(root, arch):
-    return json.loads((model_dir(root, arch) / "model.json").read_text())
+    return json.loads(layout.images(arch, root).model_json.read_text())
 
 
 def model_card(root, arch):
-    return (model_dir(root, arch) / "README.md").read_text()
+    return layout.images(arch, root).model_card.read_text()
 
 
 def predictions(root, arch, split):
-    return pd.read_csv(model_dir(root, arch) / "predictions" / f"{split}.csv")
+    return pd.read_csv(layout.images(arch, root).split_predictions(split))
 
 
 def gradcam_plot(root, arch):
-    return root / "plots" / "gradcam" / f"{arch}.png"
+    return layout.images(arch, root).gradcam_png
 
 
 def gradcam_metrics(root, arch):
-    return json.loads((root / "metrics" / arch / "gradcam.json").read_text())
+    return json.loads(layout.images(arch, root).gradcam_json.read_text())
 
 
 def image_data_metrics(root):
-    return json.loads((root / "metrics" / "data.json").read_text())
+    return json.loads(layout.data_json(root).read_text())
 
 
 def notes_data_metrics(root):
-    return json.loads((root / "metrics" / "notes_data.json").read_text())
+    return json.loads(layout.notes_data_json(root).read_text())
 
 
 def notes_meta(root, method):
-    return json.loads((root / "models" / "notes" / method / "meta.json").read_text())
+    return json.loads((layout.stage_dir("train_notes", method, root) / "model" / "meta.json").read_text())
 
 
 def pretrain_meta(root):
-    return json.loads((root / "models" / "notes" / "pretrain" / "meta.json").read_text())
+    return json.loads((layout.stage_dir("pretrain_notes", root=root) / "encoder" / "meta.json").read_text())
 
 
 def cv_fold_metrics(root, arch, fold):
-    return json.loads((root / "metrics" / "cv" / f"{arch}-fold{fold}.json").read_text())
+    return json.loads((layout.stage_dir("cv_train", f"{arch}-fold{fold}", root) / "fold.json").read_text())
 
 
 def thesis_table(root):
@@ -164,12 +166,13 @@ def test_gradcam_and_predict_reproduce_the_bf16_trained_models(rehearsal):
     for arch in ARCHS:
         assert gradcam_plot(root, arch).is_file()
         assert gradcam_metrics(root, arch)["n_images"] == 4
-    from medrepro.predict import Predictor
+    from medrepro.predict import ModelStore, Predictor
 
-    predictor = Predictor.load("densenet121", root / "models", root / "metrics", device="cpu")
-    assert predictor.self_check() is True
+    store = ModelStore.from_repo(root)
+    predictor = Predictor.load(store, "densenet121", device="cpu")
+    assert predictor.self_check(store.test_cache) is True
     test = predictions(root, "densenet121", "test")
-    images = np.load(root / "data" / "prepared" / "ham10000" / "test_images.npy", mmap_mode="r")[:4]
+    images = np.load(store.test_cache, mmap_mode="r")[:4]
     np.testing.assert_allclose(predictor.logits(np.asarray(images)),
                                test.filter(like="logit_").to_numpy()[:4], rtol=1e-4, atol=1e-4)
 
