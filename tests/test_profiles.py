@@ -91,3 +91,4 @@ def test_rehearsal_caps_are_printed_and_the_thesis_profile_resets_them(tmp_path,
     params = yaml.safe_load((tmp_path / "params.yaml").read_text())
     assert all(params[s][cap] == 0 for s in CAP_SECTIONS for cap in CAPS)
     assert params["gradcam"]["per_class"] == 2 and params["gradcam"]["sanity_images"] == 64
+    assert "epochs" not in params["notes_train_method"]["lora"]  # the sample's 30-epoch LoRA pin is gone
