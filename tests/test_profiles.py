@@ -46,6 +46,7 @@ def test_thesis_profile_prints_pins_and_removes_sample_pins(tmp_path, repo_root,
     assert "epochs" not in params["train_arch"]["efficientnet_b3"]
     assert "train_arch.efficientnet_b3.epochs: 10 -> (removed)" in out
     assert "train_arch.vit_b_16.lr: 0.0002 overrides train.lr: 0.001" in out
+    assert "notes_train_method.lora.lr: 0.0003 overrides notes_train.lr: 3e-05" in out
     assert params["data"]["notes"] != "data/sample/notes.csv"
     for arch in params["architectures"]:
         assert params["train_arch"][arch]["pretrained_path"] == f"weights/{arch}/model.safetensors"
@@ -91,3 +92,4 @@ def test_rehearsal_caps_are_printed_and_the_thesis_profile_resets_them(tmp_path,
     params = yaml.safe_load((tmp_path / "params.yaml").read_text())
     assert all(params[s][cap] == 0 for s in CAP_SECTIONS for cap in CAPS)
     assert params["gradcam"]["per_class"] == 2 and params["gradcam"]["sanity_images"] == 64
+    assert "epochs" not in params["notes_train_method"]["lora"]  # the sample's 30-epoch LoRA pin is gone

@@ -41,14 +41,16 @@ def load_profile(name: str, profile_dir: Path = PROFILE_DIR, _seen: tuple[str, .
 
 def describe_pins(params: dict[str, Any]) -> list[str]:
     """One line per `train_arch.<arch>` value that overrides the shared `train` value, and how to change all."""
-    shared = params.get("train") or {}
     lines = []
-    for arch, pins in (params.get("train_arch") or {}).items():
-        for key, value in (pins or {}).items():
-            if key in shared and shared[key] != value:
-                lines.append(f"  train_arch.{arch}.{key}: {value!r} overrides train.{key}: {shared[key]!r}")
-            elif key not in shared and value not in ({}, "", None):
-                lines.append(f"  train_arch.{arch}.{key}: {value!r} (only {arch} has it)")
+    for shared_name, pin_name in (("train", "train_arch"), ("notes_train", "notes_train_method")):
+        shared = params.get(shared_name) or {}
+        for arch, pins in (params.get(pin_name) or {}).items():
+            for key, value in (pins or {}).items():
+                if key in shared and shared[key] != value:
+                    lines.append(f"  {pin_name}.{arch}.{key}: {value!r} overrides {shared_name}.{key}: "
+                                 f"{shared[key]!r}")
+                elif key not in shared and value not in ({}, "", None):
+                    lines.append(f"  {pin_name}.{arch}.{key}: {value!r} (only {arch} has it)")
     if not lines:
         return []
     return ["per-architecture pins (a shared train.<key> does not change these; set both, e.g. "
