@@ -487,9 +487,21 @@ def _release(device: torch.device) -> None:
         torch.cuda.empty_cache()
 
 
+def _params_architectures() -> list[str]:
+    """params.yaml's `architectures` (yaml is read plainly: this runs where DVC is not installed)."""
+    import yaml
+
+    try:
+        archs = yaml.safe_load((HERE.parent / "params.yaml").read_text(encoding="utf-8")).get("architectures")
+    except (OSError, yaml.YAMLError, AttributeError):
+        return []
+    return [a for a in archs if isinstance(a, str)] if isinstance(archs, list) else []
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--archs", default=",".join(THESIS_ARCHS))
+    parser.add_argument("--archs", default=",".join(_params_architectures() or THESIS_ARCHS),
+                        help="comma-separated timm names (default: params.yaml's architectures)")
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--image-size", type=int, default=224)
     parser.add_argument("--cache-size", type=int, default=None, help="uint8 cache size (default: image size)")
