@@ -14,6 +14,7 @@ import yaml
 from PIL import Image
 from safetensors.torch import save_file
 
+from medrepro import layout
 from medrepro.errors import InputError
 from medrepro.explain import gradcam as gc
 from medrepro.models.registry import create_model
@@ -64,7 +65,7 @@ def _save_model_dir(loaded: gc.LoadedModel, model_dir: Path) -> None:
 
 def test_load_model_roundtrip_and_mismatch(tmp_path, resnet):
     _save_model_dir(resnet, tmp_path / "m")
-    loaded = gc.load_model(tmp_path / "m")
+    loaded = gc.load_model(tmp_path / "m" / "model.json", tmp_path / "m" / "model.safetensors")
     x, _ = gc.prepare_inputs(_images(2), SIZE, resnet.mean, resnet.std)
     with torch.no_grad():
         assert torch.allclose(loaded.model(x), resnet.model(x), atol=1e-6)
@@ -73,7 +74,7 @@ def test_load_model_roundtrip_and_mismatch(tmp_path, resnet):
     meta["model_kwargs"] = {"channels": [8, 16, 32, 32], "stem_width": 8}
     (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
     with pytest.raises(InputError, match="do not fit"):
-        gc.load_model(tmp_path / "m")
+        gc.load_model(tmp_path / "m" / "model.json", tmp_path / "m" / "model.safetensors")
 
 
 def test_randomised_copy_is_random_everywhere_and_seeded(resnet):
@@ -121,7 +122,7 @@ def test_old_model_json_without_a_recorded_layer_derives_it(tmp_path):
     assert "gradcam_layer" not in meta
     meta["timm_name"] = "vit_base_patch16_224"
     (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
-    loaded = gc.load_model(tmp_path / "m")
+    loaded = gc.load_model(tmp_path / "m" / "model.json", tmp_path / "m" / "model.safetensors")
     assert (loaded.gradcam_layer, loaded.gradcam_reshape) == ("", "auto")
     x, _ = gc.prepare_inputs(_images(3), SIZE, loaded.mean, loaded.std)
     derived = gc.compute_cams(loaded.model, "vit_b_16", x, [0, 1, 2], **gc.cam_override(loaded))
@@ -134,7 +135,7 @@ def test_layer_recorded_in_model_json_is_the_one_explained(tmp_path, trained_res
     meta = json.loads((tmp_path / "m" / "model.json").read_text())
     (tmp_path / "m" / "model.json").write_text(json.dumps({**meta, "gradcam_layer": "layer3",
                                                            "gradcam_reshape": "nchw"}))
-    loaded = gc.load_model(tmp_path / "m")
+    loaded = gc.load_model(tmp_path / "m" / "model.json", tmp_path / "m" / "model.safetensors")
     images, labels, _ = _planted(12, seed=3)
     expl = gc.explain(loaded, images, labels, [f"ISIC_{i}" for i in range(12)], per_class=2, seed=0)
     x, _ = gc.prepare_inputs(images[expl.indices], SIZE, loaded.mean, loaded.std)
@@ -275,7 +276,8 @@ def test_grid_png_has_expected_size_and_content(tmp_path, resnet):
 
 
 def _stage_tree(root: Path, loaded: gc.LoadedModel) -> np.ndarray:
-    _save_model_dir(loaded, root / "models" / "resnet50")
+    out = layout.images("resnet50", root)
+    _save_model_dir(loaded, out.train)
     labels = np.array([0, 1, 2, 3, 4, 5, 6, 4])
     images = _images(len(labels), seed=9)
     prepared = root / "data" / "prepared" / "ham10000"
@@ -290,9 +292,10 @@ def _stage_tree(root: Path, loaded: gc.LoadedModel) -> np.ndarray:
                           "dx": [CLASSES[k] for k in labels], "label": labels})
     for k, name in enumerate(CLASSES):
         frame[f"logit_{name}"] = logits[:, k]
-    (root / "models" / "resnet50" / "predictions").mkdir()
-    frame.to_csv(root / "models" / "resnet50" / "predictions" / "test.csv", index=False)
-    (root / "models" / "resnet50" / "calibration.json").write_text('{"temperature": 1.5, "n_bins": 15}')
+    out.predictions.mkdir()
+    frame.to_csv(out.split_predictions("test"), index=False)
+    out.temperature_json.parent.mkdir(parents=True)
+    out.temperature_json.write_text('{"temperature": 1.5, "n_bins": 15}')
     params = {"architectures": ["resnet50"], "gradcam": {"per_class": 1, "seed": 0, "sanity_images": 6}}
     (root / "params.yaml").write_text(yaml.safe_dump(params))
     return logits
@@ -307,15 +310,16 @@ def _run_stage(root: Path, monkeypatch, arch: str = "resnet50") -> None:
 def test_stage_writes_grid_and_metrics_and_rejects_stale_predictions(tmp_path, monkeypatch, resnet, capsys):
     _stage_tree(tmp_path, resnet)
     _run_stage(tmp_path, monkeypatch)
-    png = tmp_path / "plots" / "gradcam" / "resnet50.png"
+    out = layout.images("resnet50", tmp_path)
+    png = out.gradcam_png
     width, height = gc.grid_figsize(7, 1)
     assert Image.open(png).size == (round(width * 150), round(height * 150))
-    metrics = json.loads((tmp_path / "metrics" / "resnet50" / "gradcam.json").read_text())
+    metrics = json.loads(out.gradcam_json.read_text())
     assert metrics["n_images"] == 6
     assert set(metrics) >= {"rank_correlation_mean", "rank_correlation_median", "n_undefined",
                             "n_constant_trained", "n_constant_random"}
 
-    test_csv = tmp_path / "models" / "resnet50" / "predictions" / "test.csv"
+    test_csv = out.split_predictions("test")
     frame = pd.read_csv(test_csv)
     frame["logit_mel"] += 0.5  # predictions from another run than the weights
     frame.to_csv(test_csv, index=False)

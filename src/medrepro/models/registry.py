@@ -195,7 +195,8 @@ def resolve_cam_target(name: str, num_classes: int, image_size: int, model_kwarg
     """cam_target for a configuration, checked by a forward pass on the meta device (shapes only: no memory,
     no weights, no time), so training fails before it starts when the layer or its layout is wrong."""
     with torch.device("meta"):
-        model = create_model(name, num_classes, image_size, model_kwargs=model_kwargs).eval()
+        model = create_model(name, num_classes, image_size, model_kwargs=model_kwargs)
+        model.eval()
     target = cam_target(model, name, layer, reshape)
     module, transform = cam_hook(model, target, name, (image_size, image_size))
     seen: list[torch.Tensor] = []
