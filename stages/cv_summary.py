@@ -13,7 +13,7 @@ from medrepro.data.cv import CVConfig
 from medrepro.errors import InputError
 from medrepro.evaluate.cv import summarise_folds, summary_keys
 from medrepro.io import read_json, write_json, write_text
-from medrepro.layout import THESIS, stage_dir
+from medrepro.layout import THESIS, cv_fold_json, stage_dir
 from medrepro.report.cv import cv_figure, cv_table, fold_frame
 from medrepro.report.plots import save_figure
 from medrepro.report.tables import latex_escape, to_booktabs
@@ -26,7 +26,7 @@ OFF = "Cross-validation is off (params.yaml cv.folds = 0); see docs/experiments.
 
 def read_fold(arch: str, fold: int, folds: int) -> dict:
     stage = f"cv_train@{arch}-{fold}"
-    path = stage_dir("cv_train", f"{arch}-fold{fold}") / "fold.json"
+    path = cv_fold_json(arch, fold)
     data = read_json(path, stage, required=("fold", "folds", "held_out", "n_test", "n_train", "n_val"))
     if data["folds"] != folds or data["fold"] != fold:
         raise InputError(f"{path}: made for fold {data['fold']} of {data['folds']}, expected fold {fold} "

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from pathlib import Path
 
 import pandas as pd
 
@@ -21,18 +20,13 @@ from medrepro.errors import InputError, ParamsError
 from medrepro.evaluate.cv import fold_metrics
 from medrepro.io import atomic_path, write_json
 from medrepro.layout import PREPARED_IMAGES as PREPARED
-from medrepro.layout import checkpoint_dir, images, stage_dir
+from medrepro.layout import checkpoint_dir, cv_fold_json, images, stage_dir
 from medrepro.provenance import code_fingerprint
 from medrepro.train.images import ImageTrainConfig, SelectedImages, predictions_frame, train_image_model
 
 
 def run_name(arch: str, fold: int) -> str:
     return f"{arch}-fold{fold}"
-
-
-def fold_json(name: str) -> Path:
-    """results/cv_train/<arch>-fold<k>/fold.json: the fold's held-out metrics (read by cv_summary)."""
-    return stage_dir("cv_train", name) / "fold.json"
 
 
 def main() -> None:
@@ -84,7 +78,7 @@ def main() -> None:
     best = out.result.history[out.result.best_epoch - 1]
     held_out = fold_metrics(val_logits, val_labels, test_logits, test_labels, CLASSES, positive_class=positive,
                             target_specificity=target, n_bins=n_bins)
-    write_json(fold_json(name), {
+    write_json(cv_fold_json(arch, fold), {
         "arch": arch, "fold": fold, "folds": cv.folds,
         "n_train": len(parts["train"]), "n_val": len(parts["val"]), "n_test": len(parts["test"]),
         "n_test_lesions": int(parts["test"]["lesion_id"].nunique()),

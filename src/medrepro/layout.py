@@ -148,6 +148,12 @@ def significance_json(root: str | os.PathLike = ".") -> Path:
     return stage_dir("significance", root=root) / "significance.json"
 
 
+def cv_fold_json(arch: str, fold: int, root: str | os.PathLike = ".") -> Path:
+    """results/cv_train/<arch>-fold<k>/fold.json: one fold's held-out metrics (written by cv_train, read by
+    cv_summary)."""
+    return stage_dir("cv_train", f"{arch}-fold{fold}", root) / "fold.json"
+
+
 def trained_architectures(root: str | os.PathLike = ".", order: list[str] | None = None) -> list[str]:
     """Architectures with a folder under results/train/, in `order` (params.yaml's list) first, then by name.
     Completeness is for the consumer to check: it knows which files it needs."""
