@@ -26,6 +26,10 @@ def main() -> None:
     comparison = read(comparison_json())
     if arch not in comparison:
         raise InputError(f"{comparison_json()}: no entry for {arch!r}; re-run the compare stage")
+    positive = str(section(params, "threshold.positive_class"))
+    if f"auc_{positive}" not in comparison[arch]:
+        raise InputError(f"{comparison_json()}: {arch!r} has no auc_{positive}, so it was made for another "
+                         f"threshold.positive_class than {positive!r}; rerun the threshold and compare stages")
     subgroups = read(subgroups_json())
     if arch not in subgroups:
         raise InputError(f"{subgroups_json()}: no entry for {arch!r}; re-run the subgroups stage")
@@ -35,7 +39,7 @@ def main() -> None:
         confidence=float(section(params, "compare.confidence")),
         threshold_confidence=float(section(params, "threshold.confidence")),
         target_specificity=float(section(params, "threshold.target_specificity")),
-        positive_class=str(section(params, "threshold.positive_class")),
+        positive_class=positive,
         small_groups=subgroups[arch].get("flags", {}).get("small_groups", []),
         min_group_size=int(section(params, "subgroups.min_group_size")),
     )

@@ -80,9 +80,10 @@ def check_result(result, want, threshold: float) -> None:
     assert abs(sum(shown.values()) - 1) < 1e-9
     np.testing.assert_allclose([shown[c] for c in CLASSES], [want.probabilities[c] for c in CLASSES],
                                atol=1e-12)
-    assert details["melanoma_positive"] == want.melanoma_positive
-    assert details["melanoma_positive"] == (details["melanoma_probability"] >= threshold)
-    assert ("POSITIVE" in decision) == want.melanoma_positive and f"{threshold:.4g}" in decision
+    assert details["positive"] == want.positive and details["positive_class"] == "mel"
+    assert details["positive_probability"] == details["probabilities"]["mel"]
+    assert details["positive"] == (details["positive_probability"] >= threshold)
+    assert ("POSITIVE" in decision) == want.positive and f"{threshold:.4g}" in decision
     with Image.open(cam) as img:
         assert img.size[0] >= 256 and np.asarray(img.convert("RGB")).std() > 1
 
@@ -227,7 +228,7 @@ def test_browser_upload_shows_probabilities_and_cam(server, direct, tmp_path):
             # a click on a gallery sample loads it and classifies it
             picked = sample_images()[CLASSES.index("bcc")]
             page.locator("#samples button img").nth(2 * CLASSES.index("bcc")).click()
-            mel = f"p(mel) = {expected(direct, 'resnet50', picked).melanoma_probability:.4f}"
+            mel = f"p(mel) = {expected(direct, 'resnet50', picked).positive_probability:.4f}"
             page.locator("#decision", has_text=mel).wait_for(timeout=60_000)
         finally:
             browser.close()
@@ -236,5 +237,5 @@ def test_browser_upload_shows_probabilities_and_cam(server, direct, tmp_path):
     assert set(shown) == set(CLASSES), label_text
     for c in CLASSES:
         assert abs(int(shown[c]) - 100 * want.probabilities[c]) <= 0.5 + 1e-9, (c, shown[c])
-    assert ("POSITIVE" in decision_text) == want.melanoma_positive
+    assert ("POSITIVE" in decision_text) == want.positive
     assert (artifacts / "app_prediction.png").stat().st_size > 10_000

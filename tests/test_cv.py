@@ -13,7 +13,7 @@ from medrepro.data import ham10000 as ham
 from medrepro.data.cv import CVConfig, assign_folds, development_pool, fold_roles
 from medrepro.errors import ParamsError
 from medrepro.evaluate.calibration import fit_temperature, softmax
-from medrepro.evaluate.cv import fold_metrics, summarise_folds
+from medrepro.evaluate.cv import corrected_t_interval, fold_metrics, summarise_folds
 from medrepro.evaluate.thresholds import threshold_for_specificity
 from medrepro.train.images import CachedImages, SelectedImages
 
@@ -115,6 +115,56 @@ def test_summary_mean_and_sample_std_match_statistics_module():
     assert out["macro_f1"]["n"] == 0 and out["macro_f1"]["mean"] is None
 
 
+def test_corrected_t_interval_worked_example_and_statsmodels():
+    """Nadeau & Bengio by hand: 5 folds, mean 0.71, s^2 = 5e-4, n_test/n_train = 0.25, t(4, 0.975) = 2.7764:
+    half-width 2.7764 * sqrt((1/5 + 0.25) * 5e-4) = 2.7764 * 0.015 = 0.041647."""
+    values = [0.70, 0.74, 0.68, 0.72, 0.71]
+    low, high = corrected_t_interval(values, 0.25, 0.95)
+    assert (low, high) == pytest.approx((0.71 - 0.0416467, 0.71 + 0.0416467), abs=1e-6)
+    # independently: statsmodels' naive t interval widened by sqrt(1 + J * n_test/n_train)
+    from statsmodels.stats.weightstats import DescrStatsW
+
+    rng = np.random.default_rng(3)
+    for k, ratio, confidence in ((5, 0.294, 0.95), (2, 1.0, 0.9), (10, 0.13, 0.99)):
+        x = rng.uniform(0.5, 0.9, k)
+        naive_low, naive_high = DescrStatsW(x).tconfint_mean(alpha=1 - confidence)
+        widen = np.sqrt(1 + k * ratio)
+        low, high = corrected_t_interval(x, ratio, confidence)
+        assert (high - low) == pytest.approx((naive_high - naive_low) * widen, rel=1e-12)
+        assert (low + high) / 2 == pytest.approx(x.mean(), rel=1e-12)
+    assert corrected_t_interval([0.7], 0.25, 0.95) is None
+    assert corrected_t_interval([0.99, 0.9], 1.0, 0.95, bounds=(0.0, 1.0))[1] == 1.0
+    with pytest.raises(ValueError):
+        corrected_t_interval(values, 0.0, 0.95)
+
+
+def test_summary_interval_uses_the_folds_that_define_the_metric():
+    per_fold = {0: {"balanced_accuracy": 0.60, "auc_mel": 0.80}, 1: {"balanced_accuracy": 0.70, "auc_mel": None},
+                2: {"balanced_accuracy": 0.65, "auc_mel": 0.90}}
+    sizes = {0: (100, 400), 1: (100, 200), 2: (120, 400)}
+    out = summarise_folds(per_fold, ("balanced_accuracy", "auc_mel", "macro_f1"), sizes, 0.9)
+    ratio = np.mean([100 / 400, 100 / 200, 120 / 400])
+    assert (out["balanced_accuracy"]["mean_ci_low"], out["balanced_accuracy"]["mean_ci_high"]) == \
+        pytest.approx(corrected_t_interval([0.60, 0.70, 0.65], ratio, 0.9))
+    auc = out["auc_mel"]
+    assert (auc["mean_ci_low"], auc["mean_ci_high"]) == \
+        pytest.approx(corrected_t_interval([0.80, 0.90], np.mean([0.25, 0.3]), 0.9, bounds=(0, 1)))
+    assert auc["mean_ci_high"] == 1.0, "a proportion's interval is clipped at 1"
+    assert out["macro_f1"]["mean_ci_low"] is None
+    naive = naive_half_width([0.60, 0.70, 0.65], 0.9)
+    ba = out["balanced_accuracy"]
+    assert ba["mean_ci_high"] - ba["mean"] == pytest.approx(naive * np.sqrt(1 + 3 * ratio)), \
+        "overlapping training sets must widen the naive interval by sqrt(1 + J n_test/n_train)"
+    assert "mean_ci_low" not in summarise_folds(per_fold, ("balanced_accuracy",))["balanced_accuracy"]
+
+
+def naive_half_width(values, confidence):
+    from statsmodels.stats.weightstats import DescrStatsW
+
+    low, high = DescrStatsW(np.asarray(values)).tconfint_mean(alpha=1 - confidence)
+    return (high - low) / 2
+
+
 def test_fold_metrics_choose_temperature_and_threshold_on_inner_val_only():
     rng = np.random.default_rng(1)
     classes = ham.CLASSES
@@ -188,3 +238,9 @@ def test_cv_summary_names_the_positive_class_and_flags_bounded_temperatures(tmp_
     table = (tmp_path / "thesis" / "tables" / "cv.tex").read_text()
     assert "bcc AUC" in table and "bcc sens." in table and "Mel" not in table
     assert "search bound" in table and "resnet50-fold1" in table
+    assert report["confidence"] == 0.95 and report["ci_method"] == "nadeau_bengio_corrected_t"
+    ba = summary["balanced_accuracy"]
+    values = [report["architectures"]["resnet50"]["per_fold"][f]["balanced_accuracy"] for f in ("0", "1")]
+    assert (ba["mean_ci_low"], ba["mean_ci_high"]) == pytest.approx(
+        corrected_t_interval(values, 150 / 300, 0.95, bounds=(0.0, 1.0)))
+    assert "95\\% CI of the mean" in table and f"[{ba['mean_ci_low']:.3f}, {ba['mean_ci_high']:.3f}]" in table

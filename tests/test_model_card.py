@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import runpy
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from medrepro import layout
+from medrepro.errors import InputError
 from medrepro.report.model_card import render_model_card
 
 
@@ -54,3 +64,30 @@ def test_card_of_a_capped_run_says_it_is_a_rehearsal():
     card = render_model_card(model=model, **kwargs)
     assert "CPU rehearsal, not a result" in card and "max_steps_per_epoch 1 of 49" in card
     assert "CPU rehearsal" not in render_model_card(model={**model, "training_caps": {}}, **kwargs)
+
+
+def test_card_stage_refuses_a_comparison_made_for_another_positive_class(tmp_path, monkeypatch):
+    """threshold.positive_class: bcc with a comparison.json still holding auc_mel would label mel numbers bcc."""
+    files = layout.images("resnet50", tmp_path)
+    entry = {"temperature": 1.0, "auc_mel": 0.9, "at_specificity": {"threshold": 0.5}}
+    for path, data in ((files.model_json, {"arch": "resnet50", "timm_name": "resnet50", "num_parameters": 10,
+                                           "image_size": 64, "mean": [0.5] * 3, "std": [0.2] * 3,
+                                           "classes": ["bcc", "mel", "nv"]}),
+                       (files.train_json, {}), (layout.data_json(tmp_path), {"images": 10, "lesions": 8}),
+                       (layout.comparison_json(tmp_path), {"resnet50": entry}),
+                       (layout.subgroups_json(tmp_path), {"resnet50": {}})):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data))
+    params = {"compare": {"confidence": 0.95}, "subgroups": {"min_group_size": 10},
+              "threshold": {"confidence": 0.95, "target_specificity": 0.9, "positive_class": "bcc"}}
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(params))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["stages/model_card.py", "resnet50"])
+    stage = str(Path(__file__).resolve().parents[1] / "stages" / "model_card.py")
+    with pytest.raises(InputError, match="has no auc_bcc, so it was made for another threshold.positive_class"):
+        runpy.run_path(stage, run_name="not_main")["main"]()
+    assert not files.model_card.exists()
+    params["threshold"]["positive_class"] = "mel"
+    (tmp_path / "params.yaml").write_text(yaml.safe_dump(params))
+    runpy.run_path(stage, run_name="not_main")["main"]()
+    assert "## mel operating point" in files.model_card.read_text()

@@ -10,6 +10,7 @@ import yaml
 from conftest import BIN, REPO, copy_run, run, set_param, stages_run
 
 from medrepro import layout
+from medrepro.evaluate.cv import corrected_t_interval
 
 pytestmark = pytest.mark.slow
 ARCH = yaml.safe_load((REPO / "params.yaml").read_text())["cv"]["architectures"][0]
@@ -71,11 +72,19 @@ def test_cv_metrics_summary_table_and_figure(cv_run):
     assert summary["n"] == 2 and summary["mean"] == pytest.approx(sum(values) / 2)
     assert summary["std"] == pytest.approx(abs(values[0] - values[1]) / 2 ** 0.5)
     assert summary["mean"] > 1 / 7, "the sample's class signal must be learnt above chance in every fold setting"
+    ratio = sum(f["n_test"] / f["n_train"] for f in folds) / 2
+    assert report["confidence"] == 0.95 and report["ci_method"] == "nadeau_bengio_corrected_t"
+    assert (summary["mean_ci_low"], summary["mean_ci_high"]) == pytest.approx(
+        corrected_t_interval(values, ratio, 0.95, bounds=(0.0, 1.0)))
+    assert summary["mean_ci_low"] <= summary["mean"] <= summary["mean_ci_high"]
+    print(f"2-fold CV balanced accuracy {summary['mean']:.3f}, 95% corrected t interval "
+          f"[{summary['mean_ci_low']:.3f}, {summary['mean_ci_high']:.3f}], n_test/n_train {ratio:.3f}")
     for fold in (0, 1):
         per = json.loads((fold_dir(repo, fold) / "fold.json").read_text())
         assert per["n_test"] == folds[fold]["n_test"] and per["n_train"] > per["n_val"] > 0
     table = (repo / "thesis/tables/cv.tex").read_text()
     assert "2-fold" in table and r"\quad fold 1" in table and "$\\pm$" in table
+    assert r"\quad 95\% CI of the mean" in table
     assert (repo / "thesis/figures/cv_folds.png").stat().st_size > 10_000
     shown = json.loads(run([str(BIN / "dvc"), "metrics", "show", "--json"], cwd=repo).stdout)
     assert str(layout.stage_dir("cv_train", f"{ARCH}-fold0") / "fold.json") in next(iter(shown.values()))["data"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -46,9 +47,9 @@ def sample_images(per_class: int = 1) -> list[Path]:
     return [SAMPLES / f"{i}.jpg" for i in picked["image_id"]]
 
 
-def write_threshold(root: Path, arch: str, threshold: float) -> None:
+def write_threshold(root: Path, arch: str, threshold: float, positive: str = "mel") -> None:
     data = {f"at_specificity.{k}": v for k, v in {**OPERATING, "threshold": threshold}.items()}
-    data.update({"n_test": 54, "n_test_positive": 11, "auc_mel": 0.9, "positive_class": "mel"})
+    data.update({"n_test": 54, "n_test_positive": 11, f"auc_{positive}": 0.9, "positive_class": positive})
     path = layout.images(arch, root).threshold_json
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data))
@@ -81,7 +82,7 @@ def make_model_tree(root: Path, archs=("resnet50", "vit_b_16"),
             continue
         predictor = Predictor.load(ModelStore.from_repo(root), arch, "cpu")
         images = np.stack([predictor.read(p) for p in sample_images()])
-        mel = [r.melanoma_probability for r in predictor.predict(images, [str(p) for p in sample_images()])]
+        mel = [r.positive_probability for r in predictor.predict(images, [str(p) for p in sample_images()])]
         write_threshold(root, arch, float(np.median(mel)))
     return root
 
@@ -136,10 +137,11 @@ def test_json_matches_reference_and_threshold(tree, capsys, arch):
     np.testing.assert_allclose(probs, reference_probabilities(tree, arch, paths), atol=1e-6)
     for r, row in zip(doc["results"], probs, strict=True):
         assert r["top_class"] == CLASSES[int(row.argmax())]
-        assert r["melanoma_probability"] == r["probabilities"]["mel"]
-        assert r["melanoma_positive"] == (r["melanoma_probability"] >= threshold)
+        assert r["positive_probability"] == r["probabilities"]["mel"]
+        assert r["positive"] == (r["positive_probability"] >= threshold)
     # threshold = median over these 7 images: both decisions occur
-    assert {r["melanoma_positive"] for r in doc["results"]} == {True, False}
+    assert {r["positive"] for r in doc["results"]} == {True, False}
+    assert doc["positive_class"] == doc["operating_point"]["positive_class"] == "mel"
     assert doc["operating_point"]["sensitivity_ci_low"] == OPERATING["sensitivity_ci_low"]
 
 
@@ -156,10 +158,10 @@ def test_text_output_and_cams(tree, capsys, tmp_path):
     threshold = f"{predictor.operating.threshold:.4g}"
     for path, r in zip(paths, want, strict=True):
         line = next(ln for ln in out.splitlines() if ln.startswith(f"{path}: top "))
-        verdict = (f">= {threshold} -> melanoma POSITIVE" if r.melanoma_positive
-                   else f"< {threshold} -> melanoma negative")
+        verdict = (f">= {threshold} -> mel POSITIVE" if r.positive
+                   else f"< {threshold} -> mel negative")
         assert line == (f"{path}: top {r.top_class} {r.top_probability:.4f}; "
-                        f"p(mel) {r.melanoma_probability:.4f} {verdict}")
+                        f"p(mel) {r.positive_probability:.4f} {verdict}")
         cam = tmp_path / "cams" / f"{path.stem}_resnet50_gradcam.png"
         assert f"  grad-cam ({r.top_class}): {cam}" in out.splitlines()
         with Image.open(cam) as img:
@@ -284,15 +286,55 @@ def test_unknown_or_untrained_arch(tree, capsys, tmp_path, arch, remove, message
         assert str(getattr(layout.images(arch, root), remove)) in err
 
 
-def test_operating_point_for_another_class_is_refused(tree, capsys, tmp_path):
-    """threshold.positive_class: bcc would otherwise apply a bcc threshold to p(mel)."""
+def test_recorded_positive_class_drives_predict_text_json_and_card(tree, capsys, tmp_path):
+    """threshold.positive_class: bcc: every output flags bcc with the bcc threshold, nothing says mel."""
+    root = tmp_path / "repo"
+    shutil.copytree(tree / layout.RESULTS, root / layout.RESULTS)
+    paths = sample_images()
+    predictor = Predictor.load(ModelStore.from_repo(root), "resnet50", "cpu")
+    bcc = [r.probabilities["bcc"] for r in predictor.predict(np.stack([predictor.read(p) for p in paths]),
+                                                             [str(p) for p in paths])]
+    threshold = float(np.median(bcc))
+    write_threshold(root, "resnet50", threshold, positive="bcc")
+    code, out, err = run_cli(["predict", *map(str, paths), "--arch", "resnet50", "--json", *dirs(root)], capsys)
+    assert code == 0 and err == ""
+    doc = json.loads(out)
+    assert doc["positive_class"] == doc["operating_point"]["positive_class"] == "bcc"
+    for r in doc["results"]:
+        assert r["positive_probability"] == r["probabilities"]["bcc"] != r["probabilities"]["mel"]
+        assert r["positive"] == (r["probabilities"]["bcc"] >= threshold)
+    assert {r["positive"] for r in doc["results"]} == {True, False}
+    code, out, err = run_cli(["predict", *map(str, paths), "--arch", "resnet50", *dirs(root)], capsys)
+    assert code == 0 and "p(bcc) >= " in out and "bcc operating point" in out and "11 bcc" in out
+    assert "mel POSITIVE" not in out and "p(mel)" not in out and "melanoma" not in out
+    assert sum(line.endswith("-> bcc POSITIVE") for line in out.splitlines()) == sum(
+        r["positive"] for r in doc["results"])
+    if importlib.util.find_spec("gradio") is not None:  # the app's card, from the same Predictor
+        from medrepro.app import model_card
+
+        store = ModelStore.from_repo(root)
+        card = model_card(Predictor.load(store, "resnet50", "cpu"), store)
+        assert "ROC AUC, bcc vs rest | 0.900" in card and "bcc sensitivity at the operating threshold" in card
+        assert "p(bcc) ≥" in card and "**bcc decision.**" in card
+        assert not any(f"{w}" in card for w in ("p(mel)", "mel vs rest", "mel sensitivity", "Melanoma"))
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda d: d.pop("positive_class"), "no positive_class recorded"),
+    (lambda d: d.update(positive_class="melanoma"), "operating point is for 'melanoma', which is not a class of "
+                                                     "the model in"),
+])
+def test_threshold_without_or_with_a_foreign_positive_class_is_refused(tree, capsys, tmp_path, edit, message):
     root = tmp_path / "repo"
     shutil.copytree(tree / layout.RESULTS, root / layout.RESULTS)
     path = layout.images("resnet50", root).threshold_json
-    path.write_text(json.dumps({**json.loads(path.read_text()), "positive_class": "bcc"}))
+    data = json.loads(path.read_text())
+    edit(data)
+    path.write_text(json.dumps(data))
     code, out, err = run_cli(["predict", str(sample_images()[0]), "--arch", "resnet50", *dirs(root)], capsys)
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and "operating point is for 'bcc'" in err and str(path) in err
+    assert err.count("\n") == 1 and err.startswith("error: ") and message in err and str(path) in err
+    assert "rerun the threshold stage" in err
 
 
 def test_cache_size_from_repository_when_model_json_lacks_it(tmp_path):

@@ -433,3 +433,10 @@ def test_real_notes_beat_the_majority_baseline(tmp_path):
     assert m["macro_f1"] > m["majority_macro_f1"] + 0.1
     vocab = set(out.tokenizer.get_vocab())
     assert "name" in vocab or "date" in vocab  # the placeholders of de-identified text are learnt as words
+
+
+@pytest.mark.parametrize("cfg, where", [(PretrainConfig(mixed_precision="fp8"), "pretrain_notes"),
+                                        (notes.NotesTrainConfig(mixed_precision="fp8"), "notes_train")])
+def test_both_note_configs_refuse_an_unknown_precision(cfg, where):
+    with pytest.raises(ParamsError, match=rf"{where}\.mixed_precision='fp8'; choose from \['no', 'fp16', 'bf16'\]"):
+        cfg.validate()

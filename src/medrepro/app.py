@@ -1,7 +1,8 @@
 """`medrepro serve`: local Gradio demo of the trained image models; research use only, not a medical device.
 
 It shows what `medrepro predict` computes (the same `Predictor`, so the same preprocessing as evaluation):
-calibrated class probabilities, the melanoma decision at the validation-chosen operating threshold with
+calibrated class probabilities, the decision for the recorded positive class (threshold.json; melanoma by
+default) at the validation-chosen operating threshold with
 its test sensitivity/specificity, a Grad-CAM overlay and a model card built from the DVC metrics.
 The upload component hands the uploaded file through untouched (Gradio's own image preprocessing would
 re-encode it), and every file is decoded by the project's checked decoder; a bad file becomes a
@@ -33,7 +34,6 @@ except ImportError as exc:  # the app's stack is optional: requirements-app.txt
 
 from medrepro.predict import (  # noqa: E402
     DEFAULT_MAX_FILE_MB,
-    POSITIVE_CLASS,
     ModelStore,
     Predictor,
 )
@@ -130,6 +130,7 @@ def _dataset_line(store: ModelStore) -> str:
 def model_card(predictor: Predictor, store: ModelStore) -> str:
     """Markdown: the model, its data, test metrics with CIs, calibration, intended use and limits."""
     arch, loaded, op = predictor.arch, predictor.loaded, predictor.operating
+    positive = op.positive_class
     files = predictor.files
     meta = _read_json(files.model_json)
     comparison = (_read_json(store.comparison_json) if store.comparison_json else {}).get(arch, {})
@@ -140,10 +141,10 @@ def model_card(predictor: Predictor, store: ModelStore) -> str:
     rows = [("accuracy", _ci(comparison, "accuracy")),
             ("balanced accuracy", _ci(comparison, "balanced_accuracy")),
             ("macro F1", _ci(comparison, "macro_f1")),
-            (f"ROC AUC, {POSITIVE_CLASS} vs rest", _ci(threshold, f"auc_{POSITIVE_CLASS}")),
-            (f"{POSITIVE_CLASS} sensitivity at the operating threshold",
+            (f"ROC AUC, {positive} vs rest", _ci(threshold, f"auc_{positive}")),
+            (f"{positive} sensitivity at the operating threshold",
              f"{op.sensitivity:.3f} [{op.sensitivity_ci_low:.3f}–{op.sensitivity_ci_high:.3f}]"),
-            (f"{POSITIVE_CLASS} specificity at the operating threshold",
+            (f"{positive} specificity at the operating threshold",
              f"{op.specificity:.3f} [{op.specificity_ci_low:.3f}–{op.specificity_ci_high:.3f}]")]
     if isinstance(calibration.get("ece_before"), (int, float)) and isinstance(calibration.get("ece_after"),
                                                                                (int, float)):
@@ -151,7 +152,7 @@ def model_card(predictor: Predictor, store: ModelStore) -> str:
                      f"{calibration['ece_before']:.3f} → {calibration['ece_after']:.3f}"))
     table = "\n".join(["| test metric | value [bootstrap CI] |", "| --- | --- |",
                        *(f"| {k} | {v} |" for k, v in rows)])
-    n_test = f" (n = {op.n_test}, {op.n_test_positive} {POSITIVE_CLASS})" if op.n_test is not None else ""
+    n_test = f" (n = {op.n_test}, {op.n_test_positive} {positive})" if op.n_test is not None else ""
     return f"""### Model card: {arch}
 
 {DISCLAIMER}
@@ -168,7 +169,7 @@ threshold.
 
 {table}
 
-**Melanoma decision.** {POSITIVE_CLASS} is flagged when p({POSITIVE_CLASS}) ≥ {op.threshold:.4g}, the
+**{positive} decision.** {positive} is flagged when p({positive}) ≥ {op.threshold:.4g}, the
 threshold chosen on validation for specificity ≥ {op.target_specificity:g}.
 
 **Intended use.** Reproducing and inspecting the thesis results: how the architectures compare, how confident
@@ -210,7 +211,7 @@ def build_app(store: ModelStore, samples_dir: str | os.PathLike = "data/sample/h
     max_bytes = int(max_file_mb * 1e6)
 
     def predict(image: str | None, arch: str) -> tuple[dict[str, float], str, np.ndarray, dict[str, Any]]:
-        """Classify one dermoscopy image: calibrated probabilities, melanoma decision, Grad-CAM overlay."""
+        """Classify one dermoscopy image: calibrated probabilities, positive-class decision, Grad-CAM overlay."""
         if not image:
             raise gr.Error("No image: upload a dermoscopy image or pick one of the examples.",
                            print_exception=False)
@@ -222,12 +223,13 @@ def build_app(store: ModelStore, samples_dir: str | os.PathLike = "data/sample/h
         result = predictor.predict(decoded[None], [Path(image).name])[0]
         cam = predictor.cam_overlays(decoded[None], [predictor.classes.index(result.top_class)])[0]
         op = predictor.operating
-        verdict = ("**POSITIVE** — melanoma flagged" if result.melanoma_positive
-                   else "**negative** — not flagged as melanoma")
-        relation = "≥" if result.melanoma_positive else "<"
+        positive = op.positive_class
+        verdict = (f"**POSITIVE** — {positive} flagged" if result.positive
+                   else f"**negative** — not flagged as {positive}")
+        relation = "≥" if result.positive else "<"
         decision = (
-            f"### Melanoma at the operating threshold: {verdict}\n"
-            f"p({POSITIVE_CLASS}) = {result.melanoma_probability:.4f} {relation} threshold "
+            f"### {positive} at the operating threshold: {verdict}\n"
+            f"p({positive}) = {result.positive_probability:.4f} {relation} threshold "
             f"{op.threshold:.4g} (chosen on validation for specificity ≥ {op.target_specificity:g}).\n\n"
             f"On the test split this threshold had sensitivity {op.sensitivity:.3f} "
             f"[CI {op.sensitivity_ci_low:.3f}–{op.sensitivity_ci_high:.3f}] and specificity "
@@ -235,7 +237,7 @@ def build_app(store: ModelStore, samples_dir: str | os.PathLike = "data/sample/h
             f"Most probable class: **{result.top_class}** ({result.top_probability:.3f}); the Grad-CAM "
             f"overlay explains that class. *Research use only — not a medical device.*")
         details = {"arch": arch, "temperature": predictor.temperature, "threshold": op.threshold,
-                   "positive_class": POSITIVE_CLASS, **result.as_dict()}
+                   "positive_class": positive, **result.as_dict()}
         details.pop("cam")
         return result.probabilities, decision, cam, details
 
@@ -266,7 +268,7 @@ def build_app(store: ModelStore, samples_dir: str | os.PathLike = "data/sample/h
             with gr.Column(scale=1):
                 probabilities = gr.Label(num_top_classes=7, label="Calibrated class probabilities",
                                          elem_id="probabilities")
-                decision = gr.Markdown(label="Melanoma decision", elem_id="decision")
+                decision = gr.Markdown(label="Decision at the operating threshold", elem_id="decision")
                 cam = gr.Image(label="Grad-CAM overlay (most probable class)", format="png",
                                interactive=False, elem_id="cam")
         with gr.Accordion("Details (JSON)", open=False):

@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--params", default="params.yaml")
     p.set_defaults(func=_fetch_weights)
     p = sub.add_parser("predict", help="classify images with a trained model: calibrated probabilities, "
-                       "melanoma decision at the operating threshold, optional Grad-CAM (exit 1 if any image "
+                       "positive-class decision at the operating threshold, optional Grad-CAM (exit 1 if any image "
                        "is bad)")
     p.add_argument("images", nargs="+", metavar="IMAGE")
     p.add_argument("--arch", help="default: best validation balanced accuracy in results/train/<arch>/train.json, "

@@ -1,11 +1,12 @@
-"""Predict with a trained image model: calibrated probabilities, the melanoma decision, optional Grad-CAM.
+"""Predict with a trained image model: calibrated probabilities, the positive-class decision, optional Grad-CAM.
 
 Everything comes from the DVC outputs: results/train/<arch>/{model.safetensors, model.json},
 results/calibrate/<arch>/temperature.json and results/threshold/<arch>/threshold.json (a `ModelStore` names
 them; `ModelStore.from_repo` takes them from medrepro.layout). An image is decoded exactly as the prepare
 stage decoded the training cache (`_decode_one` at the cache size, with its decompression-bomb and
 truncation checks) and fed through the same uint8 -> resize -> normalise path as evaluation, so a test
-image's logits equal those the train stage saved in predictions/test.csv.
+image's logits equal those the train stage saved in predictions/test.csv. The decision is for the positive
+class threshold.json records (threshold.positive_class when the threshold stage ran), melanoma by default.
 
 Bad files do not stop a batch: each is reported as one line naming the file and the command exits 1 after
 reporting every image it could read.
@@ -30,7 +31,6 @@ from medrepro.device import describe as describe_device
 from medrepro.device import pick_device
 from medrepro.errors import InputError, ParamsError
 from medrepro.models.trained import (  # noqa: F401 (OperatingPoint, read_operating_point: public API here too)
-    POSITIVE_CLASS,
     LoadedModel,
     OperatingPoint,
     TrainedFiles,
@@ -154,8 +154,8 @@ class Prediction:
     logits: list[float]
     top_class: str
     top_probability: float
-    melanoma_probability: float
-    melanoma_positive: bool
+    positive_probability: float  # calibrated probability of the recorded positive class
+    positive: bool               # positive_probability >= the operating threshold
     cam: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -190,8 +190,6 @@ class Predictor:
         meta = read_model_json(files.model_json)
         if meta["arch"] != arch:
             raise InputError(f"{files.model_json}: describes {meta['arch']!r}, not {arch!r}")
-        if POSITIVE_CLASS not in meta["classes"]:
-            raise InputError(f"{files.model_json}: no {POSITIVE_CLASS!r} class in {meta['classes']}")
         cache_size, source = resolve_cache_size(meta, store.cache_json, store.params_yaml)
         dev = pick_device(device)
         trained = load_trained(files)
@@ -227,6 +225,11 @@ class Predictor:
     def classes(self) -> list[str]:
         return self.loaded.classes
 
+    @property
+    def positive_class(self) -> str:
+        """The class the operating point flags, as threshold.json records it (checked against model.json)."""
+        return self.operating.positive_class
+
     def read(self, path: str | os.PathLike, max_bytes: int = int(DEFAULT_MAX_FILE_MB * 1e6)) -> np.ndarray:
         return read_image(path, self.cache_size, max_bytes)
 
@@ -250,14 +253,14 @@ class Predictor:
 
         logits = self.logits(images, batch_size)
         probs = softmax(logits, self.temperature) if len(logits) else logits
-        k = self.classes.index(POSITIVE_CLASS)
+        k = self.classes.index(self.positive_class)
         results = []
         for name, row, p in zip(names, logits, probs, strict=True):
             top = int(p.argmax())
             results.append(Prediction(
                 image=str(name), probabilities={c: float(v) for c, v in zip(self.classes, p, strict=True)},
                 logits=[float(v) for v in row], top_class=self.classes[top], top_probability=float(p[top]),
-                melanoma_probability=float(p[k]), melanoma_positive=bool(p[k] >= self.operating.threshold)))
+                positive_probability=float(p[k]), positive=bool(p[k] >= self.operating.threshold)))
         return results
 
     def cam_overlays(self, images: np.ndarray, targets: Sequence[int],
@@ -303,17 +306,18 @@ def _cam_names(paths: Sequence[str], arch: str) -> list[str]:
 
 
 def format_text(predictor: Predictor, results: Sequence[Prediction]) -> str:
+    positive = predictor.positive_class
     lines = [f"model {predictor.arch} ({predictor.files.model_json.parent}) on {describe_device(predictor.device)}; "
              f"temperature "
              f"{predictor.temperature:.4g}; images decoded at {predictor.cache_size} px, model input "
              f"{predictor.loaded.image_size} px",
-             f"melanoma operating point ({predictor.operating.source}): {predictor.operating.describe()}"]
+             f"{positive} operating point ({predictor.operating.source}): {predictor.operating.describe()}"]
     for r in results:
-        verdict = "POSITIVE" if r.melanoma_positive else "negative"
-        relation = ">=" if r.melanoma_positive else "<"
-        lines.append(f"{r.image}: top {r.top_class} {r.top_probability:.4f}; p({POSITIVE_CLASS}) "
-                     f"{r.melanoma_probability:.4f} {relation} {predictor.operating.threshold:.4g} "
-                     f"-> melanoma {verdict}")
+        verdict = "POSITIVE" if r.positive else "negative"
+        relation = ">=" if r.positive else "<"
+        lines.append(f"{r.image}: top {r.top_class} {r.top_probability:.4f}; p({positive}) "
+                     f"{r.positive_probability:.4f} {relation} {predictor.operating.threshold:.4g} "
+                     f"-> {positive} {verdict}")
         lines.append("  " + " | ".join(f"{c} {p:.4f}" for c, p in r.probabilities.items()))
         if r.cam:
             lines.append(f"  grad-cam ({r.top_class}): {r.cam}")
@@ -350,7 +354,7 @@ def run_predict(images: Sequence[str], store: ModelStore, *, arch: str | None = 
             "arch": arch, "model_dir": str(predictor.files.model_json.parent), "device": str(predictor.device),
             "temperature": predictor.temperature, "cache_size": predictor.cache_size,
             "image_size": predictor.loaded.image_size, "classes": predictor.classes,
-            "positive_class": POSITIVE_CLASS, "operating_point": asdict(predictor.operating),
+            "positive_class": predictor.positive_class, "operating_point": asdict(predictor.operating),
             "results": [r.as_dict() for r in results], "errors": errors,
         }, indent=2))
     else:

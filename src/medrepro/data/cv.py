@@ -30,6 +30,7 @@ class CVConfig:
     architectures: list[str] = field(default_factory=lambda: ["resnet50"])
     val_fraction: float = 0.15
     seed: int = 42
+    confidence: float = 0.95      # of cv_summary's interval for the mean over folds
 
     @property
     def enabled(self) -> bool:
@@ -56,6 +57,8 @@ class CVConfig:
             get_architecture(arch)
         if not 0.0 < self.val_fraction < 0.5:
             raise ParamsError(f"params.yaml: cv.val_fraction={self.val_fraction} must lie in (0, 0.5)")
+        if not 0.0 < self.confidence < 1.0:
+            raise ParamsError(f"params.yaml: cv.confidence={self.confidence} must lie in (0, 1)")
 
 
 def development_pool(splits: pd.DataFrame) -> pd.DataFrame:

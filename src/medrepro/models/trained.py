@@ -1,5 +1,8 @@
 """A trained image model as the pipeline left it: weights, temperature and operating point, loaded in one place.
 
+The positive class is the one the threshold stage recorded in threshold.json (`threshold.positive_class`
+when it ran), never a constant here, so a pipeline run for bcc serves, predicts and describes bcc.
+
 Grad-CAM, `medrepro predict` and the app all load through here, so they rebuild the same model, feed it the
 training code's own preprocessing and hold it to the saved predictions with one tolerance. That tolerance
 follows from the precision model.json records for those predictions: the train stage writes them from a
@@ -22,7 +25,6 @@ from torch import nn
 from medrepro.errors import InputError
 
 MODEL_JSON_KEYS = ("arch", "classes", "image_size", "mean", "std", "model_kwargs")
-POSITIVE_CLASS = "mel"
 OPERATING_POINT = "at_specificity"
 OPERATING_KEYS = ("threshold", "target", "sensitivity", "sensitivity_ci_low", "sensitivity_ci_high",
                   "specificity", "specificity_ci_low", "specificity_ci_high")
@@ -167,8 +169,9 @@ def check_logits(computed: np.ndarray, expected: np.ndarray, where: str, precisi
 
 @dataclass(frozen=True)
 class OperatingPoint:
-    """The melanoma-vs-rest threshold chosen on validation and its sensitivity/specificity on test."""
+    """The positive-class-vs-rest threshold chosen on validation and its sensitivity/specificity on test."""
 
+    positive_class: str
     threshold: float
     target_specificity: float
     sensitivity: float
@@ -183,9 +186,9 @@ class OperatingPoint:
 
     def describe(self) -> str:
         """One line: what the threshold means and how it performed on the test split."""
-        n = (f"n={self.n_test}, {self.n_test_positive} {POSITIVE_CLASS}" if self.n_test is not None
+        n = (f"n={self.n_test}, {self.n_test_positive} {self.positive_class}" if self.n_test is not None
              else "test split")
-        return (f"p({POSITIVE_CLASS}) >= {self.threshold:.4g} is flagged (chosen on validation for "
+        return (f"p({self.positive_class}) >= {self.threshold:.4g} is flagged (chosen on validation for "
                 f"specificity >= {self.target_specificity:g}); on test ({n}): "
                 f"sensitivity {self.sensitivity:.3f} "
                 f"[CI {self.sensitivity_ci_low:.3f}-{self.sensitivity_ci_high:.3f}], specificity "
@@ -196,8 +199,10 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def read_operating_point(path: str | os.PathLike) -> OperatingPoint:
-    """The at_specificity operating point from the threshold stage's threshold.json (flat keys)."""
+def read_operating_point(path: str | os.PathLike, classes: Sequence[str] | None = None,
+                         model_json: str | os.PathLike = "model.json") -> OperatingPoint:
+    """The at_specificity operating point from the threshold stage's threshold.json (flat keys), for the
+    positive class it records; with `classes` (model.json's) that class must be one of the model's."""
     from medrepro.io import read_json
 
     path = Path(path)
@@ -206,14 +211,17 @@ def read_operating_point(path: str | os.PathLike) -> OperatingPoint:
     bad = [k for k in keys if not isinstance(data, dict) or not _number(data.get(k))]
     if bad:
         raise InputError(f"{path}: missing or non-numeric key(s) {bad}; rerun the threshold stage")
-    positive = data.get("positive_class", POSITIVE_CLASS)
-    if positive != POSITIVE_CLASS:
-        raise InputError(f"{path}: the operating point is for {positive!r}, but predict flags melanoma "
-                         f"({POSITIVE_CLASS!r}); rerun the threshold stage with threshold.positive_class: "
-                         f"{POSITIVE_CLASS}")
+    positive = data.get("positive_class")
+    if not isinstance(positive, str) or not positive:
+        raise InputError(f"{path}: no positive_class recorded, so it is unknown which class the threshold "
+                         "flags; rerun the threshold stage")
+    if classes is not None and positive not in classes:
+        raise InputError(f"{path}: the operating point is for {positive!r}, which is not a class of the model in "
+                         f"{model_json} ({', '.join(classes)}); the files come from different runs, rerun the "
+                         "threshold stage")
     v = {k: float(data[f"{OPERATING_POINT}.{k}"]) for k in OPERATING_KEYS}
     counts = {k: int(data[k]) if _number(data.get(k)) else None for k in ("n_test", "n_test_positive")}
-    return OperatingPoint(threshold=v["threshold"], target_specificity=v["target"],
+    return OperatingPoint(positive_class=positive, threshold=v["threshold"], target_specificity=v["target"],
                           sensitivity=v["sensitivity"], sensitivity_ci_low=v["sensitivity_ci_low"],
                           sensitivity_ci_high=v["sensitivity_ci_high"], specificity=v["specificity"],
                           specificity_ci_low=v["specificity_ci_low"],
@@ -235,8 +243,9 @@ def load_trained(files: TrainedFiles, operating_point: bool = True) -> TrainedMo
     from medrepro.evaluate.predictions import load_temperature
 
     loaded = load_model(files.model_json, files.weights)
-    return TrainedModel(loaded=loaded, temperature=load_temperature(files.temperature_json),
-                        operating=read_operating_point(files.threshold_json) if operating_point else None)
+    operating = (read_operating_point(files.threshold_json, loaded.classes, files.model_json) if operating_point
+                 else None)
+    return TrainedModel(loaded=loaded, temperature=load_temperature(files.temperature_json), operating=operating)
 
 
 def verify_reload(loaded: LoadedModel, images: np.ndarray, expected: np.ndarray, where: str,

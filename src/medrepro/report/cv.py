@@ -1,4 +1,4 @@
-"""Cross-validation table and figure: per-fold held-out numbers and their mean ± std per architecture."""
+"""Cross-validation table and figure: per-fold held-out numbers, their mean ± std and the mean's interval."""
 
 from __future__ import annotations
 
@@ -50,22 +50,30 @@ def _mean_std(entry: Mapping) -> str:
     return f"{fmt(entry['mean'])} $\\pm$ {fmt(std)}" if std is not None else fmt(entry["mean"])
 
 
+def _interval(entry: Mapping) -> str:
+    low, high = (entry or {}).get("mean_ci_low"), (entry or {}).get("mean_ci_high")
+    return MISSING if low is None or high is None else f"[{fmt(low)}, {fmt(high)}]"
+
+
 def cv_table(summary: Mapping[str, Mapping], per_fold: Mapping[str, Mapping[int, Mapping]],
-             positive: str) -> pd.DataFrame:
-    """One row per architecture: mean ± sample std over folds, then one row per fold beneath it."""
+             positive: str, confidence: float = 0.95) -> pd.DataFrame:
+    """Per architecture: mean ± sample std over folds, the corrected t interval of the mean, then each fold."""
     metrics = table_metrics(positive)
     rows = []
     for arch, stats in summary.items():
         rows.append({"Model / fold": latex_escape(arch),
                      **{label: _mean_std(stats.get(key, {})) for key, label in metrics}})
+        rows.append({"Model / fold": f"\\quad {confidence * 100:g}\\% CI of the mean",
+                     **{label: _interval(stats.get(key, {})) for key, label in metrics}})
         for fold, held_out in sorted(per_fold.get(arch, {}).items()):
             rows.append({"Model / fold": f"\\quad fold {fold}",
                          **{label: fmt(_get(held_out, key)) for key, label in metrics}})
     return pd.DataFrame(rows, columns=["Model / fold", *[label for _, label in metrics]])
 
 
-def cv_figure(frame: pd.DataFrame, archs: Sequence[str], positive: str) -> Figure:
-    """Each fold as a point, the mean as a bar: the spread a single split hides."""
+def cv_figure(frame: pd.DataFrame, archs: Sequence[str], positive: str,
+              summary: Mapping[str, Mapping] | None = None, confidence: float = 0.95) -> Figure:
+    """Each fold as a point, the mean as a bar with its corrected t interval: the spread a single split hides."""
     metrics = figure_metrics(positive)
     fig = Figure(figsize=(3.2 * len(metrics), 3.2), layout="constrained")
     axes = fig.subplots(1, len(metrics), squeeze=False)[0]
@@ -80,9 +88,17 @@ def cv_figure(frame: pd.DataFrame, archs: Sequence[str], positive: str) -> Figur
                     palette=colours, errorbar=None, alpha=0.35, legend=False, ax=ax)
         sns.stripplot(data=part, x="arch", y="value", hue="arch", order=list(archs), hue_order=list(archs),
                       palette=colours, size=6, jitter=0.12, legend=False, ax=ax, edgecolor="black", linewidth=0.5)
+        for x, arch in enumerate(archs):
+            entry = (summary or {}).get(arch, {}).get(key, {})
+            if entry.get("mean_ci_low") is not None and entry.get("mean_ci_high") is not None:
+                ax.errorbar([x], [entry["mean"]], yerr=[[entry["mean"] - entry["mean_ci_low"]],
+                                                        [entry["mean_ci_high"] - entry["mean"]]],
+                            fmt="none", ecolor="black", elinewidth=1.2, capsize=6)
         ax.set_ylim(0, 1.02)
         ax.set_xlabel("")
         ax.set_ylabel(label)
         ax.tick_params(axis="x", rotation=20)
-    fig.suptitle(f"Held-out folds ({frame['fold'].nunique()} per architecture): points are folds, bars the mean")
+    whiskers = f", whiskers its {confidence * 100:g}% corrected t interval" if summary else ""
+    fig.suptitle(f"Held-out folds ({frame['fold'].nunique()} per architecture): points are folds, bars the "
+                 f"mean{whiskers}", fontsize=10)
     return fig

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import resource
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,11 +37,16 @@ from medrepro.io import atomic_path
 from medrepro.models import text as text_models
 from medrepro.provenance import code_fingerprint
 from medrepro.train.checkpoint import Fingerprint
-from medrepro.train.images import EpochSampler, check_caps, class_weights, tracker_init_kwargs
+from medrepro.train.images import PRECISIONS, EpochSampler, check_caps, class_weights, tracker_init_kwargs
 from medrepro.train.loop import FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
+from medrepro.train.timing import reset_peak_memory, run_timing
 
 METHODS = ("lora", "full")
-PRECISIONS = ("no", "fp16", "bf16")
+def check_precision(cfg: Any, where: str) -> None:
+    """mixed_precision is one of Accelerate's names (the same set as image training)."""
+    if cfg.mixed_precision not in PRECISIONS:
+        raise ParamsError(f"params.yaml: {where}.mixed_precision={cfg.mixed_precision!r}; "
+                          f"choose from {list(PRECISIONS)}")
 
 
 @dataclass(frozen=True)
@@ -88,11 +92,7 @@ class NotesTrainConfig:
         return from_dict(LoraParams, self.lora, "notes_train.lora")
 
     def validate(self, where: str = "notes_train") -> None:
-        if self.mixed_precision not in PRECISIONS:
-            raise ParamsError(
-                f"params.yaml: {where}.mixed_precision={self.mixed_precision!r}; "
-                f"choose from {list(PRECISIONS)}"
-            )
+        check_precision(self, where)
         for name in ("max_length", "batch_size", "epochs", "grad_accum_steps"):
             if getattr(self, name) < 1:
                 raise ParamsError(
@@ -173,15 +173,6 @@ def majority_macro_f1(train_labels: np.ndarray, test_labels: np.ndarray, num_cla
     return float(
         f1_score(test_labels, pred, labels=list(range(num_classes)), average="macro", zero_division=0)
     )
-
-
-def peak_memory_mb(device: torch.device) -> tuple[float, str]:
-    """GPU: the allocator's peak since the last reset (tensors only). CPU: the whole process's peak RSS
-    (getrusage ru_maxrss, Python and libraries included, never reset), so compare runs made in
-    separate processes, as DVC runs them."""
-    if device.type == "cuda":
-        return torch.cuda.max_memory_allocated(device) / 2**20, "cuda_max_memory_allocated"
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "process_peak_rss"
 
 
 @dataclass
@@ -297,8 +288,7 @@ def train_notes_model(
         code=code if code is not None else code_fingerprint(__file__),
     )
 
-    if accelerator.device.type == "cuda":
-        torch.cuda.reset_peak_memory_stats(accelerator.device)
+    reset_peak_memory(accelerator.device)
     result = fit(
         accelerator,
         model,
@@ -316,7 +306,7 @@ def train_notes_model(
         s: predict(accelerator, result.model, accelerator.prepare(loader), forward, desc=s)
         for s, loader in eval_loaders.items()
     }
-    memory_mb, memory_source = peak_memory_mb(accelerator.device)
+    timing = run_timing(result, accelerator.device, "notes_per_s")
     if log_with:
         accelerator.end_training()
 
@@ -330,13 +320,6 @@ def train_notes_model(
         "epochs_run": len(result.history),
         "val_balanced_accuracy": best["val_balanced_accuracy"],
         "training_caps": result.caps,
-    }
-    timing = {
-        "train_time_s": result.train_time_s,
-        "notes_per_s": result.samples_per_s,
-        "peak_memory_mb": memory_mb,
-        "peak_memory_source": memory_source,
-        "resumed_from_epoch": result.resumed_from_epoch,
     }
     model = accelerator.unwrap_model(result.model)
     meta = {

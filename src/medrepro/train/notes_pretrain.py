@@ -30,7 +30,8 @@ from medrepro.provenance import code_fingerprint
 from medrepro.train.checkpoint import Fingerprint
 from medrepro.train.images import check_caps, tracker_init_kwargs
 from medrepro.train.loop import EpochSampler, FitConfig, FitResult, fit, make_accelerator, predict, set_determinism
-from medrepro.train.notes import PRECISIONS, peak_memory_mb
+from medrepro.train.notes import check_precision
+from medrepro.train.timing import reset_peak_memory, run_timing
 
 PRETRAIN_SPLITS = ("train", "val")
 
@@ -64,9 +65,7 @@ class PretrainConfig:
     log_with: list[str] = field(default_factory=lambda: ["dvclive"])
 
     def validate(self, where: str = "pretrain_notes") -> None:
-        if self.mixed_precision not in PRECISIONS:
-            raise ParamsError(f"params.yaml: {where}.mixed_precision={self.mixed_precision!r}; "
-                              f"choose from {list(PRECISIONS)}")
+        check_precision(self, where)
         for name in ("vocab_size", "min_frequency", "hidden_size", "num_layers", "num_heads",
                      "intermediate_size", "batch_size", "epochs"):
             if getattr(self, name) < 1:
@@ -163,12 +162,11 @@ def pretrain_encoder(cfg: PretrainConfig, model_name: str, prepared_dir: str | P
                         max_steps_per_epoch=cfg.max_steps_per_epoch, max_val_batches=cfg.max_val_batches)
     fingerprint = Fingerprint(params=cfg.fingerprint(model_name, data_fp), data=data_fp,
                               code=code if code is not None else code_fingerprint(__file__))
-    if accelerator.device.type == "cuda":
-        torch.cuda.reset_peak_memory_stats(accelerator.device)
+    reset_peak_memory(accelerator.device)
     result = fit(accelerator, model, train_loader, val_loader, forward=forward_mlm, cfg=fit_cfg,
                  checkpoint_dir=checkpoint_dir, fingerprint=fingerprint, desc="notes-pretrain")
     logits, labels = predict(accelerator, result.model, accelerator.prepare(val_loader), forward_mlm, desc="val")
-    memory_mb, memory_source = peak_memory_mb(accelerator.device)
+    timing = run_timing(result, accelerator.device, "masked_tokens_per_s")
     if log_with:
         accelerator.end_training()
 
@@ -181,13 +179,6 @@ def pretrain_encoder(cfg: PretrainConfig, model_name: str, prepared_dir: str | P
         "epochs_run": len(result.history),
         "training_caps": result.caps,
         **text_models.parameter_counts(result.model),
-    }
-    timing = {
-        "train_time_s": result.train_time_s,
-        "masked_tokens_per_s": result.samples_per_s,
-        "peak_memory_mb": memory_mb,
-        "peak_memory_source": memory_source,
-        "resumed_from_epoch": result.resumed_from_epoch,
     }
     model = accelerator.unwrap_model(result.model)
     meta = {
