@@ -47,6 +47,7 @@ from pathlib import Path
 
 from medrepro.privacy.facilities import facility_spans
 from medrepro.privacy.lexicon import caps_name_spans, lexicon_name_spans
+from medrepro.privacy.name_context import context_name_spans
 from medrepro.privacy.names import _name_spans, _propagate_names
 from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_RE, SCAN_RULES: public API)
     _RULES,
@@ -109,7 +110,9 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
         spans += name_spans
         if names == "all":
             # The lexicon test already runs on every word of the note, so it is not propagated.
-            spans += _propagate_names(text, name_spans) + lexicon_name_spans(text) + caps_name_spans(text)
+            lexical = lexicon_name_spans(text) + caps_name_spans(text)
+            spans += _propagate_names(text, name_spans) + lexical
+            spans += context_name_spans(text, name_spans + lexical)
     return _resolve(text, spans)
 
 
