@@ -65,6 +65,7 @@ _CLINICAL_HEADS = (
 ).split()
 _HEADS = frozenset(_CLINICAL_HEADS)
 _HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:" + "|".join(_CLINICAL_HEADS) + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
+_HEAD_WORD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:" + "|".join(_CLINICAL_HEADS) + r")\b")
 _MONTHS_DAYS = frozenset(
     "january february march april june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -158,13 +159,16 @@ def _title_case(word: str) -> bool:
     return word[0].isupper() and not word.isupper()
 
 
-# A capital after four or more lower-case letters is a brand's spelling ("PowerPort", "LigaSure",
-# "CellCept", "MitraClip"); name prefixes are shorter ("McKenzie", "DeShawn", "LaToya", "MacArthur").
-_INTERCAP = re.compile(r"[A-Z][a-z]{3,}[A-Z]")
+# A capital after four or more lower-case letters, before a word or a medical stem, is a brand's spelling
+# ("PowerPort", "StarClose", "MitraClip", "MediPort"); name prefixes are shorter ("McKenzie", "DeShawn",
+# "MacArthur"), and names run together ("SimphiweyiNkosi") have no English word inside.
+_INTERCAP = re.compile(r"([A-Z][a-z]{3,})([A-Z][A-Za-z]*)$")
 
 
 def is_brand_form(word: str) -> bool:
-    return _INTERCAP.match(word) is not None and not word.startswith("Fitz")
+    m = _INTERCAP.match(word)
+    return m is not None and not word.startswith("Fitz") and any(
+        zipf(part) >= RARE_BELOW or is_clinical(part) for part in m.groups())
 
 
 def _joins_common(word: str) -> bool:
@@ -195,26 +199,35 @@ def _head(word: str) -> bool:
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]+)")  # not after "'s": "Jane Roe's mammogram"
 # Capitalised words between a run and its head noun: "Morse [Fall] Scale 45", "Ann Arbor [Staging] stage".
-_CAPS_BEFORE_HEAD = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,3}(?=(?:['’]s)?[ \t]+(?:[A-Za-z]|\d))")
+_CAPS_BEFORE_HEAD = re.compile(r"(?: [A-Z][\w'’-]*){1,3}(?=(?:['’]s)? (?:[A-Za-z]|\d))")
 # "Circle of Willis", "ampulla of Vater": a medical noun and "of" before the run make it an anatomical eponym.
 _OF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[ \t]+of[ \t]+$")
 
 
-def _eponym_after(text: str, end: int) -> bool:
+def _eponym_after(text: str, end: int, numbers: bool = True) -> bool:
     """A clinical head noun, a dose, or a lower-case medical noun follows, maybe after more capitalised
     words ("Neer impingement sign", "Morse Fall Scale 45", "Wolff-Parkinson-White pattern"); verbs
     ("tolerated", "presents") are not heads."""
-    if _HEAD_AFTER.match(text, end):
+    head = _HEAD_AFTER if numbers else _HEAD_WORD_AFTER
+    if head.match(text, end):
         return True
-    caps = _CAPS_BEFORE_HEAD.match(text, end)
-    if caps is not None and _HEAD_AFTER.match(text, caps.end()):
+    caps = _CAPS_BEFORE_HEAD.match(text, end)  # one space apart: two spaces end a sentence
+    if caps is not None and head.match(text, caps.end()) and not any(
+            w.lower() in NAME_STOP for w in caps.group().split()):
         return True
     nxt = _NEXT_WORD.match(text, end)
     if nxt is None:
         return False
     w = nxt.group(1)
-    return (w in ct.MED_LOWER and zipf(w) < EPONYM_HEAD_BELOW and not w.endswith(("ed", "ing", "es"))
+    return (w in ct.MED_LOWER and w not in _PERSON_NOUNS and zipf(w) < EPONYM_HEAD_BELOW and not w.endswith(("ed", "ing", "es"))
             and _SUBJECT_VERB.match(" " + w) is None)
+
+
+# Nouns for people after a name or a place are not clinical heads: "a Thorswick resident", "the Nowak twins".
+_PERSON_NOUNS = frozenset(
+    "resident residents native natives family families twins twin couple household relatives children child "
+    "baby infant boy girl man woman men women patient patients physician surgeon nurse student students "
+    "worker workers employee employees retiree veteran citizen visitor".split())
 
 
 def _eponym_of(text: str, start: int) -> bool:
@@ -223,10 +236,10 @@ def _eponym_of(text: str, start: int) -> bool:
     return m is not None and m.group(1).lower() in ct.MED_LOWER
 
 
-def clinical_context(text: str, start: int, end: int) -> bool:
-    """The span text[start:end] reads as an eponym, brand or score, not a person: a clinical head noun or a
-    number follows, or a medical noun and "of" come before it."""
-    return _eponym_after(text, end) or _eponym_of(text, start)
+def clinical_context(text: str, start: int, end: int, numbers: bool = True) -> bool:
+    """The span text[start:end] reads as an eponym, brand or score, not a person: a clinical head noun (or,
+    with `numbers`, a number) follows, or a medical noun and "of" come before it."""
+    return _eponym_after(text, end, numbers) or _eponym_of(text, start)
 
 
 def _joins(word: str) -> bool:
@@ -368,5 +381,6 @@ def caps_name_spans(text: str) -> list[Span]:
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
+    """One name continues across spaces, particles and initials, not across two spaces (a new sentence)."""
     gap = _SEP.fullmatch(text, end, start)
-    return gap is not None
+    return gap is not None and "  " not in text[end:start]
