@@ -64,8 +64,8 @@ _CLINICAL_HEADS = (
     "view projection classification staging body bodies"
 ).split()
 _HEADS = frozenset(_CLINICAL_HEADS)
-_HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:" + "|".join(_CLINICAL_HEADS) + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
-_HEAD_WORD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:" + "|".join(_CLINICAL_HEADS) + r")\b")
+_HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
+_HEAD_WORD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b")
 _MONTHS_DAYS = frozenset(
     "january february march april june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -180,6 +180,28 @@ def _joins_common(word: str) -> bool:
             and base not in nl.US_STATES and base not in nl.COUNTRIES_AND_REGIONS)
 
 
+def eponym_compound(word: str) -> bool:
+    """A hyphenated eponym ("Dix-Hallpike", "Mallory-Weiss", "Hill-Sachs"): one part is an eponym of the
+    medical dictionary and no part is a rare unknown word, as the parts of a double surname often are."""
+    parts = [p for p in _lower(word).split("-") if p]
+    return len(parts) > 1 and any(is_eponym(p) for p in parts) and all(
+        is_eponym(p) or is_clinical(p) or zipf(p) >= RARE_BELOW for p in parts)
+
+
+_EPONYM_PAIR_AFTER = re.compile(r"[ \t]+(?:and|or|&)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?![ \t]+[A-Z])")
+_EPONYM_PAIR_BEFORE = re.compile(r"(?<![A-Za-z][ \t])(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)[ \t]+(?:and|or|&)[ \t]+$")
+
+
+def _eponym_pair(text: str, start: int, end: int) -> bool:
+    """A lone word paired with a lone eponym by "and"/"or" is an eponym too: "Weber and Rinne" (tests)."""
+    word = text[start:end]
+    if " " in word or zipf(word) < RARE_BELOW:
+        return False
+    after = _EPONYM_PAIR_AFTER.match(text, end)
+    before = _EPONYM_PAIR_BEFORE.search(text, max(0, start - 30), start)
+    return any(m is not None and (is_eponym(m.group(1)) or eponym_compound(m.group(1))) for m in (after, before))
+
+
 def _poss(text: str, tok: re.Match) -> bool:
     """The token is followed by a possessive 's ("Saidani's"): the name ends there."""
     return text[tok.end():tok.end() + 2] in ("'s", "’s", "'S", "’S") and not text[tok.end() + 2:tok.end() + 3].isalpha()
@@ -264,7 +286,8 @@ def lexicon_name_spans(text: str) -> list[Span]:
         if _head(word) or not _joins(word) or is_brand_form(word):
             i += 1
             continue
-        rare = not (_ordinary(word, COMMON_FROM) or (_ordinary(word, RARE_BELOW) and not _name_context(text, m)))
+        rare = not (_ordinary(word, COMMON_FROM) or (_ordinary(word, RARE_BELOW) and not _name_context(text, m))
+                    or eponym_compound(word))
         anchor = rare
         start, end = m.start(), m.end()
         j = i - 1
@@ -297,13 +320,6 @@ def lexicon_name_spans(text: str) -> list[Span]:
         # common surname after it ("and Rosenberg Brown"), never a drug.
         eponym_only = not anchor and is_eponym(word) and zipf(word) < 4.0 and not _sentence_start(
             text, m.start()) and not any(_in(_lower(w), ct.DRUGS) or is_drug_like(w) for w in run)
-        if strong:
-            # Common words beside a strong name word join inside a sentence ("Abdelkader Field").
-            while (j >= 0 and _adjacent(text, toks[j].end(), start) and _joins_common(toks[j].group())
-                   and not _poss(text, toks[j]) and not _SENTENCE_OPEN.search(text, max(0, toks[j].start() - 12),
-                                                                              toks[j].start())):
-                start = toks[j].start()
-                j -= 1
         if anchor or eponym_only:
             before = k
             while (k < len(toks) and not _poss(text, toks[k - 1])
@@ -312,7 +328,16 @@ def lexicon_name_spans(text: str) -> list[Span]:
                 end = toks[k].end()
                 k += 1
             anchor = anchor or k > before
-        if not anchor or clinical_context(text, start, end) or any(is_brand_form(t.group()) for t in toks[j + 1:k]):
+        if strong:
+            # Common words before a strong name word join inside a sentence ("and Mark Saoudi"), and at a
+            # sentence's start only before a possessive ("Hope Raman's mammogram").
+            while (j >= 0 and _adjacent(text, toks[j].end(), start) and _joins_common(toks[j].group())
+                   and not _poss(text, toks[j]) and (_poss(text, toks[k - 1]) or not _SENTENCE_OPEN.search(
+                       text, max(0, toks[j].start() - 12), toks[j].start()))):
+                start = toks[j].start()
+                j -= 1
+        if not anchor or clinical_context(text, start, end) or any(is_brand_form(t.group()) for t in toks[j + 1:k]) or (
+                k - j == 2 and _eponym_pair(text, start, end)):
             i += 1 if not anchor else k - i
             continue
         word_end = _POSSESSIVE.search(text[start:end])

@@ -38,6 +38,9 @@ _SUBJECT_PAIR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?P<phi>" 
                            r"reports|reported|states|stated|denies|denied|agrees|agreed|understands|lives|works)\b)")
 _LIST_SEP = r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
 _NEXT_ITEM = re.compile(_LIST_SEP + r"(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})(?=[ \t]*(?:[.,;:)\n]|and\b|$))")
+# "Heeb, Jade", "Nagele, Adeniyi": one name word found, the other across a comma (not in a longer list).
+_COMMA_AFTER = re.compile(r",[ \t]+(?P<phi>" + _W + r")(?=[ \t]+[a-z(]|[ \t]*(?:[.;:)\n]|$)|[ \t]+[A-Z]\.)")
+_COMMA_BEFORE = re.compile(r"(?<![,;][ \t])(?<![\w'’-])(?P<phi>" + _W + r"),[ \t]+$")
 _PREV_ITEM = re.compile(r"(?:^|(?<=[:\s]))(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})" + _LIST_SEP + r"$")
 
 
@@ -79,6 +82,12 @@ def context_name_spans(text: str, found: list[Span]) -> list[Span]:
         add(m, eponyms=False)
     for m in _SUBJECT_PAIR.finditer(text):
         add(m, eponyms=False)
+    for s in sorted([s for s in found if s.category == "NAME"] + spans, key=lambda s: s.start):
+        if not re.fullmatch(_W, text[s.start:s.end]):
+            continue
+        for m in (_COMMA_AFTER.match(text, s.end), _COMMA_BEFORE.search(text, max(0, s.start - 40), s.start)):
+            if m is not None:
+                add(m)
     names = sorted([s for s in found if s.category == "NAME"] + spans, key=lambda s: s.start)
     seen = {(s.start, s.end) for s in names}
     while names:
