@@ -58,14 +58,20 @@ _CLINICAL_HEADS = (
     "approach hernia triangle canal duct ligament space nerve muscle fascia gland node nodes pouch angle cell "
     "cells stain infection solution cream ointment tablet tablets drops spray inhaler patch injection "
     "suction irrigation tip coma stapler hugger saver scalpel shears mattress pillow bed sling stockings hose "
-    "dissector dissectors dilator dilators nodule nodules level impingement xl xr sr cr er ds hct odt cd la mg mcg "
+    "dissector dissectors dilator dilators nodule nodules level impingement mg mcg "
     "units unit ml pattern tear deformity injury lesions respirations triad crunch lines fissure sump lift "
     "holder casting esophagectomy murmur rub effect reaction phenomenon index ratio criteria protocol regimen "
     "view projection classification staging body bodies"
 ).split()
+# Heads follow after one space (two spaces end a sentence). Release forms after a brand, in capitals only ("Toprol XL"; "Sr." after a name is a suffix).
+_RELEASE_FORMS = "XL|XR|SR|CR|ER|DS|HCT|ODT|CD|LA"
 _HEADS = frozenset(_CLINICAL_HEADS)
-_HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
-_HEAD_WORD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b")
+_HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b|(?:" + _RELEASE_FORMS
+                         + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
+_HEAD_WORD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?|" + _RELEASE_FORMS
+                              + r")\b")
+# A lower-case compound ending in a head noun: "Terumo glidewire", "Olympus videoscope".
+_COMPOUND_HEAD = re.compile(r"[ \t][a-z]{3,}(?:" + "|".join(h for h in _CLINICAL_HEADS if len(h) >= 4) + r")\b")
 _MONTHS_DAYS = frozenset(
     "january february march april june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -199,7 +205,8 @@ def _eponym_pair(text: str, start: int, end: int) -> bool:
         return False
     after = _EPONYM_PAIR_AFTER.match(text, end)
     before = _EPONYM_PAIR_BEFORE.search(text, max(0, start - 30), start)
-    return any(m is not None and (is_eponym(m.group(1)) or eponym_compound(m.group(1))) for m in (after, before))
+    return any(m is not None and (is_eponym(m.group(1)) or eponym_compound(m.group(1))) for m in (after, before)) or (
+        after is not None and _eponym_after(text, after.end()))  # "Hunt and Hess grade 2"
 
 
 def _poss(text: str, tok: re.Match) -> bool:
@@ -219,7 +226,7 @@ def _head(word: str) -> bool:
     return word.lower() in _HEADS
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]+)")  # not after "'s": "Jane Roe's mammogram"
+_NEXT_WORD = re.compile(r"[ \t]([a-z][a-z-]+)")  # not after "'s": "Jane Roe's mammogram"
 # Capitalised words between a run and its head noun: "Morse [Fall] Scale 45", "Ann Arbor [Staging] stage".
 _CAPS_BEFORE_HEAD = re.compile(r"(?: [A-Z][\w'’-]*){1,3}(?=(?:['’]s)? (?:[A-Za-z]|\d))")
 # "Circle of Willis", "ampulla of Vater": a medical noun and "of" before the run make it an anatomical eponym.
@@ -236,6 +243,8 @@ def _eponym_after(text: str, end: int, numbers: bool = True) -> bool:
     caps = _CAPS_BEFORE_HEAD.match(text, end)  # one space apart: two spaces end a sentence
     if caps is not None and head.match(text, caps.end()) and not any(
             w.lower() in NAME_STOP for w in caps.group().split()):
+        return True
+    if _COMPOUND_HEAD.match(text, end):
         return True
     nxt = _NEXT_WORD.match(text, end)
     if nxt is None:

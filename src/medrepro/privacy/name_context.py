@@ -22,24 +22,38 @@ _W = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # Initials that are abbreviations, not a person's: "U.S. Army", "P.O. Box", "M.D. Anderson".
 _ABBREV_INITIALS = frozenset("U.S. P.O. M.D. D.O. R.N. N.P. A.M. P.M. B.S. B.A. M.A. M.S. D.C. L.A. N.Y. U.K.".split())
 _INITIALS = re.compile(rf"(?<![\w.])((?:[A-Z]\.){{2,3}})[ \t]?(?P<phi>{_W})(?![\w'’-]*\d)")
-_LAST_INITIAL = re.compile(rf"(?<![\w'’-])(?P<phi>{_W}),[ \t]+[A-Z]\.(?=[ \t]*(?:$|[\n,;)]|[ \t]{{2}}|[ \t][a-z(]))")
+_LAST_INITIAL = re.compile(rf"(?<![\w'’-])(?P<phi>{_W}),[ \t]+[A-Z]\.(?=[ \t]*(?:$|[\n,;.)]|[ \t]{{2}}|[ \t][a-z(]))")
+# "M. Rock asked", "C. Law.": one initial and a surname, after a lower-case word or a cue, not after a
+# capitalised word ("Vitamin D. Rock" would be a sentence end) and not "A. The".
+_INITIAL_SURNAME = re.compile(rf"(?<![\w.])[A-Z]\.[ \t](?P<phi>{_W})(?![\w'’-])(?=[ \t]+(?:and|or|who|was|is|has|"
+                             r"had|will|would|can|could|did|does|said|says|[a-z]+ed|[a-z]+ly)\b|[ \t]*[.,;:)])")
+_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({_W}) $")
+_PREV_WORD = re.compile(r"(\S+)[ \t]+$")
 _RELATION_WORDS = (
     "wife husband spouse partner son daughter mother father mom dad brother sister aunt uncle niece nephew "
     "cousin grandson granddaughter grandmother grandfather stepson stepdaughter boyfriend girlfriend fiance "
-    "fiancee friend neighbor neighbour roommate caregiver guardian interpreter translator chaplain"
+    "fiancee friend neighbor neighbour roommate caregiver guardian interpreter translator chaplain manager "
+    "therapist physician nurse worker coordinator pharmacist dietitian technician aide counselor advocate proxy "
+    "surgeon doctor provider attending paramedic midwife sitter companion"
 ).split()
+# Words after a role noun that name a role, not a person: "nurse Practitioner", "physician Assistant".
+_ROLE_WORDS = frozenset("practitioner assistant associate extender navigator educator specialist liaison "
+                        "on-call".split()) | frozenset(_RELATION_WORDS)
 _RELATION_CUE = re.compile(r"(?<![\w'’-])(?i:" + "|".join(_RELATION_WORDS) + r")(?:,[ \t]*|[ \t]+)(?P<phi>"
                            + _W + r"(?:[ \t]+" + _W + r"){0,2})(?![\w'’-])")
-_PERSON_PREP = re.compile(r"(?<![\w'’-])(?:with|by|per|to|from|and|for|saw|see|called|told|asked)[ \t]+(?P<phi>"
+_PERSON_PREP = re.compile(r"(?<![\w'’-])(?:with|by|per|to|from|and|for|saw|see|call|called|told|asked|paged|"
+                          r"reminded|reassured|informed|notified|contacted|thanked|met|visited)[ \t]+(?P<phi>"
                           + _W + r"[ \t]+" + _W + r")(?=[ \t]*[.,;:)]|[ \t]+(?:and|who|about|on|at|of|in|the|"
-                          r"without|with|regarding|for|to|today|was|is|will|has|had|[a-z]+ed|[a-z]+s)\b)")
+                          r"without|with|regarding|for|to|today|was|is|will|has|had|[a-z]+ed|[a-z]+s|[a-z]+ly)\b)")
+# "Reviewed Hay's home log", "Frank's gait has improved": a possessive before a lower-case word.
+_POSSESSOR = re.compile(rf"(?<![\w'’.-])(?P<phi>{_W})['’]s[ \t]+(?=[a-z])")
 _SUBJECT_PAIR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?P<phi>" + _W + r"[ \t]+" + _W + r")"
                            r"(?=['’]s[ \t]|[ \t]+(?:was|is|has|had|says|said|will|would|tolerated|chose|brought|"
                            r"reports|reported|states|stated|denies|denied|agrees|agreed|understands|lives|works)\b)")
 _LIST_SEP = r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
 _NEXT_ITEM = re.compile(_LIST_SEP + r"(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})(?=[ \t]*(?:[.,;:)\n]|and\b|$))")
 # "Heeb, Jade", "Nagele, Adeniyi": one name word found, the other across a comma (not in a longer list).
-_COMMA_AFTER = re.compile(r",[ \t]+(?P<phi>" + _W + r")(?=[ \t]+[a-z(]|[ \t]*(?:[.;:)\n]|$)|[ \t]+[A-Z]\.)")
+_COMMA_AFTER = re.compile(r",[ \t]+(?P<phi>" + _W + r")(?=[ \t]+[a-z(]|[ \t]*(?:[.;:)\n]|$)|[ \t]+[A-Z]\.|,[ \t]+[a-z])")
 _COMMA_BEFORE = re.compile(r"(?<![,;][ \t])(?<![\w'’-])(?P<phi>" + _W + r"),[ \t]+$")
 _PREV_ITEM = re.compile(r"(?:^|(?<=[:\s]))(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})" + _LIST_SEP + r"$")
 
@@ -50,7 +64,7 @@ _PLACES = frozenset(lx.nl.US_STATES_MULTIWORD) | frozenset(lx.nl.US_CITIES)
 def _plain_word(word: str) -> bool:
     """A capitalised word that may be a person's: not a stop/heading word, clinical, a head noun or a month."""
     low = word.lower()
-    return not (low in NAME_STOP or lx.is_clinical(word) or lx._head(word) or low in lx._MONTHS_DAYS
+    return not (low in NAME_STOP or low in _ROLE_WORDS or lx.is_clinical(word) or lx._head(word) or low in lx._MONTHS_DAYS
                 or word in lx.nl.US_STATES or word in lx.nl.COUNTRIES_AND_REGIONS or lx.is_brand_form(word))
 
 
@@ -62,8 +76,34 @@ def _person_run(text: str, start: int, end: int, eponyms: bool = True) -> bool:
             and not lx.clinical_context(text, start, end))
 
 
+_CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:-[A-Z]{2,})*(?:['’]S)?(?![\w'’-])")
+_FUNCTION = frozenset("with by for to from and or of at in on the a an per seen saw".split())
+
+
+def fold_caps(text: str) -> str:
+    """ALL-CAPS words in Title case, stop and heading words in lower case (same length, same offsets), so
+    the rules read "SEEN WITH RUBY BRAND TODAY" as "seen with Ruby Brand today"."""
+    def fold(m: re.Match) -> str:
+        word = m.group()
+        low = word.lower()
+        if low in NAME_STOP or low in _FUNCTION:
+            return low
+        return "-".join(p[:1] + p[1:].lower() for p in word.split("-")).replace("'S", "'s").replace("’S", "’s")
+    return _CAPS_WORD.sub(fold, text)
+
+
 def context_name_spans(text: str, found: list[Span]) -> list[Span]:
-    """NAME spans told by form or sentence place; `found` are the names the other rules found (for lists)."""
+    """NAME spans told by form or sentence place; `found` are the names the other rules found (for lists).
+    ALL-CAPS text is read a second time folded to Title case (`fold_caps`)."""
+    spans = _context_spans(text, found)
+    folded = fold_caps(text)
+    if folded != text:
+        seen = {(s.start, s.end) for s in spans}
+        spans += [s for s in _context_spans(folded, found) if (s.start, s.end) not in seen]
+    return spans
+
+
+def _context_spans(text: str, found: list[Span]) -> list[Span]:
     spans: list[Span] = []
 
     def add(m: re.Match, eponyms: bool = True) -> None:
@@ -76,8 +116,23 @@ def context_name_spans(text: str, found: list[Span]) -> list[Span]:
                 add(m)
         for m in _LAST_INITIAL.finditer(text):
             add(m)
+        for m in _INITIAL_SURNAME.finditer(text):
+            prev = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+            if prev is None or not prev.group(1)[0].isupper() or prev.group(1)[-1] in ".:,;":
+                add(m)
     for m in _RELATION_CUE.finditer(text):
         add(m)
+    if "'" in text or "’" in text:
+        for m in _POSSESSOR.finditer(text):
+            if lx.is_eponym(m.group("phi")) or not _person_run(text, m.start("phi"), m.end("phi")):
+                continue  # "Parkinson's", "Crohn's" stay
+            start = m.start("phi")
+            for _ in range(2):  # the first names before it: "Destiny Blank's"
+                prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
+                if prev is None or not _plain_word(prev.group(1)):
+                    break
+                start = prev.start(1)
+            spans.append(Span(start, m.end("phi"), "NAME", PRIORITY))
     for m in _PERSON_PREP.finditer(text):
         add(m, eponyms=False)
     for m in _SUBJECT_PAIR.finditer(text):
