@@ -67,7 +67,7 @@ _CLINICAL_HEADS = (
 _RELEASE_FORMS = "XL|XR|SR|CR|ER|DS|HCT|ODT|CD|LA"
 _HEADS = frozenset(_CLINICAL_HEADS)
 _HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b|(?:" + _RELEASE_FORMS
-                         + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
+                         + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b(?!:\d))")  # a time ("10:42") is not a dose
 _HEAD_WORD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?|" + _RELEASE_FORMS
                               + r")\b")
 # A lower-case compound ending in a head noun: "Terumo glidewire", "Olympus videoscope".

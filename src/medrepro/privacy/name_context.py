@@ -16,7 +16,7 @@ import re
 from medrepro.privacy import lexicon as lx
 from medrepro.privacy.patterns import NAME_STOP, Span
 
-PRIORITY = 41  # below the lexicon test and every cue rule
+PRIORITY = 42  # the lexicon test's: the longer span wins ("Hope G. Warren" over "Warren"); cue rules win
 
 _W = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # Initials that are abbreviations, not a person's: "U.S. Army", "P.O. Box", "M.D. Anderson".
@@ -43,15 +43,19 @@ _RELATION_CUE = re.compile(r"(?<![\w'’-])(?i:" + "|".join(_RELATION_WORDS) + r
                            + _W + r"(?:[ \t]+" + _W + r"){0,2})(?![\w'’-])")
 _PERSON_PREP = re.compile(r"(?<![\w'’-])(?:with|by|per|to|from|and|for|saw|see|call|called|told|asked|paged|"
                           r"reminded|reassured|informed|notified|contacted|thanked|met|visited)[ \t]+(?P<phi>"
-                          + _W + r"[ \t]+" + _W + r")(?=[ \t]*[.,;:)]|[ \t]+(?:and|who|about|on|at|of|in|the|"
+                          + _W + r"(?:[ \t]+[A-Z]\.)?[ \t]+" + _W + r")(?=[ \t]*[.,;:)]|[ \t]+(?:and|who|about|on|at|of|in|the|"
                           r"without|with|regarding|for|to|today|was|is|will|has|had|[a-z]+ed|[a-z]+s|[a-z]+ly)\b)")
 # "Reviewed Hay's home log", "Frank's gait has improved": a possessive before a lower-case word.
 _POSSESSOR = re.compile(rf"(?<![\w'’.-])(?P<phi>{_W})['’]s[ \t]+(?=[a-z])")
-_SUBJECT_PAIR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?P<phi>" + _W + r"[ \t]+" + _W + r")"
+# "Ira Star Jr.", "Buck Law III": a generational suffix after two or three capitalised words.
+_SUFFIXED = re.compile(r"(?<![\w'’-])(?P<phi>" + _W + r"(?:[ \t]+(?:[A-Z]\.[ \t]+)?" + _W + r"){1,2}),?[ \t]+"
+                       r"(?:(?i:jr|sr)\b\.?|(?i:ii|iii|iv)\b(?=[ \t]*[,.;:)]|[ \t]+(?:and|who|was|is|has|had|will|"
+                       r"[a-z]+ed|[a-z]+s)\b))")
+_SUBJECT_PAIR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=\w\s\s))(?P<phi>" + _W + r"[ \t]+" + _W + r")"
                            r"(?=['’]s[ \t]|[ \t]+(?:was|is|has|had|says|said|will|would|tolerated|chose|brought|"
                            r"reports|reported|states|stated|denies|denied|agrees|agreed|understands|lives|works)\b)")
-_LIST_SEP = r"(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
-_NEXT_ITEM = re.compile(_LIST_SEP + r"(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})(?=[ \t]*(?:[.,;:)\n]|and\b|$))")
+_LIST_SEP = r"(?:[ \t]*[,;/&][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+_NEXT_ITEM = re.compile(_LIST_SEP + r"(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})(?=[ \t]*(?:[.,;:/&)\n]|$)|[ \t]+[a-z])")
 # "Heeb, Jade", "Nagele, Adeniyi": one name word found, the other across a comma (not in a longer list).
 _COMMA_AFTER = re.compile(r",[ \t]+(?P<phi>" + _W + r")(?=[ \t]+[a-z(]|[ \t]*(?:[.;:)\n]|$)|[ \t]+[A-Z]\.|,[ \t]+[a-z])")
 _COMMA_BEFORE = re.compile(r"(?<![,;][ \t])(?<![\w'’-])(?P<phi>" + _W + r"),[ \t]+$")
@@ -86,6 +90,8 @@ def fold_caps(text: str) -> str:
     def fold(m: re.Match) -> str:
         word = m.group()
         low = word.lower()
+        if low in ("ii", "iii", "iv"):
+            return word
         if low in NAME_STOP or low in _FUNCTION:
             return low
         return "-".join(p[:1] + p[1:].lower() for p in word.split("-")).replace("'S", "'s").replace("’S", "’s")
@@ -124,8 +130,8 @@ def _context_spans(text: str, found: list[Span]) -> list[Span]:
         add(m)
     if "'" in text or "’" in text:
         for m in _POSSESSOR.finditer(text):
-            if lx.is_eponym(m.group("phi")) or not _person_run(text, m.start("phi"), m.end("phi")):
-                continue  # "Parkinson's", "Crohn's" stay
+            if not _person_run(text, m.start("phi"), m.end("phi")) or lx.is_eponym(m.group("phi")):
+                continue  # "Parkinson's", "Quervain's release", "Lhermitte's phenomena" stay
             start = m.start("phi")
             for _ in range(2):  # the first names before it: "Destiny Blank's"
                 prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
@@ -137,6 +143,8 @@ def _context_spans(text: str, found: list[Span]) -> list[Span]:
         add(m, eponyms=False)
     for m in _SUBJECT_PAIR.finditer(text):
         add(m, eponyms=False)
+    for m in _SUFFIXED.finditer(text):
+        add(m)
     for s in sorted([s for s in found if s.category == "NAME"] + spans, key=lambda s: s.start):
         if not re.fullmatch(_W, text[s.start:s.end]):
             continue
