@@ -63,7 +63,8 @@ _CLINICAL_HEADS = (
     "holder casting esophagectomy murmur rub effect reaction phenomenon index ratio criteria protocol regimen "
     "view projection classification staging body bodies"
 ).split()
-# Heads follow after one space (two spaces end a sentence). Release forms after a brand, in capitals only ("Toprol XL"; "Sr." after a name is a suffix).
+# Heads follow after one space (two spaces end a sentence). Release forms after a brand, in capitals only
+# ("Toprol XL"; "Sr." after a name is a suffix).
 _RELEASE_FORMS = "XL|XR|SR|CR|ER|DS|HCT|ODT|CD|LA"
 _HEADS = frozenset(_CLINICAL_HEADS)
 _HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b|(?:" + _RELEASE_FORMS
@@ -195,7 +196,8 @@ def eponym_compound(word: str) -> bool:
 
 
 _EPONYM_PAIR_AFTER = re.compile(r"[ \t]+(?:and|or|&)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?![ \t]+[A-Z])")
-_EPONYM_PAIR_BEFORE = re.compile(r"(?<![A-Za-z][ \t])(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)[ \t]+(?:and|or|&)[ \t]+$")
+_EPONYM_PAIR_BEFORE = re.compile(
+    r"(?<![A-Za-z][ \t])(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)[ \t]+(?:and|or|&)[ \t]+$")
 
 
 def _eponym_pair(text: str, start: int, end: int) -> bool:
@@ -250,8 +252,8 @@ def _eponym_after(text: str, end: int, numbers: bool = True) -> bool:
     if nxt is None:
         return False
     w = nxt.group(1)
-    return (w in ct.MED_LOWER and w not in _PERSON_NOUNS and zipf(w) < EPONYM_HEAD_BELOW and not w.endswith(("ed", "ing", "es"))
-            and _SUBJECT_VERB.match(" " + w) is None)
+    return (w in ct.MED_LOWER and w not in _PERSON_NOUNS and zipf(w) < EPONYM_HEAD_BELOW
+            and not w.endswith(("ed", "ing", "es")) and _SUBJECT_VERB.match(" " + w) is None)
 
 
 # Nouns for people after a name or a place are not clinical heads: "a Thorswick resident", "the Nowak twins".

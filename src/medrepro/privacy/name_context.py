@@ -43,8 +43,8 @@ _RELATION_CUE = re.compile(r"(?<![\w'’-])(?i:" + "|".join(_RELATION_WORDS) + r
                            + _W + r"(?:[ \t]+" + _W + r"){0,2})(?![\w'’-])")
 _PERSON_PREP = re.compile(r"(?<![\w'’-])(?:with|by|per|to|from|and|for|saw|see|call|called|told|asked|paged|"
                           r"reminded|reassured|informed|notified|contacted|thanked|met|visited)[ \t]+(?P<phi>"
-                          + _W + r"(?:[ \t]+[A-Z]\.)?[ \t]+" + _W + r")(?=[ \t]*[.,;:)]|[ \t]+(?:and|who|about|on|at|of|in|the|"
-                          r"without|with|regarding|for|to|today|was|is|will|has|had|[a-z]+ed|[a-z]+s|[a-z]+ly)\b)")
+                          + _W + r"(?:[ \t]+[A-Z]\.)?[ \t]+" + _W + r")(?=[ \t]*[.,;:)]|[ \t]+(?:and|who|about|on|at|"
+                          r"of|in|the|without|with|regarding|for|to|today|was|is|will|has|had|[a-z]+ed|[a-z]+s|[a-z]+ly)\b)")
 # "Reviewed Hay's home log", "Frank's gait has improved": a possessive before a lower-case word.
 _POSSESSOR = re.compile(rf"(?<![\w'’.-])(?P<phi>{_W})['’]s[ \t]+(?=[a-z])")
 # "Ira Star Jr.", "Buck Law III": a generational suffix after two or three capitalised words.
@@ -55,9 +55,11 @@ _SUBJECT_PAIR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n)|(?<=\w\s\s
                            r"(?=['’]s[ \t]|[ \t]+(?:was|is|has|had|says|said|will|would|tolerated|chose|brought|"
                            r"reports|reported|states|stated|denies|denied|agrees|agreed|understands|lives|works)\b)")
 _LIST_SEP = r"(?:[ \t]*[,;/&][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
-_NEXT_ITEM = re.compile(_LIST_SEP + r"(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})(?=[ \t]*(?:[.,;:/&)\n]|$)|[ \t]+[a-z])")
+_NEXT_ITEM = re.compile(_LIST_SEP + r"(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})"
+                        r"(?=[ \t]*(?:[.,;:/&)\n]|$)|[ \t]+[a-z])")
 # "Heeb, Jade", "Nagele, Adeniyi": one name word found, the other across a comma (not in a longer list).
-_COMMA_AFTER = re.compile(r",[ \t]+(?P<phi>" + _W + r")(?=[ \t]+[a-z(]|[ \t]*(?:[.;:)\n]|$)|[ \t]+[A-Z]\.|,[ \t]+[a-z])")
+_COMMA_AFTER = re.compile(r",[ \t]+(?P<phi>" + _W + r")"
+                          r"(?=[ \t]+[a-z(]|[ \t]*(?:[.;:)\n]|$)|[ \t]+[A-Z]\.|,[ \t]+[a-z])")
 _COMMA_BEFORE = re.compile(r"(?<![,;][ \t])(?<![\w'’-])(?P<phi>" + _W + r"),[ \t]+$")
 _PREV_ITEM = re.compile(r"(?:^|(?<=[:\s]))(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})" + _LIST_SEP + r"$")
 
@@ -68,8 +70,9 @@ _PLACES = frozenset(lx.nl.US_STATES_MULTIWORD) | frozenset(lx.nl.US_CITIES)
 def _plain_word(word: str) -> bool:
     """A capitalised word that may be a person's: not a stop/heading word, clinical, a head noun or a month."""
     low = word.lower()
-    return not (low in NAME_STOP or low in _ROLE_WORDS or lx.is_clinical(word) or lx._head(word) or low in lx._MONTHS_DAYS
-                or word in lx.nl.US_STATES or word in lx.nl.COUNTRIES_AND_REGIONS or lx.is_brand_form(word))
+    return not (low in NAME_STOP or low in _ROLE_WORDS or lx.is_clinical(word) or lx._head(word)
+                or low in lx._MONTHS_DAYS or word in lx.nl.US_STATES or word in lx.nl.COUNTRIES_AND_REGIONS
+                or lx.is_brand_form(word))
 
 
 def _person_run(text: str, start: int, end: int, eponyms: bool = True) -> bool:
@@ -130,8 +133,9 @@ def _context_spans(text: str, found: list[Span]) -> list[Span]:
         add(m)
     if "'" in text or "’" in text:
         for m in _POSSESSOR.finditer(text):
-            if not _person_run(text, m.start("phi"), m.end("phi")) or lx.is_eponym(m.group("phi")):
-                continue  # "Parkinson's", "Quervain's release", "Lhermitte's phenomena" stay
+            if not _person_run(text, m.start("phi"), m.end("phi")) or lx.is_eponym(m.group("phi")) or (
+                    m.group("phi").lower() in lx.ct.ENGLISH and lx._sentence_start(text, m.start())):
+                continue  # "Parkinson's", "Quervain's release" stay; so does "Driver's license" opening a sentence
             start = m.start("phi")
             for _ in range(2):  # the first names before it: "Destiny Blank's"
                 prev = _WORD_BEFORE.search(text, max(0, start - 30), start)
