@@ -46,8 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medrepro.privacy.facilities import facility_spans
-from medrepro.privacy.lexicon import caps_name_spans, lexicon_name_spans
-from medrepro.privacy.name_context import context_name_spans
+from medrepro.privacy.lexicon import lexicon_name_spans
+from medrepro.privacy.name_context import caps_name_spans, context_name_spans
 from medrepro.privacy.names import _name_spans, _propagate_names
 from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_RE, SCAN_RULES: public API)
     _RULES,

@@ -372,50 +372,6 @@ def _name_context(text: str, m: re.Match) -> bool:
     return _SUBJECT_VERB.match(text, m.end()) is not None and _lower(m.group()) not in ct.ENGLISH
 
 
-# A possessive ends the run: "DALIA SAIDANI'S DISCHARGE SUMMARY".
-_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:,?[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z]{2,}){1,3}(?:['’]S)?(?![\w'’-])")
-
-
-_LAST_FIRST = re.compile(r"(?<![A-Z])[A-Z]{2,}(?:-[A-Z]{2,})?,[ \t]+[A-Z]{2,}(?:[ \t]+[A-Z]\.)?")
-
-
-def caps_name_spans(text: str) -> list[Span]:
-    """All-caps names ("PATIENT PAVLINA ARSLAN SEEN", "ABENI D. RISCH"): a run of 2-4 upper-case words that
-    are neither common English nor clinical, one of them rare or an eponym; middle initials stay inside.
-    Headings and abbreviations are vocabulary and stay."""
-    spans = []
-    for m in _CAPS_RUN.finditer(text):
-        for lf in _LAST_FIRST.finditer(m.group()):  # "TACK, AYLA": the comma makes a pair a name
-            pair = re.findall(r"[A-Z]{2,}", lf.group())
-            if any(not _ordinary(w, RARE_BELOW) for w in pair) and not any(
-                    _in(w.lower(), ct.DRUGS) or _head(w) or w.lower() in NAME_STOP for w in pair):
-                spans.append(Span(m.start() + lf.start(), m.start() + lf.end(), "NAME", PRIORITY))
-        words = [w for w in re.finditer(r"[A-Z]+", m.group()) if len(w.group()) >= 2]
-        unknown = [w for w in words if not _common(w.group(), COMMON_FROM) and not is_clinical(w.group())]
-        rare_at = [not _ordinary(w.group(), RARE_BELOW) for w in words]
-        i = 0
-        while i < len(words):
-            if words[i] not in unknown:
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(words) and words[j + 1] in unknown:
-                j += 1
-            if any(rare_at[i:j + 1]):
-                # A common surname or first name beside a rare one: "DJAMEL BROWN'S", "MARK ZERROUKI".
-                while i > 0 and _joins_common(words[i - 1].group().title()):
-                    i -= 1
-                while j + 1 < len(words) and _joins_common(words[j + 1].group().title()):
-                    j += 1
-            run = words[i:j + 1]
-            end = m.start() + run[-1].end()
-            rare = any(not _ordinary(w.group(), RARE_BELOW) for w in run)
-            if len(run) >= 2 and (rare or any(is_eponym(w.group()) for w in run) and not _HEAD_AFTER.match(text, end)):
-                spans.append(Span(m.start() + run[0].start(), end, "NAME", PRIORITY))
-            i = j + 1
-    return spans
-
-
 def _adjacent(text: str, end: int, start: int) -> bool:
     """One name continues across spaces, particles and initials, not across two spaces (a new sentence)."""
     gap = _SEP.fullmatch(text, end, start)

@@ -6,7 +6,9 @@ ordinary English. What gives them away is generic: initials before a surname ("B
 a person's preposition before a pair of capitalised words inside a sentence ("with Heather Page."),
 and a list whose other items are names ("Team: Sonny Brown, Randver Vormsdottir"). None of these
 rules looks at a particular template's wording; each keeps clinical words, heading words and eponyms
-followed by a clinical head noun out ("Ann Arbor stage", "with Physical Therapy").
+followed by a clinical head noun out ("Ann Arbor stage", "with Physical Therapy"). ALL-CAPS text is read
+twice, the second time folded to Title case (`fold_caps`). The all-caps run test (`caps_name_spans`) is
+here too.
 """
 
 from __future__ import annotations
@@ -81,6 +83,51 @@ def _person_run(text: str, start: int, end: int, eponyms: bool = True) -> bool:
     return (bool(words) and all(_plain_word(w) for w in words) and value not in _PLACES
             and (eponyms or not any(lx.is_eponym(w) and lx.zipf(w) < 4.0 for w in words))
             and not lx.clinical_context(text, start, end))
+
+
+# A possessive ends the run: "DALIA SAIDANI'S DISCHARGE SUMMARY".
+_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:,?[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z]{2,}){1,3}(?:['’]S)?(?![\w'’-])")
+
+
+_LAST_FIRST = re.compile(r"(?<![A-Z])[A-Z]{2,}(?:-[A-Z]{2,})?,[ \t]+[A-Z]{2,}(?:[ \t]+[A-Z]\.)?")
+
+
+def caps_name_spans(text: str) -> list[Span]:
+    """All-caps names ("PATIENT PAVLINA ARSLAN SEEN", "ABENI D. RISCH"): a run of 2-4 upper-case words that
+    are neither common English nor clinical, one of them rare or an eponym; middle initials stay inside, a
+    common name word beside a rare one joins, a possessive ends the run. Headings and abbreviations stay."""
+    spans = []
+    for m in _CAPS_RUN.finditer(text):
+        for lf in _LAST_FIRST.finditer(m.group()):  # "TACK, AYLA": the comma makes a pair a name
+            pair = re.findall(r"[A-Z]{2,}", lf.group())
+            if any(not lx._ordinary(w, lx.RARE_BELOW) for w in pair) and not any(
+                    lx._in(w.lower(), lx.ct.DRUGS) or lx._head(w) or w.lower() in NAME_STOP for w in pair):
+                spans.append(Span(m.start() + lf.start(), m.start() + lf.end(), "NAME", lx.PRIORITY))
+        words = [w for w in re.finditer(r"[A-Z]+", m.group()) if len(w.group()) >= 2]
+        unknown = [w for w in words if not lx._common(w.group(), lx.COMMON_FROM) and not lx.is_clinical(w.group())]
+        rare_at = [not lx._ordinary(w.group(), lx.RARE_BELOW) for w in words]
+        i = 0
+        while i < len(words):
+            if words[i] not in unknown:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and words[j + 1] in unknown:
+                j += 1
+            if any(rare_at[i:j + 1]):
+                # A common surname or first name beside a rare one: "DJAMEL BROWN'S", "MARK ZERROUKI".
+                while i > 0 and lx._joins_common(words[i - 1].group().title()):
+                    i -= 1
+                while j + 1 < len(words) and lx._joins_common(words[j + 1].group().title()):
+                    j += 1
+            run = words[i:j + 1]
+            end = m.start() + run[-1].end()
+            rare = any(not lx._ordinary(w.group(), lx.RARE_BELOW) for w in run)
+            if len(run) >= 2 and (rare or any(lx.is_eponym(w.group()) for w in run)
+                                  and not lx._HEAD_AFTER.match(text, end)):
+                spans.append(Span(m.start() + run[0].start(), end, "NAME", lx.PRIORITY))
+            i = j + 1
+    return spans
 
 
 _CAPS_WORD = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:-[A-Z]{2,})*(?:['’]S)?(?![\w'’-])")
