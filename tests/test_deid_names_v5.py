@@ -9,7 +9,7 @@ import pytest
 
 from medrepro.privacy import lexicon
 from medrepro.privacy.deid import deidentify
-from medrepro.privacy.name_context import fold_caps
+from medrepro.privacy.name_context import caps_name_spans, fold_caps
 
 
 def _out(text: str) -> str:
@@ -119,3 +119,8 @@ def test_brand_form_and_eponym_compounds():
     assert not lexicon.is_brand_form("McKenzie") and not lexicon.is_brand_form("SimphiweyiNkosi")
     assert lexicon.eponym_compound("Dix-Hallpike") and lexicon.eponym_compound("Mallory-Weiss")
     assert not lexicon.eponym_compound("Boualem-Marisson")
+
+
+def test_caps_run_ends_at_a_possessive_and_takes_a_common_name_word():
+    text = "DALIA SAIDANI'S DISCHARGE SUMMARY. DJAMEL BROWN'S NOTE"
+    assert [text[s.start:s.end] for s in caps_name_spans(text)] == ["DALIA SAIDANI", "DJAMEL BROWN"]
