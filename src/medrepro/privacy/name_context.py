@@ -41,6 +41,10 @@ _RELATION_WORDS = (
 # Words after a role noun that name a role, not a person: "nurse Practitioner", "physician Assistant".
 _ROLE_WORDS = frozenset("practitioner assistant associate extender navigator educator specialist liaison "
                         "on-call".split()) | frozenset(_RELATION_WORDS)
+# What a person, not an eponym, has: an eponym's possessive before one of these is a name ("Hall's husband").
+_OWNED = re.compile(r"(?:" + "|".join(_RELATION_WORDS) + r"|request|wishes|permission|consent|insurance|pharmacy|"
+                    r"home|house|apartment|phone|car|appointment|family|children|kids|medications|behalf|job|"
+                    r"employer|school|dog|cat|birthday|funeral|estate)\b")
 _RELATION_CUE = re.compile(r"(?<![\w'’-])(?i:" + "|".join(_RELATION_WORDS) + r")(?:,[ \t]*|[ \t]+)(?P<phi>"
                            + _W + r"(?:[ \t]+" + _W + r"){0,2})(?![\w'’-])")
 _PERSON_PREP = re.compile(r"(?<![\w'’-])(?:with|by|per|to|from|and|for|saw|see|call|called|told|asked|paged|"
@@ -180,7 +184,9 @@ def _context_spans(text: str, found: list[Span]) -> list[Span]:
         add(m)
     if "'" in text or "’" in text:
         for m in _POSSESSOR.finditer(text):
-            if not _person_run(text, m.start("phi"), m.end("phi")) or lx.is_eponym(m.group("phi")) or (
+            owned = _OWNED.match(text, m.end())
+            if not _person_run(text, m.start("phi"), m.end("phi")) or (
+                    lx.is_eponym(m.group("phi")) and owned is None) or (
                     m.group("phi").lower() in lx.ct.ENGLISH and lx._sentence_start(text, m.start())):
                 continue  # "Parkinson's", "Quervain's release" stay; so does "Driver's license" opening a sentence
             start = m.start("phi")
