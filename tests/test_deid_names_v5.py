@@ -124,3 +124,16 @@ def test_brand_form_and_eponym_compounds():
 def test_caps_run_ends_at_a_possessive_and_takes_a_common_name_word():
     text = "DALIA SAIDANI'S DISCHARGE SUMMARY. DJAMEL BROWN'S NOTE"
     assert [text[s.start:s.end] for s in caps_name_spans(text)] == ["DALIA SAIDANI", "DJAMEL BROWN"]
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Liver was normal.  Thanks,\nANGELIKA SHORE-GOMEZ  It healed.", ["ANGELIKA", "SHORE", "GOMEZ"]),
+    ("Cosigned Schonauer, Sky on review.", ["Schonauer", "Sky"]),
+    ("Dictated but not read: Matthai, Sue  Plan: rest.", ["Matthai", "Sue"]),
+])
+def test_hyphenated_caps_names_and_last_first_before_a_new_sentence(text, gone):
+    assert not _leaked(text, gone), _out(text)
+
+
+def test_hyphenated_caps_heading_words_stay():
+    assert "PRE-OP DIAGNOSES" in _out("PRE-OP DIAGNOSES:,  Low back pain.")

@@ -65,7 +65,7 @@ _NEXT_ITEM = re.compile(_LIST_SEP + r"(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1
                         r"(?=[ \t]*(?:[.,;:/&)\n]|$)|[ \t]+[a-z])")
 # "Heeb, Jade", "Nagele, Adeniyi": one name word found, the other across a comma (not in a longer list).
 _COMMA_AFTER = re.compile(r",[ \t]+(?P<phi>" + _W + r")"
-                          r"(?=[ \t]+[a-z(]|[ \t]*(?:[.;:)\n]|$)|[ \t]+[A-Z]\.|,[ \t]+[a-z])")
+                          r"(?=[ \t]+[a-z(]|[ \t]*(?:[.;:)\n]|$)|[ \t]+[A-Z]\.|,[ \t]+[a-z]|[ \t]{2})")
 _COMMA_BEFORE = re.compile(r"(?<![,;][ \t])(?<![\w'’-])(?P<phi>" + _W + r"),[ \t]+$")
 _PREV_ITEM = re.compile(r"(?:^|(?<=[:\s]))(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})" + _LIST_SEP + r"$")
 
@@ -90,7 +90,9 @@ def _person_run(text: str, start: int, end: int, eponyms: bool = True) -> bool:
 
 
 # A possessive ends the run: "DALIA SAIDANI'S DISCHARGE SUMMARY".
-_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:,?[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z]{2,}){1,3}(?:['’]S)?(?![\w'’-])")
+_CAPS_W = r"[A-Z]{2,}(?:-[A-Z]{2,})?"  # "SHORE-GOMEZ" is one word
+_CAPS_RUN = re.compile(r"(?<![\w'’-])" + _CAPS_W + r"(?:,?[ \t]+(?:[A-Z]\.[ \t]+)?" + _CAPS_W + r"){1,3}"
+                       r"(?:['’]S)?(?![\w'’-])")
 
 
 _LAST_FIRST = re.compile(r"(?<![A-Z])[A-Z]{2,}(?:-[A-Z]{2,})?,[ \t]+[A-Z]{2,}(?:[ \t]+[A-Z]\.)?")
@@ -107,7 +109,7 @@ def caps_name_spans(text: str) -> list[Span]:
             if any(not lx._ordinary(w, lx.RARE_BELOW) for w in pair) and not any(
                     lx._in(w.lower(), lx.ct.DRUGS) or lx._head(w) or w.lower() in NAME_STOP for w in pair):
                 spans.append(Span(m.start() + lf.start(), m.start() + lf.end(), "NAME", lx.PRIORITY))
-        words = [w for w in re.finditer(r"[A-Z]+", m.group()) if len(w.group()) >= 2]
+        words = [w for w in re.finditer(r"[A-Z]+(?:-[A-Z]+)*", m.group()) if len(w.group()) >= 2]
         unknown = [w for w in words if not lx._common(w.group(), lx.COMMON_FROM) and not lx.is_clinical(w.group())]
         rare_at = [not lx._ordinary(w.group(), lx.RARE_BELOW) for w in words]
         i = 0
@@ -203,8 +205,8 @@ def _context_spans(text: str, found: list[Span]) -> list[Span]:
     for m in _SUFFIXED.finditer(text):
         add(m)
     for s in sorted([s for s in found if s.category == "NAME"] + spans, key=lambda s: s.start):
-        if not re.fullmatch(_W, text[s.start:s.end]):
-            continue
+        if not re.fullmatch(_W + r"(?:[ \t]" + _W + ")?", text[s.start:s.end]):
+            continue  # one or two words ("Cosigned Schonauer, Sky"), not a longer run
         for m in (_COMMA_AFTER.match(text, s.end), _COMMA_BEFORE.search(text, max(0, s.start - 40), s.start)):
             if m is not None:
                 add(m)
