@@ -44,7 +44,7 @@ TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, 
 
 
 SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-v4", "dev-patterns", "heldout-v1", "heldout-v2",
-          "heldout-v3", "heldout-v4")
+          "heldout-v3", "heldout-v4", "dev-names")
 
 
 def split_setup(split: str):
@@ -57,6 +57,7 @@ def split_setup(split: str):
     (dates, ages, places, facilities; no names) and their numeric near-miss clinical strings.
     """
     import deid_dev
+    import deid_dev_names
     import deid_dev_patterns
     import deid_heldout
     import deid_heldout2
@@ -67,8 +68,8 @@ def split_setup(split: str):
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
            "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
            "heldout-v4": deid_heldout4, "dev-v4": deid_heldout4, "heldout": deid_heldout5,
-           "dev-patterns": deid_dev_patterns}[split]
-    locales = fam.DEV_LOCALES if split.startswith("dev-p") or fam is deid_dev else fam.HELDOUT_LOCALES
+           "dev-patterns": deid_dev_patterns, "dev-names": deid_dev_names}[split]
+    locales = fam.DEV_LOCALES if split.startswith(("dev-p", "dev-n")) or fam is deid_dev else fam.HELDOUT_LOCALES
     return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales
 
 

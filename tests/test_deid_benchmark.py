@@ -130,3 +130,11 @@ def test_without_the_extra_both_peers_are_reported_skipped():
     systems, skipped = bench.peer_systems()
     assert systems == {} and len(skipped) == 2 and all("skipped" in s for s in skipped)
 
+
+
+def test_name_development_split_meets_the_targets(notes):
+    """dev-names (development notes and locales): names in many forms, cases, cues and frames."""
+    r = bench.run(notes, n=40, seed=3, split="dev-names", peers=False)["systems"]["medrepro"]
+    assert r["n_notes"] == 40 and r["planted_by_category"]["NAME"] >= 40 * 7
+    assert r["recall_by_category"]["NAME"] >= 0.97, r["recall_by_template"]
+    assert r["other_tokens_kept"] >= 0.985 and r["clinical_strings_kept"] >= 0.97

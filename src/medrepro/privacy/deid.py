@@ -14,7 +14,9 @@ What is removed (placeholder: what it covers):
               surname), "J. Smith", "Smith, John", "Grace (her sister)"; a word once found by a cue
               is removed everywhere else in that note; and, by the lexicon test, Title-case (or
               all-caps) words that are neither common English nor clinical vocabulary, with their
-              Title-case neighbours ("Spoke with Kasimir Wojcik").
+              Title-case neighbours ("Spoke with Kasimir Wojcik", "Abdelkader Field"); names of
+              ordinary words told by form or context (`name_context`: "B.K. Walker", "Heeb, Jade",
+              "Son Rose King", "call Bill Blank with", list items beside a name).
   [DATE]      day-level or month-level dates in numeric, ISO and spelled-out forms, partial dates
               after a cue ("on 07/24", "on the 24th"), month names after a time cue ("in March").
   [AGE>89]    an age over 89 ("92-year-old" -> "[AGE>89]-year-old", "aged 95", "age: 95",
@@ -31,8 +33,9 @@ What is removed (placeholder: what it covers):
 Kept on purpose: years alone, states and countries, ages up to 89, doses, vitals, lab values,
 spinal levels (C5-C6), suture sizes (4-0), fractions and scores (5/5, 2/6) without a date cue,
 eponyms (Jackson-Pratt, Kelly clamp, Miami J collar).
-Still missed (docs/privacy.md has the measured list): names that are common English words with no
-cue ("Luca Page"), brand names on neither public list are taken for names.
+Still missed (docs/privacy.md has the measured list): a name of two common English words with no cue,
+form or list beside it ("Luca Page" opening a sentence); brand names on neither public list are taken
+for names.
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medrepro.privacy.facilities import facility_spans
-from medrepro.privacy.lexicon import caps_name_spans, lexicon_name_spans
+from medrepro.privacy.lexicon import lexicon_name_spans
+from medrepro.privacy.name_context import caps_name_spans, context_name_spans
 from medrepro.privacy.names import _name_spans, _propagate_names
 from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_RE, SCAN_RULES: public API)
     _RULES,
@@ -109,7 +113,9 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
         spans += name_spans
         if names == "all":
             # The lexicon test already runs on every word of the note, so it is not propagated.
-            spans += _propagate_names(text, name_spans) + lexicon_name_spans(text) + caps_name_spans(text)
+            lexical = lexicon_name_spans(text) + caps_name_spans(text)
+            spans += _propagate_names(text, name_spans) + lexical
+            spans += context_name_spans(text, name_spans + lexical)
     return _resolve(text, spans)
 
 

@@ -28,6 +28,12 @@ COMMON_FROM = 5.0
 RARE_BELOW = 3.0
 # A neighbour of a name joins the span unless it is this common (function words, "The", "Patient").
 NEIGHBOUR_BELOW = 5.0
+# Next to a strong name word and inside a sentence, a Title-case word this common still joins the name
+# ("Abdelkader Field", "Rosenberg Brown", "Gudmunda Long Junisson"), unless it is a stop word, clinical,
+# a place or a heading word.
+COMMON_JOIN_BELOW = 6.5
+# A lower-case word of the medical dictionary rarer than this after a capitalised run makes it an eponym.
+EPONYM_HEAD_BELOW = 5.0
 PRIORITY = 42  # below every cue rule, so cued spans keep their categories and extents
 
 _TOKEN = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]{2})|-(?=[^\W\d_]))*(?![\w'’-]*\d)")
@@ -52,11 +58,21 @@ _CLINICAL_HEADS = (
     "approach hernia triangle canal duct ligament space nerve muscle fascia gland node nodes pouch angle cell "
     "cells stain infection solution cream ointment tablet tablets drops spray inhaler patch injection "
     "suction irrigation tip coma stapler hugger saver scalpel shears mattress pillow bed sling stockings hose "
-    "dissector dissectors dilator dilators nodule nodules level impingement xl xr sr cr er ds hct odt cd la mg mcg "
-    "units unit ml"
+    "dissector dissectors dilator dilators nodule nodules level impingement mg mcg "
+    "units unit ml pattern tear deformity injury lesions respirations triad crunch lines fissure sump lift "
+    "holder casting esophagectomy murmur rub effect reaction phenomenon index ratio criteria protocol regimen "
+    "view projection classification staging body bodies"
 ).split()
+# Heads follow after one space (two spaces end a sentence). Release forms after a brand, in capitals only
+# ("Toprol XL"; "Sr." after a name is a suffix).
+_RELEASE_FORMS = "XL|XR|SR|CR|ER|DS|HCT|ODT|CD|LA"
 _HEADS = frozenset(_CLINICAL_HEADS)
-_HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:" + "|".join(_CLINICAL_HEADS) + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b)")
+_HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b|(?:" + _RELEASE_FORMS
+                         + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b(?!:\d))")  # a time ("10:42") is not a dose
+_HEAD_WORD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?|" + _RELEASE_FORMS
+                              + r")\b")
+# A lower-case compound ending in a head noun: "Terumo glidewire", "Olympus videoscope".
+_COMPOUND_HEAD = re.compile(r"[ \t][a-z]{3,}(?:" + "|".join(h for h in _CLINICAL_HEADS if len(h) >= 4) + r")\b")
 _MONTHS_DAYS = frozenset(
     "january february march april june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
@@ -150,24 +166,113 @@ def _title_case(word: str) -> bool:
     return word[0].isupper() and not word.isupper()
 
 
+# A capital after four or more lower-case letters, before a word or a medical stem, is a brand's spelling
+# ("PowerPort", "StarClose", "MitraClip", "MediPort"); name prefixes are shorter ("McKenzie", "DeShawn",
+# "MacArthur"), and names run together ("SimphiweyiNkosi") have no English word inside.
+_INTERCAP = re.compile(r"([A-Z][a-z]{3,})([A-Z][A-Za-z]*)$")
+
+
+def is_brand_form(word: str) -> bool:
+    m = _INTERCAP.match(word)
+    return m is not None and not word.startswith("Fitz") and any(
+        zipf(part) >= RARE_BELOW or is_clinical(part) for part in m.groups())
+
+
+def _joins_common(word: str) -> bool:
+    """A common English Title-case word that may still be part of a name next to a strong name word."""
+    base = _POSSESSIVE.sub("", word)
+    low = base.lower()
+    return (len(base) >= 2 and low not in NAME_STOP and low not in _MONTHS_DAYS and not _head(word)
+            and zipf(base) < COMMON_JOIN_BELOW and not is_clinical(base) and not is_eponym(base)
+            and base not in nl.US_STATES and base not in nl.COUNTRIES_AND_REGIONS)
+
+
+def eponym_compound(word: str) -> bool:
+    """A hyphenated eponym ("Dix-Hallpike", "Mallory-Weiss", "Hill-Sachs"): one part is an eponym of the
+    medical dictionary and no part is a rare unknown word, as the parts of a double surname often are."""
+    parts = [p for p in _lower(word).split("-") if p]
+    return len(parts) > 1 and any(is_eponym(p) for p in parts) and all(
+        is_eponym(p) or is_clinical(p) or zipf(p) >= RARE_BELOW for p in parts)
+
+
+_EPONYM_PAIR_AFTER = re.compile(r"[ \t]+(?:and|or|&)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?![ \t]+[A-Z])")
+_EPONYM_PAIR_BEFORE = re.compile(
+    r"(?<![A-Za-z][ \t])(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)[ \t]+(?:and|or|&)[ \t]+$")
+
+
+def _eponym_pair(text: str, start: int, end: int) -> bool:
+    """A lone word paired with a lone eponym by "and"/"or" is an eponym too: "Weber and Rinne" (tests)."""
+    word = text[start:end]
+    if " " in word or zipf(word) < RARE_BELOW:
+        return False
+    after = _EPONYM_PAIR_AFTER.match(text, end)
+    before = _EPONYM_PAIR_BEFORE.search(text, max(0, start - 30), start)
+    return any(m is not None and (is_eponym(m.group(1)) or eponym_compound(m.group(1))) for m in (after, before)) or (
+        after is not None and _eponym_after(text, after.end()))  # "Hunt and Hess grade 2"
+
+
+def _poss(text: str, tok: re.Match) -> bool:
+    """The token is followed by a possessive 's ("Saidani's"): the name ends there."""
+    return text[tok.end():tok.end() + 2] in ("'s", "’s", "'S", "’S") and not text[tok.end() + 2:tok.end() + 3].isalpha()
+
+
+# A sentence's or a line's first word (not after ":", ";" or ",", which open list items: "Team: Mark Saoudi").
+_SENTENCE_OPEN = re.compile(r"(?:^|(?<![ \t][A-Z])[.!?\n•*-]|\d[.)])[ \t\"'(]*$")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return _SENTENCE_START.search(text[max(0, pos - 12):pos]) is not None
+
+
 def _head(word: str) -> bool:
     return word.lower() in _HEADS
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]+)")  # not after "'s": "Jane Roe's mammogram"
+_NEXT_WORD = re.compile(r"[ \t]([a-z][a-z-]+)")  # not after "'s": "Jane Roe's mammogram"
+# Capitalised words between a run and its head noun: "Morse [Fall] Scale 45", "Ann Arbor [Staging] stage".
+_CAPS_BEFORE_HEAD = re.compile(r"(?: [A-Z][\w'’-]*){1,3}(?=(?:['’]s)? (?:[A-Za-z]|\d))")
+# "Circle of Willis", "ampulla of Vater": a medical noun and "of" before the run make it an anatomical eponym.
+_OF_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[ \t]+of[ \t]+$")
 
 
-def _eponym_after(text: str, end: int) -> bool:
-    """A clinical head noun, a dose, or a rare lower-case medical word follows ("Neer impingement sign",
-    "Penfield dissector"); verbs ("tolerated", "presents") are not heads."""
-    if _HEAD_AFTER.match(text, end):
+def _eponym_after(text: str, end: int, numbers: bool = True) -> bool:
+    """A clinical head noun, a dose, or a lower-case medical noun follows, maybe after more capitalised
+    words ("Neer impingement sign", "Morse Fall Scale 45", "Wolff-Parkinson-White pattern"); verbs
+    ("tolerated", "presents") are not heads."""
+    head = _HEAD_AFTER if numbers else _HEAD_WORD_AFTER
+    if head.match(text, end):
+        return True
+    caps = _CAPS_BEFORE_HEAD.match(text, end)  # one space apart: two spaces end a sentence
+    if caps is not None and head.match(text, caps.end()) and not any(
+            w.lower() in NAME_STOP for w in caps.group().split()):
+        return True
+    if _COMPOUND_HEAD.match(text, end):
         return True
     nxt = _NEXT_WORD.match(text, end)
     if nxt is None:
         return False
     w = nxt.group(1)
-    return (w in ct.MED_LOWER and zipf(w) < 4.0 and not w.endswith(("ed", "ing", "es"))
-            and _SUBJECT_VERB.match(" " + w) is None)
+    return (w in ct.MED_LOWER and w not in _PERSON_NOUNS and zipf(w) < EPONYM_HEAD_BELOW
+            and not w.endswith(("ed", "ing", "es")) and _SUBJECT_VERB.match(" " + w) is None)
+
+
+# Nouns for people after a name or a place are not clinical heads: "a Thorswick resident", "the Nowak twins".
+_PERSON_NOUNS = frozenset(
+    "resident residents native natives family families twins twin couple household relatives children child "
+    "baby infant boy girl man woman men women patient patients physician surgeon nurse student students "
+    "worker workers employee employees retiree veteran citizen visitor".split())
+
+
+def _eponym_of(text: str, start: int) -> bool:
+    """Right after "<medical noun> of" ("Circle of Willis", "sphincter of Oddi", "tetralogy of Fallot")."""
+    m = _OF_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).lower() in ct.MED_LOWER
+
+
+def clinical_context(text: str, start: int, end: int, numbers: bool = True) -> bool:
+    """The span text[start:end] reads as an eponym, brand or score, not a person: a clinical head noun (or,
+    with `numbers`, a number) follows, or a medical noun and "of" come before it."""
+    return _eponym_after(text, end, numbers) or _eponym_of(text, start)
 
 
 def _joins(word: str) -> bool:
@@ -189,33 +294,61 @@ def lexicon_name_spans(text: str) -> list[Span]:
     while i < len(toks):
         m = toks[i]
         word = m.group()
-        if _head(word) or not _joins(word):
+        if _head(word) or not _joins(word) or is_brand_form(word):
             i += 1
             continue
-        anchor = not (_ordinary(word, COMMON_FROM) or (_ordinary(word, RARE_BELOW) and not _name_context(text, m)))
+        rare = not (_ordinary(word, COMMON_FROM) or (_ordinary(word, RARE_BELOW) and not _name_context(text, m))
+                    or eponym_compound(word))
+        anchor = rare
         start, end = m.start(), m.end()
         j = i - 1
-        while j >= 0 and _adjacent(text, toks[j].end(), start) and _joins(toks[j].group()):
+        while j >= 0 and _adjacent(text, toks[j].end(), start) and _joins(toks[j].group()) and not (
+                _poss(text, toks[j])):
             start = toks[j].start()
             j -= 1
         k = i + 1
-        while k < len(toks) and _adjacent(text, end, toks[k].start()) and (
-                _joins(toks[k].group()) or _PARTICLE_GAP.fullmatch(text, end, toks[k].start())):
+        while (k < len(toks) and not _poss(text, toks[k - 1])
+               and _adjacent(text, end, toks[k].start()) and (
+                _joins(toks[k].group()) or _PARTICLE_GAP.fullmatch(text, end, toks[k].start()))):
             end = toks[k].end()  # after a particle any word is the name's ("De Winter")
             k += 1
         run = [t.group() for t in toks[j + 1:k]]
         if anchor and _lower(word) in ct.ENGLISH:
             # An English word in a name's place ("Scientific", "Page") needs a name word beside it that is
-            # neither English nor a place: "Boston Scientific" stays, "Luca Page" goes.
+            # neither English nor a place: "Boston Scientific" stays, "Luca Page" goes; a possessive inside
+            # a sentence is a person's ("Per Derrick's wishes").
             anchor = any(w is not word and _lower(w) not in ct.ENGLISH and not _common(w, COMMON_FROM)
-                         for w in run)
+                         for w in run) or (_poss(text, m) and not _sentence_start(
+                             text, m.start()))
+        strong = anchor
         initial = _INITIAL_BEFORE.search(text, max(0, start - 4), start)
         if not anchor and initial and len(word) > 3 and not is_clinical(word):
             anchor = not _TITLE_BEFORE.search(text, max(0, start - 12), start)  # "M. Gravel", not "Dr. X."
         if not anchor:
             anchor = len(run) >= 2 and any(is_eponym(w) and not _common(w) for w in run) and not any(
                 _in(_lower(w), ct.DRUGS) or is_drug_like(w) for w in run)
-        if not anchor or _eponym_after(text, end):
+        # A strong name word: rare and not English; or an eponym inside a sentence, which only takes a
+        # common surname after it ("and Rosenberg Brown"), never a drug.
+        eponym_only = not anchor and is_eponym(word) and zipf(word) < 4.0 and not _sentence_start(
+            text, m.start()) and not any(_in(_lower(w), ct.DRUGS) or is_drug_like(w) for w in run)
+        if anchor or eponym_only:
+            before = k
+            while (k < len(toks) and not _poss(text, toks[k - 1])
+                   and _adjacent(text, end, toks[k].start()) and (
+                       _joins(toks[k].group()) or _joins_common(toks[k].group()))):
+                end = toks[k].end()
+                k += 1
+            anchor = anchor or k > before
+        if strong:
+            # Common words before a strong name word join inside a sentence ("and Mark Saoudi"), and at a
+            # sentence's start only before a possessive ("Hope Raman's mammogram").
+            while (j >= 0 and _adjacent(text, toks[j].end(), start) and _joins_common(toks[j].group())
+                   and not _poss(text, toks[j]) and (_poss(text, toks[k - 1]) or not _SENTENCE_OPEN.search(
+                       text, max(0, toks[j].start() - 12), toks[j].start()))):
+                start = toks[j].start()
+                j -= 1
+        if not anchor or clinical_context(text, start, end) or any(is_brand_form(t.group()) for t in toks[j + 1:k]) or (
+                k - j == 2 and _eponym_pair(text, start, end)):
             i += 1 if not anchor else k - i
             continue
         word_end = _POSSESSIVE.search(text[start:end])
@@ -239,42 +372,7 @@ def _name_context(text: str, m: re.Match) -> bool:
     return _SUBJECT_VERB.match(text, m.end()) is not None and _lower(m.group()) not in ct.ENGLISH
 
 
-_CAPS_RUN = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:,?[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z]{2,}){1,3}(?![\w'’-])")
-
-
-_LAST_FIRST = re.compile(r"(?<![A-Z])[A-Z]{2,}(?:-[A-Z]{2,})?,[ \t]+[A-Z]{2,}(?:[ \t]+[A-Z]\.)?")
-
-
-def caps_name_spans(text: str) -> list[Span]:
-    """All-caps names ("PATIENT PAVLINA ARSLAN SEEN", "ABENI D. RISCH"): a run of 2-4 upper-case words that
-    are neither common English nor clinical, one of them rare or an eponym; middle initials stay inside.
-    Headings and abbreviations are vocabulary and stay."""
-    spans = []
-    for m in _CAPS_RUN.finditer(text):
-        for lf in _LAST_FIRST.finditer(m.group()):  # "TACK, AYLA": the comma makes a pair a name
-            pair = re.findall(r"[A-Z]{2,}", lf.group())
-            if any(not _ordinary(w, RARE_BELOW) for w in pair) and not any(
-                    _in(w.lower(), ct.DRUGS) or _head(w) or w.lower() in NAME_STOP for w in pair):
-                spans.append(Span(m.start() + lf.start(), m.start() + lf.end(), "NAME", PRIORITY))
-        words = [w for w in re.finditer(r"[A-Z]+", m.group()) if len(w.group()) >= 2]
-        unknown = [w for w in words if not _common(w.group(), COMMON_FROM) and not is_clinical(w.group())]
-        i = 0
-        while i < len(words):
-            if words[i] not in unknown:
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(words) and words[j + 1] in unknown:
-                j += 1
-            run = words[i:j + 1]
-            end = m.start() + run[-1].end()
-            rare = any(not _ordinary(w.group(), RARE_BELOW) for w in run)
-            if len(run) >= 2 and (rare or any(is_eponym(w.group()) for w in run) and not _HEAD_AFTER.match(text, end)):
-                spans.append(Span(m.start() + run[0].start(), end, "NAME", PRIORITY))
-            i = j + 1
-    return spans
-
-
 def _adjacent(text: str, end: int, start: int) -> bool:
+    """One name continues across spaces, particles and initials, not across two spaces (a new sentence)."""
     gap = _SEP.fullmatch(text, end, start)
-    return gap is not None
+    return gap is not None and "  " not in text[end:start]

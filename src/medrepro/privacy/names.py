@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from medrepro.privacy import lexicon as lx
 from medrepro.privacy import name_lists as nl
 from medrepro.privacy.patterns import _LO, _UP, NAME_STOP, Span, _cue, _rx, _trie
 
@@ -203,6 +204,8 @@ def _name_spans(text: str, lists: bool = True) -> list[Span]:
             continue
         if end == m.end() and title not in nl.FIRST_NAMES_ALONE:
             continue
+        if lx.clinical_context(text, m.start(), end, numbers=False):
+            continue  # "Ann Arbor stage IIA", "Addison disease": an eponym before a clinical head noun
         add(m.start(), end, 43)
     return spans
 
