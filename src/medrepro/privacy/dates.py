@@ -79,7 +79,36 @@ def _month_day_ok(m: re.Match) -> bool:
 
 
 def _partial_ok(m: re.Match) -> bool:
-    return not followed_by_unit(m.string, m.end())
+    return not followed_by_unit(m.string, m.end()) and not _FRACTION_AFTER.match(m.string, m.end())
+
+
+# After a fraction or a score, not a date: "2/3 of the dose", "a 50/50 chance", "7/10 pain".
+_FRACTION_AFTER = re.compile(r"\s*(?i:of|chance|odds|split|mix|rule|ratio|in\s+\d|trocars?|ports?|french|fr|"
+                             r"gauge|needles?|cannulas?|catheters?|tubes?|sheaths?|visiport)\b")
+# Scores, fractions and measurements written like a month/day: the word that names them comes first
+# ("strength 4/5", "murmur grade 2/6", "MMSE 28/30", "GCS 11/15", "rated 8/10", "visual acuity 20/40").
+_SCORE_BEFORE = re.compile(
+    r"(?i)\b(?:strength|motor|power|reflex(?:es)?|dtrs?|murmurs?|grade[ds]?|apgars?|pain|score[ds]?|scale|"
+    r"rated?|rates|rating|gcs|glasgow|coma|acuity|vision|visual|va|mmse|moca|slums|mini-mental|out\s+of|pulses?|"
+    r"sensation|tanner|ecog|kps|nyha|bp|pressure|ratio|fraction|tabs?|tablets?|pills?|doses?|dose|strength|"
+    r"level|stage|class|lesions?|nodes?|cores?|positive|negative|involved|of|to|from|improved|decreased|"
+    r"increased|was|is|at|x|times|mg|ml|units?|g|cm|mm|hyzaar|zestoretic|suboxone|entresto|janumet)\b"
+    r"\W*(?:\w+\W+)?$"
+)
+
+
+def _bare_month_day_ok(m: re.Match) -> bool:
+    """A month/day with no cue: one number is 11 or more (a score out of 10 or less stays), no score word in
+    the two words before it, no unit, fraction or device word after it ("10/12 trocar"); the month first
+    (a pressure such as "RV 31/9" stays)."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    if max(a, b) < 11 or a > 12:
+        return False
+    if followed_by_unit(m.string, m.end()) or _FRACTION_AFTER.match(m.string, m.end()):
+        return False
+    before = m.string[max(0, m.start() - 40):m.start()]
+    before = re.split(r"[.;:!?\n]\s", before)[-1]
+    return _SCORE_BEFORE.search(before) is None
 
 
 # Month alternations open with a character class (`_cue`), which lets `re` skip other positions fast.
@@ -159,6 +188,10 @@ DATE_RULES: tuple[Rule, ...] = (
              rf"(?P<b>{MM}/{DD})(?![\w/-]|\.\d)"),
          67, check=lambda m: _partial_ok(m) and max(int(x.split("/")[1]) for x in (m["a"], m["b"])) >= 13,
          scan=False),
+    # A month/day with no cue ("Repeat labs scheduled for 10/12", "12/24: afebrile"); guards in the check.
+    Rule("date_month_day_bare", "DATE",
+         _rx(r"(?P<a>\d(?<![\w/.,:#+-]\d)\d?)/(?P<b>\d{1,2})(?![\w/]|[.,]\d|-\d|:\d|\s*/)"), 66,
+         check=_bare_month_day_ok, scan=False),
     Rule("date_holiday", "DATE",
          _rx(r"\b(?:Christmas(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|"
              r"New\s+Year'?s(?:\s+(?:Day|Eve))?|(?:the\s+)?Fourth\s+of\s+July|Independence\s+Day|Labor\s+Day|"
