@@ -119,13 +119,13 @@ _ID_QUALIFIED = "record, device, lot, plan, case, visit, order, reference, ref, 
 _ID_CUES = "(?P<cue>" + _cue(", ".join((_ID_STRONG, _ID_WEAK, _ID_QUALIFIED))) + ")"
 # The file scanner keeps the narrower cue list of before: "ref", "tag", "order", "number" label hashes and
 # versions in lockfiles and configs.
-_ID_CUES_SCAN = _cue(
+_ID_CUES_SCAN = "(?P<cue>" + _cue(
     "mrn, mr#, mr #, medical record, medical records, med rec, record, chart, acct, account, patient id, "
     "patient number, pt id, id, identifier, license, licence, lic, dea, npi, upin, serial, s/n, device, "
     "device id, lot, policy, member, subscriber, insurance, medicare, medicaid, beneficiary, plan, "
     "certificate, cert, vin, plate, case, accession, specimen, encounter, visit, claim, fin, csn, hicn, "
     "passport, badge, employee, health plan, driver's license, drivers license, driver license"
-)
+) + ")"
 _WEAK_CUES = frozenset(c.strip() for c in (_ID_WEAK + ", " + _ID_QUALIFIED).split(","))
 _QUALIFIED_CUES = frozenset(c.strip() for c in _ID_QUALIFIED.split(","))
 _QUALIFIER = re.compile(r"(?i)number|num|nbr|no\b|#|\bid\b")
@@ -227,12 +227,12 @@ _RULES: tuple[Rule, ...] = (
         "id_cued_scan", "ID",
         _rx(_ID_CUES_SCAN + r"\b(?:\s*(?:number|num|no\.?|#|id|code))?\s*[:#.=]?\s*#?\s*"
             r"(?P<phi>[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){2,24})(?![\w/-]|\.\w)"),
-        80, check=_id_value_ok,
+        80, check=_id_cued_ok,
     ),
     Rule(
         "id_cued", "ID",
         _rx(_ID_CUES + r"(?![A-Za-z])" + _ID_FILLER + r"{0,4}[ \t]*"
-            r"(?P<phi>(?=[A-Za-z-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){2,24}(?:[ \t]\d{3,8}\b)?)"
+            r"(?P<phi>(?=[A-Za-z-]*[ \t]?\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){2,24}(?:[ \t]\d{3,8}\b)?)"
             r"(?![\w/-]|\.\w)"),
         80, check=_id_cued_ok, scan=False,
     ),
