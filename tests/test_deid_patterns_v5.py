@@ -135,3 +135,24 @@ def test_scanner_keeps_hashes_versions_timestamps_and_paths(tmp_path):
     ]
     (tmp_path / "dvc.lock").write_text("\n".join(lines) + "\n")
     assert scan_paths([tmp_path]) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Repeat labs scheduled for 3/5.", "3/5"), ("Last tetanus booster 5/9.", "5/9"),
+    ("Diagnosed with apnea in 05/08.", "05/08"), ("Concussion in 06/04 playing baseball.", "06/04"),
+])
+def test_month_day_after_a_scheduling_or_vaccine_cue_and_month_year_after_in(text, value):
+    _assert_gone(text, value, "DATE")
+
+
+@pytest.mark.parametrize("text", [
+    "Adenocarcinoma in 1/5 lymph nodes.", "Biopsy positive in 3/5 cores.", "Positive in 2/3 biopsies.",
+    "Strength in 4/5 range.",
+])
+def test_fractions_after_in_are_not_dates(text):
+    assert _found(text, "DATE") == [], text
+
+
+def test_age_with_sex_after_a_double_spaced_sentence_break():
+    _assert_gone("Work phone 458/540-6585 x4534  105M with urinary retention.", "105", "AGE>89")
+    assert _found("Temp  101F noted.", "AGE>89") == []

@@ -97,6 +97,17 @@ _SCORE_BEFORE = re.compile(
 )
 
 
+def _after_in_ok(m: re.Match) -> bool:
+    """After "in", a fraction of a count is more common than a date ("positive in 3/5", "in 1/5 lymph nodes"):
+    only a month and a two-digit year go ("in 01/08", "in 4/95"), with no score word before."""
+    before = m.string[max(0, m.start("phi") - 40):m.start("phi")]
+    if not re.search(r"(?i)\bin\W*$", before):
+        return True
+    second = re.split(r"[/-]", m.group("phi"))[1]
+    return (len(second) == 2 and (second[0] == "0" or int(second) >= 13)
+            and _SCORE_BEFORE.search(re.split(r"[.;:!?\n]\s", before)[-1]) is None)
+
+
 def _bare_month_day_ok(m: re.Match) -> bool:
     """A month/day with no cue: one number is 11 or more (a score out of 10 or less stays), no score word in
     the two words before it, no unit, fraction or device word after it ("10/12 trocar"); the month first
@@ -122,6 +133,7 @@ _PARTIAL_CUES = _cue(
     "return, returns, last, next, taken, removed, out, lmp, drawn, done, performed, placed, started, stopped, "
     "began, diagnosed, prior, x-ray, xray, ct, mri, echo, ekg, ecg, cxr, labs, mammogram, colonoscopy, "
     "surgery, biopsy, visit, follow-up, follow up, f/u, fu, injury, vaccinated, as of, week of, "
+    "scheduled, booster, vaccine, vaccination, immunization, shot, appointment, appt, quit, admission, note, in, "
     "monday, tuesday, wednesday, thursday, friday, saturday, sunday, mon, tue, tues, wed, thu, thur, thurs, fri, "
     "sat, sun"
 )
@@ -174,9 +186,9 @@ DATE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "date_partial_cued", "DATE",
-        _rx(_PARTIAL_CUES + r"\b\.?(?:\s+(?i:on|of|in|from|dated))?\s*[:,(]?\s*"
+        _rx(_PARTIAL_CUES + r"\b\.?(?:\s+(?i:on|of|in|from|dated|for))?\s*[:,(]?\s*"
             rf"(?P<phi>{MM}[/-](?:{DD}|\d{{2}}))(?![\w/-]|\.\d)"),
-        68, check=_partial_ok, scan=False,
+        68, check=lambda m: _partial_ok(m) and _after_in_ok(m), scan=False,
     ),
     # A month and a two-digit year in parentheses ("MI (5/93)", "(6/25)"); scores in parentheses are out of
     # 12 or less ("(5/5)", "(2/6)", "(8/10)") and stay.
