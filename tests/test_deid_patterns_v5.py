@@ -156,3 +156,21 @@ def test_fractions_after_in_are_not_dates(text):
 def test_age_with_sex_after_a_double_spaced_sentence_break():
     _assert_gone("Work phone 458/540-6585 x4534  105M with urinary retention.", "105", "AGE>89")
     assert _found("Temp  101F noted.", "AGE>89") == []
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("See Portal.Kowalczyk.health/results/12 today.", "Portal.Kowalczyk.health/results/12", "URL"),
+    ("Info at Kowalczyk.de today.", "Kowalczyk.de", "URL"),
+    ("Call 555-123-4567 extension number 4412.", "4412", "PHONE"), ("user: jdoe42", "jdoe42", "ID"),
+    ("Her Instagram is @mariarossi.", "@mariarossi", "ID"),
+])
+def test_mixed_case_hosts_extension_numbers_and_handles(text, value, category):
+    _assert_gone(text, value, category)
+
+
+@pytest.mark.parametrize("text", [
+    "Lungs were examined.in addition, normal.", "She was seen.it was fine.", "discharged @home today.",
+    "IV drug user 20 years.",
+])
+def test_missing_spaces_and_at_words_are_kept(text):
+    assert find_phi(text, names="none") == [], text

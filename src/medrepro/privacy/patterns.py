@@ -47,15 +47,18 @@ sd se sg sh si sk sl sm sn so sr ss st sv sx sy sz tc td tf tg th tj tk tl tm tn
 uz va vc ve vg vi vn vu wf ws ye yt za zm zw
 """.split())
 _SECOND_LEVEL = frozenset("co com org net gov edu ac nhs med health".split())
+# Country codes that are English words: "examined.in addition", "seen.it was" are missing spaces, not hosts.
+_WORD_CC = frozenset("in it is at be me no to us so am as by do my id".split())
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
 _HOST = rf"(?<![\w@.-])(?P<host>{_LABEL}(?:\.{_LABEL})+)"
 
 
 def _domain_ok(m: re.Match) -> bool:
-    """A host ending in a known top-level domain, written in one case ("mychart.example.health", "WWW.X.COM").
+    """A host ending in a known top-level domain in lower or upper case ("mychart.example.health", "WWW.X.COM").
 
-    A Title-case or mixed-case last label is a missing space after a full stop ("the patient.Care was"), and
-    a bare two-label host on a country code needs a first label of 3+ letters ("a.m.", "p.m." stay).
+    A Title-case last label is a missing space after a full stop ("the patient.Care was"); a bare two-label
+    host on a country code needs a first label of 3+ letters ("a.m.", "p.m." stay) and a code that is no
+    English word ("examined.in addition").
     """
     labels = m.group("host").split(".")
     tld = labels[-1]
@@ -65,11 +68,10 @@ def _domain_ok(m: re.Match) -> bool:
     if any(lab.isdigit() for lab in labels) or not any(c.isalpha() for c in labels[-2]):
         return False
     if low in _GENERIC_TLDS:
-        return len(labels[-2]) >= 2 and (m.group("host").islower() or m.group("host").isupper()
-                                         or low in {"com", "org", "net", "edu", "gov"})
-    host_one_case = m.group("host").islower() or m.group("host").isupper()
-    return host_one_case and (m.group("path") is not None or len(labels) >= 3 or labels[-2].lower() in _SECOND_LEVEL
-                              or len(labels[-2]) >= 3)
+        return len(labels[-2]) >= 2
+    if m.group("path") is not None or len(labels) >= 3 or labels[-2].lower() in _SECOND_LEVEL:
+        return True
+    return len(labels[-2]) >= 3 and low not in _WORD_CC
 
 
 _SPINAL_LEVEL = re.compile(r"[CTLS]\d{1,2}-[CTLS]?\d{1,2}")
@@ -148,8 +150,19 @@ def _id_cued_ok(m: re.Match) -> bool:
     return not (_YEAR_VALUE.fullmatch(value) and cue in _WEAK_CUES)
 
 
-_USER_CUES = _cue("username, user name, user id, userid, login, log-in, logon, login id, handle, screen name, "
+_USER_CUES = _cue("username, user name, user, user id, userid, login, log-in, logon, login id, handle, screen name, "
                   "account name, instagram, twitter, tiktok, snapchat, facebook")
+_SOCIAL_BEFORE = re.compile(r"(?i)\b(?:handle|instagram|twitter|tiktok|snapchat|facebook|follow\w*|dm|tweet\w*|"
+                            r"social\s+media|account|username|posts?)\b")
+
+
+def _handle_ok(m: re.Match) -> bool:
+    """"@maria_r1990" goes; a bare "@home" or "@bedtime" only after a social-media word."""
+    handle = m.group("phi")
+    return (any(c.isdigit() or c in "_." for c in handle)
+            or _SOCIAL_BEFORE.search(m.string, max(0, m.start() - 40), m.end() + 20) is not None)
+
+
 _USER_RE = _rx(_USER_CUES + _ID_FILLER + r"{0,3}[ \t]*(?P<phi>@?[A-Za-z][\w.-]{1,30}[A-Za-z0-9])(?![\w@])")
 _HANDLE_RE = _rx(r"(?<![\w.@/])(?P<phi>@[A-Za-z_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])(?![\w@])")
 
@@ -168,7 +181,8 @@ _CITY = _trie(nl.US_CITIES)
 _PHONE_NEEDS = ("phone", "tel", "cell", "mobile", "fax", "pager", "beeper", "call", "contact", "reach", "number",
                 "extension")
 # An extension after a number, spelled in any way: " x4471", ", extension 41546", " (ext. 223)", " Ext#12".
-_EXT = r"(?:[ \t]*[,;]?[ \t]*\(?(?i:x|ext\.?|extn\.?|extension)[ \t]*[.:#]?[ \t]*\d{1,6}\)?(?![\w/-]))?"
+_EXT = (r"(?:[ \t]*[,;]?[ \t]*\(?(?i:x|ext\.?|extn\.?|extension)(?:[ \t]*(?i:number|no\.?))?[ \t]*[.:#]?[ \t]*"
+        r"\d{1,6}\)?(?![\w/-]))?")
 _IPV6_NEEDS = ("::",) + tuple(":" + c for c in "0123456789abcdef")
 
 
@@ -238,7 +252,7 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule("username", "ID", _USER_RE, 80, scan=False,
          check=lambda m: any(c.isdigit() or c in "_.@" for c in m.group("phi"))),
-    Rule("handle", "ID", _HANDLE_RE, 79, scan=False, needs=("@",)),
+    Rule("handle", "ID", _HANDLE_RE, 79, scan=False, needs=("@",), check=_handle_ok),
     Rule("id_hash", "ID", _rx(r"#\s?(?P<phi>\d{5,})\b"), 79, scan=False),
     # Vehicle identification numbers: 17 characters without I, O, Q, letters and digits mixed.
     Rule("vin", "ID", _rx(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){3})[A-HJ-NPR-Z0-9]{17}\b"),
