@@ -162,7 +162,9 @@ def test_age_with_sex_after_a_double_spaced_sentence_break():
     ("See Portal.Kowalczyk.health/results/12 today.", "Portal.Kowalczyk.health/results/12", "URL"),
     ("Info at Kowalczyk.de today.", "Kowalczyk.de", "URL"),
     ("Call 555-123-4567 extension number 4412.", "4412", "PHONE"), ("user: jdoe42", "jdoe42", "ID"),
-    ("Her Instagram is @mariarossi.", "@mariarossi", "ID"),
+    ("Her Instagram is @mariarossi.", "@mariarossi", "ID"), ("User ID: jsmith", "jsmith", "ID"),
+    ("username is mkowalski", "mkowalski", "ID"), ("MBI 1EG4-TE5-MK73 verified.", "1EG4-TE5-MK73", "ID"),
+    ("tel:+15551234567", "+15551234567", "PHONE"), ("Link bit.ly/3xYz12 sent.", "bit.ly/3xYz12", "URL"),
 ])
 def test_mixed_case_hosts_extension_numbers_and_handles(text, value, category):
     _assert_gone(text, value, category)
@@ -170,7 +172,8 @@ def test_mixed_case_hosts_extension_numbers_and_handles(text, value, category):
 
 @pytest.mark.parametrize("text", [
     "Lungs were examined.in addition, normal.", "She was seen.it was fine.", "discharged @home today.",
-    "IV drug user 20 years.",
+    "IV drug user 20 years.", "Handle with care.", "Login issues resolved.", "The user name is unknown.",
+    "User ID: pending",
 ])
 def test_missing_spaces_and_at_words_are_kept(text):
     assert find_phi(text, names="none") == [], text

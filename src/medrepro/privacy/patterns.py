@@ -163,6 +163,18 @@ def _handle_ok(m: re.Match) -> bool:
             or _SOCIAL_BEFORE.search(m.string, max(0, m.start() - 40), m.end() + 20) is not None)
 
 
+def _username_ok(m: re.Match) -> bool:
+    """A digit, "_", "." or "@" makes a username ("jdoe42"); letters alone only when they are no English word
+    and the cue is a username label ("User ID: jsmith" goes, "login issues", "user name is unknown" stay)."""
+    value = m.group("phi")
+    if any(c.isdigit() or c in "_.@" for c in value):
+        return True
+    from medrepro.privacy.lexicon import zipf  # lexicon imports this module
+
+    label = re.match(r"(?i)(?:user\s*name|user\s*id|userid|login\s+id|screen\s+name)\b", m.group(0))
+    return label is not None and len(value) >= 4 and value.islower() and zipf(value) < 2.5
+
+
 _USER_RE = _rx(_USER_CUES + _ID_FILLER + r"{0,3}[ \t]*(?P<phi>@?[A-Za-z][\w.-]{1,30}[A-Za-z0-9])(?![\w@])")
 _HANDLE_RE = _rx(r"(?<![\w.@/])(?P<phi>@[A-Za-z_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])(?![\w@])")
 
@@ -250,8 +262,7 @@ _RULES: tuple[Rule, ...] = (
             r"(?![\w/-]|\.\w)"),
         80, check=_id_cued_ok, scan=False,
     ),
-    Rule("username", "ID", _USER_RE, 80, scan=False,
-         check=lambda m: any(c.isdigit() or c in "_.@" for c in m.group("phi"))),
+    Rule("username", "ID", _USER_RE, 80, scan=False, check=_username_ok),
     Rule("handle", "ID", _HANDLE_RE, 79, scan=False, needs=("@",), check=_handle_ok),
     Rule("id_hash", "ID", _rx(r"#\s?(?P<phi>\d{5,})\b"), 79, scan=False),
     # Vehicle identification numbers: 17 characters without I, O, Q, letters and digits mixed.
