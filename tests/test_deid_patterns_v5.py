@@ -177,3 +177,20 @@ def test_mixed_case_hosts_extension_numbers_and_handles(text, value, category):
 ])
 def test_missing_spaces_and_at_words_are_kept(text):
     assert find_phi(text, names="none") == [], text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Pager #4421.", "4421"), ("Beeper 4-4421.", "4-4421"), ("Extension 4421.", "4421"),
+    ("Ext. 4421 for the nurse.", "4421"), ("Call 555–123–4567 today.", "555–123–4567"),
+])
+def test_in_house_pagers_extensions_and_en_dashes(text, value):
+    _assert_gone(text, value, "PHONE")
+
+
+def test_an_id_in_spaced_groups_goes_whole():
+    _assert_gone("MRN: 123 456 789.", "123 456 789", "ID")
+
+
+@pytest.mark.parametrize("text", ["Knee extension 170 degrees.", "Extension 1200 mg.", "extension to 180"])
+def test_joint_extension_in_degrees_is_not_an_extension_number(text):
+    assert _found(text, "PHONE") == []

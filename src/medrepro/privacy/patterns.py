@@ -229,10 +229,17 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "phone", "PHONE",
-        _rx(r"(?=[+(\d])(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s-]?|\d{3}[\s./-])\d{3}[\s.-]\d{4}"
-            r"(?![\w/-])" + _EXT),
+        _rx(r"(?=[+(\d])(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s-]?|\d{3}[\s./\u2010\u2011\u2013-])\d{3}"
+            r"[\s.\u2010\u2011\u2013-]\d{4}(?![\w/-])" + _EXT),
         85,
     ),
+    # In-house pagers and extensions written alone ("Pager #4421", "Beeper 4-4421", "Ext. 4421"); four or
+    # more digits, so a joint's extension in degrees ("extension 170") stays.
+    Rule("phone_short_cued", "PHONE",
+         _rx(_cue("pager, beeper, bleep, ext, ext., extn, extension") + r"(?![A-Za-z])\.?[ \t]*"
+             r"(?:(?i:number|no\.?)[ \t]*)?[:#]?[ \t]*(?P<phi>\d(?:-?\d){3,6})(?![\w/-]|[.,]\d)"),
+         83, scan=False, needs=("pager", "beeper", "bleep", "ext"),
+         check=lambda m: not followed_by_unit(m.string, m.end("phi"))),
     Rule("phone_international", "PHONE",
          _rx(r"(?<![\w+])\+(?:[2-9]\d{0,2}|1)[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,5}(?![\w-])" + _EXT), 86,
          check=lambda m: 8 <= sum(c.isdigit() for c in re.split(r"(?i)[xe(]", m.group())[0]) <= 15, needs=("+",)),
@@ -258,7 +265,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "id_cued", "ID",
         _rx(_ID_CUES + r"(?![A-Za-z])" + _ID_FILLER + r"{0,4}[ \t]*"
-            r"(?P<phi>(?=[A-Za-z-]*[ \t]?\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){2,24}(?:[ \t]\d{3,8}\b)?)"
+            r"(?P<phi>(?=[A-Za-z-]*[ \t]?\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){2,24}(?:[ \t]\d{3,8}\b){0,3})"
             r"(?![\w/-]|\.\w)"),
         80, check=_id_cued_ok, scan=False,
     ),
