@@ -161,6 +161,8 @@ def test_age_with_sex_after_a_double_spaced_sentence_break():
 @pytest.mark.parametrize("text, value, category", [
     ("See Portal.Kowalczyk.health/results/12 today.", "Portal.Kowalczyk.health/results/12", "URL"),
     ("Info at Kowalczyk.de today.", "Kowalczyk.de", "URL"),
+    ("He reads ruchala-health.us daily.", "ruchala-health.us", "URL"),
+    ("See rossi-clinic.it for forms.", "rossi-clinic.it", "URL"),
     ("Call 555-123-4567 extension number 4412.", "4412", "PHONE"), ("user: jdoe42", "jdoe42", "ID"),
     ("Her Instagram is @mariarossi.", "@mariarossi", "ID"), ("User ID: jsmith", "jsmith", "ID"),
     ("username is mkowalski", "mkowalski", "ID"), ("MBI 1EG4-TE5-MK73 verified.", "1EG4-TE5-MK73", "ID"),

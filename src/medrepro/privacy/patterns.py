@@ -48,7 +48,7 @@ uz va vc ve vg vi vn vu wf ws ye yt za zm zw
 """.split())
 _SECOND_LEVEL = frozenset("co com org net gov edu ac nhs med health".split())
 # Country codes that are English words: "examined.in addition", "seen.it was" are missing spaces, not hosts.
-_WORD_CC = frozenset("in it is at be me no to us so am as by do my id".split())
+_WORD_CC = frozenset("in it is at be me no to so am as by do my id".split())
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
 _HOST = rf"(?<![\w@.-])(?P<host>{_LABEL}(?:\.{_LABEL})+)"
 
@@ -71,7 +71,8 @@ def _domain_ok(m: re.Match) -> bool:
         return len(labels[-2]) >= 2
     if m.group("path") is not None or len(labels) >= 3 or labels[-2].lower() in _SECOND_LEVEL:
         return True
-    return len(labels[-2]) >= 3 and low not in _WORD_CC
+    first = labels[-2]
+    return len(first) >= 3 and (low not in _WORD_CC or any(c.isdigit() or c == "-" for c in first))
 
 
 _SPINAL_LEVEL = re.compile(r"[CTLS]\d{1,2}-[CTLS]?\d{1,2}")
