@@ -196,3 +196,21 @@ def test_an_id_in_spaced_groups_goes_whole():
 @pytest.mark.parametrize("text", ["Knee extension 170 degrees.", "Extension 1200 mg.", "extension to 180"])
 def test_joint_extension_in_degrees_is_not_an_extension_number(text):
     assert _found(text, "PHONE") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Works in North Brandy as a clerk.", "North Brandy"), ("A East Heather resident.", "East Heather"),
+    ("Brought in by ambulance from Westberg.", "Westberg"), ("She is from the town of Kowalczyk.", "Kowalczyk"),
+    ("She was discharged to Deacon Eye Institute.", "Deacon"), ("Records were obtained from Marry Dental.", "Marry"),
+    ("She was discharged to Company Veterans Home.", "Company"),
+])
+def test_places_after_work_and_transport_cues_and_more_facility_nouns(text, value):
+    _assert_gone(text, value, "LOCATION")
+
+
+@pytest.mark.parametrize("text", [
+    "She works in Accounting.", "The Neurosurgery resident saw her.", "Transferred from Surgery.",
+    "The National Institute of Health guidelines.", "Dental exam was normal.", "Seen by the Dental Clinic.",
+])
+def test_departments_services_and_generic_institutes_are_kept(text):
+    assert _found(text, "LOCATION") == [], text
