@@ -160,9 +160,82 @@ def _h_date(g: Gen) -> tuple[str, list[Planted]]:
     return s.format(v=v), [Planted("DATE", "h_date", v, (v,))]
 
 
+# Second round, written after the first round was met, with forms, cues and frames the rules were not
+# written for; measured once before any fix (docs/privacy.md).
+def _q_url(g: Gen) -> tuple[str, list[Planted]]:
+    host = g.surname().lower().replace(" ", "")
+    forms = [f"http://{host}.org:8080/pacs/viewer", f"{host}.com/refill?ref=sms{g.digits(3)}",
+             f"ftp://files.{host}-lab.net/results", f"WWW.{host.upper()}.ORG", f"ehr2.{host}.net/login",
+             f"telehealth.{host}.clinic/visit/{g.digits(5)}", f"{host}.nhs.uk/appointments",
+             f"https://{host}.io/#/patient/{g.digits(6)}", f"{host}-rehab.com/~{host[:4]}",
+             f"go.{host}.health/{g.digits(4)}"]
+    v = g.r.choice(forms)
+    s = g.r.choice(["Visit us online at {v}.", "Education handout <{v}> given.", "Telehealth link ({v}) texted.",
+                    "Images uploaded to {v}, accession pending.", "Refill requests via {v}, or by phone.",
+                    "Patient uses {v}!"])
+    return s.format(v=v), [Planted("URL", "q_url", v, (v, host))]
+
+
+def _q_id(g: Gen) -> tuple[str, list[Planted]]:
+    d = g.digits
+    cue = g.r.choice(["Patient account:", "Hospital number", "Unit number", "Registration no", "Enrollee ID",
+                      "Insurance card #", "Plan ID", "Member number", "CSN", "HAR", "Episode ID", "Lab ID",
+                      "Sample #", "Slide", "Medicaid #:", "Subscriber no.", "Certificate number", "Permit #"])
+    v = g.r.choice([f"0{d(7)}", f"{d(2)}.{d(3)}.{d(3)}", f"{d(3)}/{d(4)}", f"{_letters(g, 2)}-{d(2)}-{d(4)}",
+                    f"#{d(6)}", f"{d(4)}{_letters(g, 1)}", f"{d(5)}", f"{_letters(g, 1)}{d(2)}-{d(5)}",
+                    f"{d(3)} {d(3)} {d(3)}"])
+    s = g.r.choice(["{c} {v}.", "Update {c} {v} in the registry.", "{c} {v} (see attached).",
+                    "Registration confirmed; {c} {v}.", "Scanned card shows {c} {v}."])
+    return s.format(c=cue, v=v), [Planted("ID", "q_id", v, (v, *parts_of_digits(v)))]
+
+
+def _q_phone(g: Gen) -> tuple[str, list[Planted]]:
+    a, b, c = g.digits(3), g.digits(3), g.digits(4)
+    v = g.r.choice([f"{a}{b}{c}", f"({a}){b}-{c}", f"{a}/{b}-{c}", f"+1{a}{b}{c}", f"1.{a}.{b}.{c}",
+                    f"+61 4{g.digits(2)} {g.digits(3)} {g.digits(3)}", f"0{g.digits(3)} {b} {c}",
+                    f"{a}-{b}-{c} extn {g.digits(2)}", f"{a}-{b}-{c} ext#{g.digits(3)}",
+                    f"{a}.{b}.{c} x {g.digits(3)}"])
+    s = g.r.choice(["c: {v}", "h: {v}; w: none.", "Mobile no. {v}.", "WhatsApp {v} for updates.", "{v} (cell).",
+                    "{v} (home), best after 5.", "Reach her at {v} tomorrow.", "Son's number: {v}.",
+                    "Daughter at {v} is the contact."])
+    return s.format(v=v), [Planted("PHONE", "q_phone", v, (v, *parts_of_digits(v)))]
+
+
+def _q_date(g: Gen) -> tuple[str, list[Planted]]:
+    mo, d = g.r.randint(1, 12), g.r.randint(11, 30)
+    v = g.r.choice([f"{mo}/{d}", f"{mo:02d}/{d}"])
+    s = g.r.choice(["Labs ({v}) unremarkable.", "Next dose due {v}.", "{v} - seen by PT.", "Refill sent {v}.",
+                    "Cardiology appt moved to {v}.", "Home health visit {v}: BP stable.", "Letter dated {v} filed.",
+                    "Most recent A1c ({v}) 7.1%."])
+    return s.format(v=v), [Planted("DATE", "q_date", v, (v,))]
+
+
+def _q_device(g: Gen) -> tuple[str, list[Planted]]:
+    d = g.digits
+    kind = g.r.randrange(5)
+    if kind == 0:
+        v = ":".join(f"{g.r.randrange(256):02X}" for _ in range(6))
+        s = "Monitor MAC address {v} registered."
+    elif kind == 1:
+        v = d(15)
+        s = g.r.choice(["Phone IMEI {v} reported lost.", "IMEI: {v}"])
+    elif kind == 2:
+        v = f"SSN xxx-xx-{d(4)}"
+        s = g.r.choice(["Verified {v}.", "Chart lists {v}."])
+        return s.format(v=v), [Planted("ID", "q_device:masked_ssn", v, (v[-4:],))]
+    elif kind == 3:
+        v = f"(01){d(14)}(17){d(6)}"
+        s = "Device UDI {v} scanned."
+    else:
+        v = f"{_letters(g, 2)}{d(6)}"
+        s = g.r.choice(["Hearing aid serial: {v}.", "Pump serial {v} replaced.", "CPAP S/N {v}."])
+    return s.format(v=v), [Planted("ID", f"q_device:{kind}", v, (v, *parts_of_digits(v)))]
+
+
 FAMILIES = {
     "URL": [_h_url], "URL2": [_h_url], "ID": [_h_id], "ID2": [_h_id], "ID3": [_h_id_short, _h_licence],
     "ID4": [_h_licence], "PHONE": [_h_phone], "PHONE2": [_h_phone], "DATE": [_h_date], "DATE2": [_h_date],
+    "URL3": [_q_url], "ID5": [_q_id], "PHONE3": [_q_phone], "DATE3": [_q_date], "ID6": [_q_device],
 }
 
 # Numeric and punctuated near-misses that must survive verbatim: scores and fractions (no date), degrees
