@@ -77,6 +77,7 @@ def test_licences_vehicles_devices_and_usernames(text, value):
     "7-hole plate and screws", "age group 18-35", "Seen at her last visit 2019.", "a lot of pain",
     "by her account 2 falls", "Reference range 70-110.", "Allergan model S140MB lens.", "product # 4068",
     "member of the team", "Order: 1000 mL bolus.", "ICD-10 code I10.", "serial troponins x3",
+    "A sample 2000-calorie meal plan.", "Record number 120/80 noted.", "Plan ID 12.5 mg.",
 ])
 def test_id_cues_keep_sections_counts_sizes_and_ranges(text):
     assert _found(text, "ID") == []
@@ -214,3 +215,26 @@ def test_places_after_work_and_transport_cues_and_more_facility_nouns(text, valu
 ])
 def test_departments_services_and_generic_institutes_are_kept(text):
     assert _found(text, "LOCATION") == [], text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Device UDI (01)94819078467254(17)392813 scanned.", "(01)94819078467254(17)392813"),
+    ("Monitor MAC address 08:32:6F:F7:09:57 registered.", "08:32:6F:F7:09:57"),
+    ("Registration no 55448 in the registry.", "55448"), ("Patient account: 609/4499 (see attached).", "609/4499"),
+    ("Episode ID 99.553.270 in the registry.", "99.553.270"), ("Slide # 93483 reviewed.", "93483"),
+    ("HAR 9171S.", "9171S"), ("ssn last 4: 3583  Pulse oximetry is 98%.", "3583"),
+])
+def test_device_identifiers_and_ids_with_slashes_dots_and_new_cues(text, value):
+    _assert_gone(text, value, "ID")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Next dose due 03/20.", "03/20"), ("Cardiology appt moved to 02/12.", "02/12"),
+])
+def test_month_day_after_to_and_due(text, value):
+    _assert_gone(text, value, "DATE")
+
+
+@pytest.mark.parametrize("text", ["GCS was 14/15 on arrival.", "Improved to 14/15.", "Time 12:30:45 recorded."])
+def test_scores_after_a_verb_and_clock_times_are_kept(text):
+    assert find_phi(text, names="none") == [], text

@@ -90,9 +90,8 @@ _FRACTION_AFTER = re.compile(r"\s*(?i:of|chance|odds|split|mix|rule|ratio|in\s+\
 _SCORE_BEFORE = re.compile(
     r"(?i)\b(?:strength|motor|power|reflex(?:es)?|dtrs?|murmurs?|grade[ds]?|apgars?|pain|score[ds]?|scale|"
     r"rated?|rates|rating|gcs|glasgow|coma|acuity|vision|visual|va|mmse|moca|slums|mini-mental|out\s+of|pulses?|"
-    r"sensation|tanner|ecog|kps|nyha|bp|pressure|ratio|fraction|tabs?|tablets?|pills?|doses?|dose|strength|"
-    r"level|stage|class|lesions?|nodes?|cores?|positive|negative|involved|of|to|from|improved|decreased|"
-    r"increased|was|is|at|x|times|mg|ml|units?|g|cm|mm|hyzaar|zestoretic|suboxone|entresto|janumet)\b"
+    r"sensation|tanner|ecog|kps|nyha|bp|pressure|ratio|fraction|strength|level|stage|class|lesions?|nodes?|"
+    r"cores?|positive|negative|involved|improved|decreased|increased|x|times|mg|ml|units?|g|cm|mm)\b"
     r"\W*(?:\w+\W+)?$"
 )
 

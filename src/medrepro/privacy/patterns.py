@@ -81,9 +81,12 @@ _SPINAL_LEVEL = re.compile(r"[CTLS]\d{1,2}-[CTLS]?\d{1,2}")
 def _id_value_ok(m: re.Match) -> bool:
     """At least three digits, so suture sizes (#1-0) and spinal levels (C3-C5) after a cue stay, and no unit
     after it ("Plan: 10-12 weeks")."""
-    value = m.group("phi")
-    return (sum(ch.isdigit() for ch in value) >= 3 and not followed_by_unit(m.string, m.end("phi"))
-            and not _SPINAL_LEVEL.fullmatch(value))
+    value, end = m.group("phi"), m.end("phi")
+    unit = followed_by_unit(m.string, end) and not _NEW_SENTENCE.match(m.string, end)
+    return sum(ch.isdigit() for ch in value) >= 3 and not unit and not _SPINAL_LEVEL.fullmatch(value)
+
+
+_NEW_SENTENCE = re.compile(r"(?:[ \t]{2,}|[ \t]*\n)[A-Z]")  # "ssn last 4: 3583  Pulse 67": no unit
 
 
 def _not_device_follower(m: re.Match) -> bool:
@@ -113,12 +116,13 @@ _ID_STRONG = (
     "employee, driver's license, drivers license, driver license, driver's licence, drivers lic, dl, dl#, "
     "state id, ssn, ss#, ss #, social security, social, rx, rx#, prescription, requisition, req, "
     "authorization, auth, prior auth, confirmation, conf, tracking, ticket, invoice, receipt, voucher, "
-    "transaction, docket, registration, permit, imei, meid, udi, tag, card, mychart, portal id, chart"
+    "transaction, docket, registration, permit, imei, meid, udi, tag, card, mychart, portal id, chart, "
+    "hospital number, unit number, enrollee, episode, har, block number, specimen number"
 )
 _ID_WEAK = "group, grp, plate, number, no."
 # These precede section labels, counts and sizes ("Plan: CPT 99213", "case 2 of 3", "room 412"), so they
 # need "number", "no.", "#" or "ID" before the value.
-_ID_QUALIFIED = "record, device, lot, plan, case, visit, order, reference, ref, file"
+_ID_QUALIFIED = "record, device, lot, plan, case, visit, order, reference, ref, file, slide, sample"
 _ID_CUES = "(?P<cue>" + _cue(", ".join((_ID_STRONG, _ID_WEAK, _ID_QUALIFIED))) + ")"
 # The file scanner keeps the narrower cue list of before: "ref", "tag", "order", "number" label hashes and
 # versions in lockfiles and configs.
@@ -133,17 +137,18 @@ _WEAK_CUES = frozenset(c.strip() for c in (_ID_WEAK + ", " + _ID_QUALIFIED).spli
 _QUALIFIED_CUES = frozenset(c.strip() for c in _ID_QUALIFIED.split(","))
 _QUALIFIER = re.compile(r"(?i)number|num|nbr|no\b|#|\bid\b")
 # Words between a cue and its value: "MR #: 1154-7571", "SSN ending in 4471", "last 4 of her social, 1123".
-_ID_FILLER = (r"(?:[ \t]*(?:(?i:number|num\.?|nbr|no\.|no(?=[ \t]*[:#])|#|id|code|is|was|ending(?:[ \t]+in)?|ends"
+_ID_FILLER = (r"(?:[ \t]*(?:(?i:number|num\.?|nbr|no\.|no(?=[ \t]*[:#\d])|#|id|code|is|was|ending(?:[ \t]+in)?|ends"
               r"[ \t]+in|last[ \t]+(?:four|4)(?:[ \t]+digits)?|on[ \t]+file)(?![A-Za-z])|[:=#(,.-]))")
 _YEAR_VALUE = re.compile(r"(?:19|20)\d{2}")
 _SMALL_RANGE = re.compile(r"\d{1,3}-\d{1,3}")
+_WORD_TAIL = re.compile(r"-[a-z]{3,}$")  # "a sample 2000-calorie meal", "24-hour": a compound word, no ID
 
 
 def _id_cued_ok(m: re.Match) -> bool:
     """The value after a cue has 3+ digits, no unit after it, is not a spinal level or a small range
     ("age group 18-35"), and after a weak cue is not a year ("visit 2019")."""
     value = m.group("phi")
-    if not _id_value_ok(m) or _SMALL_RANGE.fullmatch(value):
+    if not _id_value_ok(m) or _SMALL_RANGE.fullmatch(value) or _WORD_TAIL.search(value):
         return False
     cue = m.group("cue").lower()
     if cue in _QUALIFIED_CUES and not _QUALIFIER.search(m.string, m.end("cue"), m.start("phi")):
@@ -266,13 +271,18 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "id_cued", "ID",
         _rx(_ID_CUES + r"(?![A-Za-z])" + _ID_FILLER + r"{0,4}[ \t]*"
-            r"(?P<phi>(?=[A-Za-z-]*[ \t]?\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){2,24}(?:[ \t]\d{3,8}\b){0,3})"
+            r"(?P<phi>(?=[A-Za-z-]*[ \t]?\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])|(?<=\d)[/.](?=\d{3})){2,24}"
+            r"(?:[ \t]\d{3,8}\b){0,3})"
             r"(?![\w/-]|\.\w)"),
         80, check=_id_cued_ok, scan=False,
     ),
     Rule("username", "ID", _USER_RE, 80, scan=False, check=_username_ok),
     Rule("handle", "ID", _HANDLE_RE, 79, scan=False, needs=("@",), check=_handle_ok),
     Rule("id_hash", "ID", _rx(r"#\s?(?P<phi>\d{5,})\b"), 79, scan=False),
+    # Device identifiers: MAC addresses and GS1 unique device identifiers ("(01)00643169001763(17)160712").
+    Rule("mac", "ID", _rx(r"(?<![\w:-])(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:-])"), 78,
+         scan=False, check=lambda m: sum(c.isdigit() for c in m.group()) >= 2),
+    Rule("udi", "ID", _rx(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]{1,20})*"), 78, scan=False, needs=("(01)",)),
     # Vehicle identification numbers: 17 characters without I, O, Q, letters and digits mixed.
     Rule("vin", "ID", _rx(r"\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){3})[A-HJ-NPR-Z0-9]{17}\b"),
          78, scan=False),
