@@ -77,7 +77,8 @@ def test_licences_vehicles_devices_and_usernames(text, value):
     "7-hole plate and screws", "age group 18-35", "Seen at her last visit 2019.", "a lot of pain",
     "by her account 2 falls", "Reference range 70-110.", "Allergan model S140MB lens.", "product # 4068",
     "member of the team", "Order: 1000 mL bolus.", "ICD-10 code I10.", "serial troponins x3",
-    "A sample 2000-calorie meal plan.", "Record number 120/80 noted.", "Plan ID 12.5 mg.",
+    "A sample 2000-calorie meal plan.", "Record number 120/80 noted.", "Plan ID 12.5 mg.", "There is no 2019 record.",
+    "Slides 1-3 reviewed.", "Slide 2 shows tumor.",
 ])
 def test_id_cues_keep_sections_counts_sizes_and_ranges(text):
     assert _found(text, "ID") == []
@@ -223,6 +224,7 @@ def test_departments_services_and_generic_institutes_are_kept(text):
     ("Registration no 55448 in the registry.", "55448"), ("Patient account: 609/4499 (see attached).", "609/4499"),
     ("Episode ID 99.553.270 in the registry.", "99.553.270"), ("Slide # 93483 reviewed.", "93483"),
     ("HAR 9171S.", "9171S"), ("ssn last 4: 3583  Pulse oximetry is 98%.", "3583"),
+    ("Registration no BH-31-5381 (see attached).", "BH-31-5381"), ("Slide 383/3737.", "383/3737"),
 ])
 def test_device_identifiers_and_ids_with_slashes_dots_and_new_cues(text, value):
     _assert_gone(text, value, "ID")

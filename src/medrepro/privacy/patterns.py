@@ -117,12 +117,12 @@ _ID_STRONG = (
     "state id, ssn, ss#, ss #, social security, social, rx, rx#, prescription, requisition, req, "
     "authorization, auth, prior auth, confirmation, conf, tracking, ticket, invoice, receipt, voucher, "
     "transaction, docket, registration, permit, imei, meid, udi, tag, card, mychart, portal id, chart, "
-    "hospital number, unit number, enrollee, episode, har, block number, specimen number"
+    "hospital number, unit number, enrollee, episode, har, block number, specimen number, slide"
 )
 _ID_WEAK = "group, grp, plate, number, no."
 # These precede section labels, counts and sizes ("Plan: CPT 99213", "case 2 of 3", "room 412"), so they
 # need "number", "no.", "#" or "ID" before the value.
-_ID_QUALIFIED = "record, device, lot, plan, case, visit, order, reference, ref, file, slide, sample"
+_ID_QUALIFIED = "record, device, lot, plan, case, visit, order, reference, ref, file, sample"
 _ID_CUES = "(?P<cue>" + _cue(", ".join((_ID_STRONG, _ID_WEAK, _ID_QUALIFIED))) + ")"
 # The file scanner keeps the narrower cue list of before: "ref", "tag", "order", "number" label hashes and
 # versions in lockfiles and configs.
@@ -137,8 +137,9 @@ _WEAK_CUES = frozenset(c.strip() for c in (_ID_WEAK + ", " + _ID_QUALIFIED).spli
 _QUALIFIED_CUES = frozenset(c.strip() for c in _ID_QUALIFIED.split(","))
 _QUALIFIER = re.compile(r"(?i)number|num|nbr|no\b|#|\bid\b")
 # Words between a cue and its value: "MR #: 1154-7571", "SSN ending in 4471", "last 4 of her social, 1123".
-_ID_FILLER = (r"(?:[ \t]*(?:(?i:number|num\.?|nbr|no\.|no(?=[ \t]*[:#\d])|#|id|code|is|was|ending(?:[ \t]+in)?|ends"
-              r"[ \t]+in|last[ \t]+(?:four|4)(?:[ \t]+digits)?|on[ \t]+file)(?![A-Za-z])|[:=#(,.-]))")
+_ID_FILLER = (r"(?:[ \t]*(?:(?i:number|num\.?|nbr|no\.|no(?=[ \t]*(?:[:#]|[A-Z]{0,3}-?\d))|#|id|code|is|was"
+              r"|ending(?:[ \t]+in)?|ends[ \t]+in|last[ \t]+(?:four|4)(?:[ \t]+digits)?|on[ \t]+file)(?![A-Za-z])"
+              r"|[:=#(,.-]))")
 _YEAR_VALUE = re.compile(r"(?:19|20)\d{2}")
 _SMALL_RANGE = re.compile(r"\d{1,3}-\d{1,3}")
 _WORD_TAIL = re.compile(r"-[a-z]{3,}$")  # "a sample 2000-calorie meal", "24-hour": a compound word, no ID
