@@ -16,6 +16,9 @@ Identifiers are planted into real MTSamples notes (read at run time, never copie
 - dev-patterns: development notes x the pattern families (`deid_dev_patterns.py`: dates, ages over 89,
   places, facilities in many phrasings; no names) and numeric near-miss clinical strings ("3-4 times a day",
   "Temp 101F", "90 pack-years") that must survive verbatim.
+- dev-hipaa: development notes x the families of `deid_dev_hipaa.py` (URLs on any domain, IDs after any cue,
+  licences, plates, VINs, serials, usernames, phones with extensions, month/day dates without a cue) and
+  their numeric near-miss clinical strings.
 Names are drawn so that no word is in any list the detector uses. With `pip install -e .[deid-peers]`,
 philter-lite and Presidio run on the same corpus; without it they are reported as skipped.
 Prints rates, counts and the families of what was missed; the missed surrogate values only with
@@ -44,7 +47,7 @@ TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, 
 
 
 SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-v4", "dev-patterns", "heldout-v1", "heldout-v2",
-          "heldout-v3", "heldout-v4", "dev-names")
+          "heldout-v3", "heldout-v4", "dev-names", "dev-hipaa")
 
 
 def split_setup(split: str):
@@ -57,6 +60,7 @@ def split_setup(split: str):
     (dates, ages, places, facilities; no names) and their numeric near-miss clinical strings.
     """
     import deid_dev
+    import deid_dev_hipaa
     import deid_dev_names
     import deid_dev_patterns
     import deid_heldout
@@ -68,8 +72,9 @@ def split_setup(split: str):
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
            "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
            "heldout-v4": deid_heldout4, "dev-v4": deid_heldout4, "heldout": deid_heldout5,
-           "dev-patterns": deid_dev_patterns, "dev-names": deid_dev_names}[split]
-    locales = fam.DEV_LOCALES if split.startswith(("dev-p", "dev-n")) or fam is deid_dev else fam.HELDOUT_LOCALES
+           "dev-patterns": deid_dev_patterns, "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa}[split]
+    own_locales = split.startswith(("dev-p", "dev-n", "dev-h")) or fam is deid_dev
+    locales = fam.DEV_LOCALES if own_locales else fam.HELDOUT_LOCALES
     return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales
 
 

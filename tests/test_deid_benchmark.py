@@ -138,3 +138,14 @@ def test_name_development_split_meets_the_targets(notes):
     assert r["n_notes"] == 40 and r["planted_by_category"]["NAME"] >= 40 * 7
     assert r["recall_by_category"]["NAME"] >= 0.97, r["recall_by_template"]
     assert r["other_tokens_kept"] >= 0.985 and r["clinical_strings_kept"] >= 0.97
+
+
+def test_hipaa_development_split_meets_the_targets_per_category(notes):
+    """URLs on any domain, IDs after any cue, licences, plates, VINs, usernames, phones with extensions and
+    month/day dates without a cue go; scores, fractions and dotted abbreviations are kept verbatim."""
+    r = bench.run(notes, n=40, seed=3, split="dev-hipaa", peers=False)["systems"]["medrepro"]
+    assert set(r["recall_by_category"]) == {"DATE", "ID", "PHONE", "URL"}
+    assert r["n_planted"] >= 40 * 10
+    assert r["recall"] >= 0.99, r["recall_by_template"]
+    assert min(r["recall_by_category"].values()) >= 0.97, r["recall_by_template"]
+    assert r["other_tokens_kept"] >= 0.985 and r["clinical_strings_kept"] >= 0.95

@@ -17,7 +17,8 @@ from medrepro.privacy.rulebase import Rule, _cue, _rx
 
 # 90-149, written to open with a character class (fast in `re`), not after a digit, a decimal point or a slash.
 _NUM = r"[19](?<![\d.,/:-][19])(?:(?<=9)\d|(?<=1)[0-4]\d)"
-_OPENING = re.compile(r"(?:^|[\n.:;(!?,]|\b(?:a|an|A|An|this|This))\s*$")
+# A sentence opening: after punctuation, "a"/"this", or the double space that separates dictated sentences.
+_OPENING = re.compile(r"(?:^|[\n.:;(!?,]|\b(?:a|an|A|An|this|This))\s*$|\S {2,}$")
 _UNITS = ("one two three four five six seven eight nine").split()
 _WORD_AGE = (r"(?:ninety(?:[\s-](?:" + "|".join(_UNITS) + r"))?|(?:one|a)\s+hundred(?:(?:\s+and)?\s+(?:"
              + "|".join(_UNITS) + r"))?)")

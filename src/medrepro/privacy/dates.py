@@ -79,7 +79,46 @@ def _month_day_ok(m: re.Match) -> bool:
 
 
 def _partial_ok(m: re.Match) -> bool:
-    return not followed_by_unit(m.string, m.end())
+    return not followed_by_unit(m.string, m.end()) and not _FRACTION_AFTER.match(m.string, m.end())
+
+
+# After a fraction or a score, not a date: "2/3 of the dose", "a 50/50 chance", "7/10 pain".
+_FRACTION_AFTER = re.compile(r"\s*(?i:of|chance|odds|split|mix|rule|ratio|in\s+\d|trocars?|ports?|french|fr|"
+                             r"gauge|needles?|cannulas?|catheters?|tubes?|sheaths?|visiport)\b")
+# Scores, fractions and measurements written like a month/day: the word that names them comes first
+# ("strength 4/5", "murmur grade 2/6", "MMSE 28/30", "GCS 11/15", "rated 8/10", "visual acuity 20/40").
+_SCORE_BEFORE = re.compile(
+    r"(?i)\b(?:strength|motor|power|reflex(?:es)?|dtrs?|murmurs?|grade[ds]?|apgars?|pain|score[ds]?|scale|"
+    r"rated?|rates|rating|gcs|glasgow|coma|acuity|vision|visual|va|mmse|moca|slums|mini-mental|out\s+of|pulses?|"
+    r"sensation|tanner|ecog|kps|nyha|bp|pressure|ratio|fraction|strength|level|stage|class|lesions?|nodes?|"
+    r"cores?|positive|negative|involved|improved|decreased|increased|x|times|mg|ml|units?|g|cm|mm)\b"
+    r"\W*(?:\w+\W+)?$"
+)
+
+
+def _after_in_ok(m: re.Match) -> bool:
+    """After "in", a fraction of a count is more common than a date ("positive in 3/5", "in 1/5 lymph nodes"):
+    only a month and a two-digit year go ("in 01/08", "in 4/95"), with no score word before."""
+    before = m.string[max(0, m.start("phi") - 40):m.start("phi")]
+    if not re.search(r"(?i)\bin\W*$", before):
+        return True
+    second = re.split(r"[/-]", m.group("phi"))[1]
+    return (len(second) == 2 and (second[0] == "0" or int(second) >= 13)
+            and _SCORE_BEFORE.search(re.split(r"[.;:!?\n]\s", before)[-1]) is None)
+
+
+def _bare_month_day_ok(m: re.Match) -> bool:
+    """A month/day with no cue: one number is 11 or more (a score out of 10 or less stays), no score word in
+    the two words before it, no unit, fraction or device word after it ("10/12 trocar"); the month first
+    (a pressure such as "RV 31/9" stays)."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    if max(a, b) < 11 or a > 12:
+        return False
+    if followed_by_unit(m.string, m.end()) or _FRACTION_AFTER.match(m.string, m.end()):
+        return False
+    before = m.string[max(0, m.start() - 40):m.start()]
+    before = re.split(r"[.;:!?\n]\s", before)[-1]
+    return _SCORE_BEFORE.search(before) is None
 
 
 # Month alternations open with a character class (`_cue`), which lets `re` skip other positions fast.
@@ -93,6 +132,7 @@ _PARTIAL_CUES = _cue(
     "return, returns, last, next, taken, removed, out, lmp, drawn, done, performed, placed, started, stopped, "
     "began, diagnosed, prior, x-ray, xray, ct, mri, echo, ekg, ecg, cxr, labs, mammogram, colonoscopy, "
     "surgery, biopsy, visit, follow-up, follow up, f/u, fu, injury, vaccinated, as of, week of, "
+    "scheduled, booster, vaccine, vaccination, immunization, shot, appointment, appt, quit, admission, note, in, "
     "monday, tuesday, wednesday, thursday, friday, saturday, sunday, mon, tue, tues, wed, thu, thur, thurs, fri, "
     "sat, sun"
 )
@@ -145,9 +185,9 @@ DATE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "date_partial_cued", "DATE",
-        _rx(_PARTIAL_CUES + r"\b\.?(?:\s+(?i:on|of|in|from|dated))?\s*[:,(]?\s*"
+        _rx(_PARTIAL_CUES + r"\b\.?(?:\s+(?i:on|of|in|from|dated|for))?\s*[:,(]?\s*"
             rf"(?P<phi>{MM}[/-](?:{DD}|\d{{2}}))(?![\w/-]|\.\d)"),
-        68, check=_partial_ok, scan=False,
+        68, check=lambda m: _partial_ok(m) and _after_in_ok(m), scan=False,
     ),
     # A month and a two-digit year in parentheses ("MI (5/93)", "(6/25)"); scores in parentheses are out of
     # 12 or less ("(5/5)", "(2/6)", "(8/10)") and stay.
@@ -159,6 +199,10 @@ DATE_RULES: tuple[Rule, ...] = (
              rf"(?P<b>{MM}/{DD})(?![\w/-]|\.\d)"),
          67, check=lambda m: _partial_ok(m) and max(int(x.split("/")[1]) for x in (m["a"], m["b"])) >= 13,
          scan=False),
+    # A month/day with no cue ("Repeat labs scheduled for 10/12", "12/24: afebrile"); guards in the check.
+    Rule("date_month_day_bare", "DATE",
+         _rx(r"(?P<a>\d(?<![\w/.,:#+-]\d)\d?)/(?P<b>\d{1,2})(?![\w/]|[.,]\d|-\d|:\d|\s*/)"), 66,
+         check=_bare_month_day_ok, scan=False),
     Rule("date_holiday", "DATE",
          _rx(r"\b(?:Christmas(?:\s+(?:Eve|Day))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|"
              r"New\s+Year'?s(?:\s+(?:Day|Eve))?|(?:the\s+)?Fourth\s+of\s+July|Independence\s+Day|Labor\s+Day|"

@@ -19,7 +19,8 @@ _FACILITY_NOUN = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Health\s+(?:Cent(?:er|re)|System|Services|Clinic)|Healthcare|Clinic|"
     r"Infirmary|Nursing\s+(?:Home|Cent(?:er|re)|Facility)|Rehabilitation\s+(?:Cent(?:er|re)|Hospital|Institute)|"
     r"Rehab(?:ilitation)?\s+Cent(?:er|re)|Surg(?:ery|ical)\s+Cent(?:er|re)|Cancer\s+(?:Cent(?:er|re)|Institute)|"
-    r"Heart\s+Institute|Sanatorium|Hospice|Care\s+Cent(?:er|re)|Medical\s+Group|Urgent\s+Care|Assisted\s+Living|"
+    r"Heart\s+Institute|(?:Eye|Medical|Research|Neurological|Orthopa?edic|Spine|Vision|Health)\s+Institute|Institute|"
+    r"Dental(?:\s+(?:Care|Group|Associates|Office|Clinic|Center))?|Veterans\s+Home|Sanatorium|Hospice|Care\s+Cent(?:er|re)|Medical\s+Group|Urgent\s+Care|Assisted\s+Living|"
     r"Cent(?:er|re)|Memorial|Manor|Senior\s+Living|Retirement\s+(?:Home|Community|Village)|"
     r"(?:Elementary|Middle|High|Junior\s+High|Primary|Secondary|Grade|Charter|Medical|Nursing|Law)\s+School|"
     r"College|University|Academy|Preschool|Daycare|Day\s+Care|Orthopa?edics|Pediatrics|Associates|"
@@ -92,7 +93,7 @@ def facility_spans(text: str) -> list[Span]:
                                "Memorial", "Manor", "Living", "Retirement", "School", "College", "University",
                                "Academy", "Preschool", "Day", "Ortho", "Pediatrics", "Associates", "Family",
                                "Pharmacy", "Physicians", "Department", "District", "Correctional", "Prison",
-                               "Detention")):
+                               "Detention", "Institute", "Dental", "Veterans")):
         for m in _FACILITY.finditer(text):
             words = m.group("phi").split()
             while words and words[0].lower() in {"the", "a", "an", "at", "to", "from", "in"}:

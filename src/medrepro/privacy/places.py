@@ -15,7 +15,7 @@ import re
 
 from medrepro.privacy.dates import followed_by_unit
 from medrepro.privacy.lexicon import is_clinical, zipf
-from medrepro.privacy.patterns import Span
+from medrepro.privacy.patterns import Span, _cue
 
 PRIORITY = 55
 _CITY_PREFIX = r"(?:(?:North|South|East|West|New|Lake|Port|Mount|Fort|Saint|St\.|Mt\.|Ft\.|El|La|Los|Las|San)[ \t]+)"
@@ -44,6 +44,26 @@ _STREET_NAMED = re.compile(
 )
 
 
+# More place cues ("Works in North Brandy", "Brought in by ambulance from Westberg", "the town of X", "a
+# Westberg resident"). Without a state or ZIP to anchor them, the place must start with a compass or "New"/
+# "Port"-like prefix, or its last word must be rare (Zipf < 4: "Accounting", "Finance" stay) and not clinical.
+_PLACE_MORE = re.compile(
+    _cue("works in, working in, employed in, works out of, ambulance from, transported from, transferred from, "
+         "flown in from, town of, city of, village of, township of")
+    + rf"[ \t]+(?:the[ \t]+)?(?P<phi>{_CITY_PREFIX}?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b(?![-'’])"
+)
+_RESIDENT = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ll]ifelong|[Ll]ong-?time)[ \t]+(?P<phi>{_CITY_PREFIX}?[A-Z][a-z]+"
+                       r"(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:resident|native)\b")
+_PREFIXED = re.compile(_CITY_PREFIX)
+
+
+def _cued_place_ok(place: str) -> bool:
+    last = place.split()[-1]
+    if is_clinical(last) or last.lower() in _NUMBER_LABELS:
+        return False
+    return zipf(last.lower()) < (5.0 if _PREFIXED.match(place) else 4.0)
+
+
 def _city_ok(city: str) -> bool:
     last = city.split()[-1]
     low = last.lower()
@@ -66,6 +86,11 @@ def place_spans(text: str) -> list[Span]:
                 start = m.end("phi") - len(" ".join(words))
                 spans.append(Span(start, m.end(), "LOCATION", PRIORITY))
     low = text.lower()
+    if any(k in low for k in ("works", "working", "employed", "ambulance", "transported", "transferred", "flown",
+                              "town", "city", "village", "resident", "native")):
+        for rx in (_PLACE_MORE, _RESIDENT):
+            spans += [Span(m.start("phi"), m.end("phi"), "LOCATION", 52) for m in rx.finditer(text)
+                      if _cued_place_ok(m.group("phi"))]
     if any(k in low for k in ("route", "box", "road", "rd", "highway", "hwy", "pob")):
         spans += [Span(m.start(), m.end(), "ADDRESS", 60) for m in _ROADS.finditer(text)]
     if any(k in text for k in _STREET_WORDS):
