@@ -47,7 +47,7 @@ TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, 
 
 
 SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-v4", "dev-patterns", "heldout-v1", "heldout-v2",
-          "heldout-v3", "heldout-v4", "dev-names", "dev-hipaa")
+          "heldout-v3", "heldout-v4", "dev-v5", "dev-names", "dev-hipaa")
 
 
 def split_setup(split: str):
@@ -55,7 +55,7 @@ def split_setup(split: str):
 
     heldout: held-out notes x v5 families (the estimate). heldout-v1 to -v4: held-out notes x the earlier
     held-out families, the earlier estimates, kept for the record. dev: development notes x development
-    families. dev-v1 to -v4: development notes x v1 to v4 families (each turned development data once
+    families. dev-v1 to -v5: development notes x v1 to v5 families (each turned development data once
     measured; tune on development notes only). dev-patterns: development notes x the pattern families
     (dates, ages, places, facilities; no names) and their numeric near-miss clinical strings.
     """
@@ -72,7 +72,8 @@ def split_setup(split: str):
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
            "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
            "heldout-v4": deid_heldout4, "dev-v4": deid_heldout4, "heldout": deid_heldout5,
-           "dev-patterns": deid_dev_patterns, "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa}[split]
+           "dev-v5": deid_heldout5, "dev-patterns": deid_dev_patterns, "dev-names": deid_dev_names,
+           "dev-hipaa": deid_dev_hipaa}[split]
     own_locales = split.startswith(("dev-p", "dev-n", "dev-h")) or fam is deid_dev
     locales = fam.DEV_LOCALES if own_locales else fam.HELDOUT_LOCALES
     return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales
