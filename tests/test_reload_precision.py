@@ -57,6 +57,9 @@ def test_model_json_records_precisions(bf16_run):
     assert meta["mixed_precision"] == "bf16"
     assert meta["predictions_precision"] == "fp32"
     assert meta["starting_weights"] is None  # trained from scratch: nothing to pin
+    # CPU weights are bit-identical only at the same thread count, so the run records it
+    assert meta["device"] == ("cuda" if torch.cuda.is_available() else "cpu")
+    assert meta["torch_threads"] >= 1 and meta["torch_version"] == torch.__version__
 
 
 def test_gradcam_stage_runs_after_bf16_training(bf16_run):

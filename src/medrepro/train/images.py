@@ -291,10 +291,12 @@ def train_image_model(cfg: ImageTrainConfig, prepared_dir: str | Path, checkpoin
             predictions[split] = predict(accelerator, model, accelerator.prepare(loader), forward, desc=split)
     if log_with:
         accelerator.end_training()
-    # the precision training really ran in (a device without bf16 falls back to fp32 with a warning)
+    # the precision training really ran in (a device without bf16 falls back to fp32 with a warning); on a
+    # CPU the weights are bit-identical only at the same torch thread count (sample: 1 vs 2 threads differ)
     provenance = {"mixed_precision": accelerator.mixed_precision, "predictions_precision": PREDICTIONS_PRECISION,
                   "starting_weights": starting.as_dict() if starting is not None else None,
-                  "training_caps": result.caps}
+                  "training_caps": result.caps, "device": accelerator.device.type,
+                  "torch_threads": torch.get_num_threads(), "torch_version": torch.__version__}
     return ImageTrainOutput(model=model, result=result, mean=mean, std=std, num_parameters=num_parameters,
                             predictions=predictions, provenance=provenance)
 
