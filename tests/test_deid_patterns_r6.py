@@ -157,3 +157,29 @@ def test_scanner_does_not_flag_hashes_versions_or_timestamps(tmp_path):
         'url = "https://files.pythonhosted.org/packages/9A/A9/AA99/anyascii-0.3.2.tar.gz"\n'
         "commit 3f9a2c1 at build dot sh\nbox 12 of 40, drawer 3\n")
     assert scan_paths([lock]) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Age (years): 101", "101"), ("Age at death: 102.", "102"), ("AGE IN YEARS 100", "100"),
+    ("Age at admission 97", "97"),
+])
+def test_age_labels_with_a_qualifier(text, value):
+    _assert_gone(text, value, "AGE>89")
+
+
+@pytest.mark.parametrize("text", ["Age at onset: 45", "age at diagnosis 95 mg", "Age (years): 89"])
+def test_age_label_near_misses_stay(text):
+    assert _found(text, "AGE>89") == [], (text, _found(text, "AGE>89"))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She moved from Dayton to North Brandy in 2010.", "North Brandy"),
+    ("Relocated from Ohio to Westberg for work.", "Westberg"),
+])
+def test_second_place_of_a_move(text, value):
+    _assert_gone(text, value, "LOCATION")
+
+
+@pytest.mark.parametrize("text", ["Moved from the ICU to the Floor.", "Moved from Dayton to Rehab today."])
+def test_move_near_misses_keep_the_unit(text):
+    assert not any(w in f for f in _found(text, "LOCATION") for w in ("ICU", "Floor", "Rehab")), text

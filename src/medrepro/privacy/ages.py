@@ -69,6 +69,8 @@ AGE_RULES: tuple[Rule, ...] = (
     ),
     Rule("age_cued", "AGE>89",
          _rx(_cue("age, aged, age of, ages, age is, age was, age now, at age, at the age of, the age of")
+             + r"(?:\s*\((?i:years?|yrs?|y)\)|\s+(?i:in\s+years|at\s+(?:death|visit|admission|onset|diagnosis|"
+             r"presentation|surgery|evaluation|exam|enrollment)))?"
              + rf"\s*[:=-]?\s*(?P<phi>{_NUM})(?![\d%]|\.\d)"),
          65, check=_not_quantity, needs=("age",)),
     Rule("age_turned", "AGE>89",
