@@ -183,3 +183,10 @@ def test_second_place_of_a_move(text, value):
 @pytest.mark.parametrize("text", ["Moved from the ICU to the Floor.", "Moved from Dayton to Rehab today."])
 def test_move_near_misses_keep_the_unit(text):
     assert not any(w in f for f in _found(text, "LOCATION") for w in ("ICU", "Floor", "Rehab")), text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("SSN ending in 2018 confirmed.", "2018"), ("Medicare number ends in 1934.", "1934"), ("ssn last 4: 2030", "2030"),
+])
+def test_a_year_shaped_last_four_still_goes(text, value):
+    _assert_gone(text, value, "ID")

@@ -143,7 +143,7 @@ _ID_FILLER = (r"(?:[ \t]*(?:(?i:number|num\.?|nbr|no\.|no(?=[ \t]*(?:[:#]|[A-Z]{
               r"|[:=#(,.-]))")
 _YEAR_VALUE = re.compile(r"(?:19|20)\d{2}")
 # A word and a year, or a span of years, after a cue ("Medicaid since 2019", "Medicare 2019-2020"): no ID.
-_YEAR_PHRASE = re.compile(r"(?:[a-z]+[ \t]+)?(?:19|20)\d{2}(?:-(?:19|20)?\d{2})?")
+_YEAR_PHRASE = re.compile(r"[a-z]+[ \t]+(?:19|20)\d{2}|(?:19|20)\d{2}-(?:19|20)?\d{2}")
 _SMALL_RANGE = re.compile(r"\d{1,3}-\d{1,3}")
 _WORD_TAIL = re.compile(r"-[a-z]{3,}$")  # "a sample 2000-calorie meal", "24-hour": a compound word, no ID
 
