@@ -62,7 +62,8 @@ def test_email_with_an_apostrophe_goes_whole():
 
 @pytest.mark.parametrize("text", [
     "Seen at home dot matrix printer.", "Arrived at 3 dot 5.", "She was at church on Sunday.",
-    "Pain at rest, dot on the map at site.", "Look at the dot.",
+    "Pain at rest, dot on the map at site.", "Look at the dot.", "Seen at clinic.com today.",
+    "Taken p.o. at bedtime.", "Dose 2.5 at noon.", "Info at www.cdc.gov for her.",
 ])
 def test_email_near_misses_stay(text):
     assert _found(text, "EMAIL") == [], (text, _found(text, "EMAIL"))

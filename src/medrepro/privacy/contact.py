@@ -21,16 +21,15 @@ _STATES = _trie(sorted(nl.STATE_ABBREVIATIONS)) + r"\b"
 _TLDS = frozenset("""com org net edu gov mil int info biz io me us co uk ca au de fr ru cn jp kr in br es it nl
 se ch pl ua ge mk bg am by kz il tr gr ie nz za mx ar cl no dk fi at be cz hu ro pt rs hr si sk lt lv ee md az
 uz vn th ph my sg id hk tw health care clinic email mail online""".split())
-_AT = r"(?:[ \t]+(?:at|AT|At)[ \t]+|[ \t]*[\[(<{][ \t]*(?i:at)[ \t]*[\])>}][ \t]*)"
+_AT = r"(?:[ \t]+(?:at|AT|At)[ \t]+|[ \t]*[\[(<{][ \t]*(?i:at)[ \t]*[\])>}][ \t]*|[ \t]*@[ \t]*)"
 _DOT = r"(?:[ \t]+(?:dot|DOT|Dot)[ \t]+|[ \t]*[\[(<{][ \t]*(?i:dot)[ \t]*[\])>}][ \t]*|\.)"
 _LOCAL = r"[A-Za-z0-9_%+'-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
 
 
 def _obfuscated_email_ok(m: re.Match) -> bool:
-    """Written out on purpose: one "at"/"dot" word (not only "." and "@"), and a real top-level domain last."""
-    text = m.group(0)
-    return (re.search(r"(?i)[\s\[(<{]dot\b", text) is not None
+    """Written out on purpose: one "dot" word (not only "." and "@"), and a real top-level domain last."""
+    return (re.search(r"(?i)[\s\[(<{]dot\b", m.group(0)) is not None
             and m.group("tld").lower() in _TLDS and not m.group("local").isdigit())
 
 
@@ -108,8 +107,10 @@ CONTACT_RULES: tuple[Rule, ...] = (
          _rx(_PORTAL_CUES + r"(?![\w-])" + _PORTAL_FILLER + r"{0,3}[ \t]*"
              r"(?P<phi>@?[A-Za-z0-9][\w.'-]{1,30}[A-Za-z0-9])(?![\w@]|\.\w)"),
          80, scan=False, check=_portal_username_ok,
-         needs=("log", "sign", "portal", "mychart", "app", "account", "proxy", "skype", "facetime", "whatsapp",
-                "telegram", "discord", "reddit", "youtube", "linkedin", "zoom", "teams", "gamer", "online")),
+         needs=("logged", "log in", "login", "signed", "sign in", "signs in", "sign-in", "mychart", "portal",
+                "app user", "app account", "app login", "app username", "proxy", "account", "skype", "facetime",
+                "whatsapp", "telegram", "discord", "reddit", "youtube", "linkedin", "zoom", "teams id", "gamer",
+                "online")),
     Rule("mbi", "ID", _rx(_MBI), 78, scan=False),
     Rule("id_plan_cued", "ID",
          _rx(_PLAN_CUES + r"(?![\w-])(?:[ \t]*(?i:number|num|no\.?|#|id|ids|code|card|is|was|cin|mbi|bic|"
@@ -127,7 +128,7 @@ CONTACT_RULES: tuple[Rule, ...] = (
     Rule("park_lot", "ADDRESS",
          _rx(rf"\b(?:(?:Lot|Space|Spc\.?|Site|Pad|Unit|Trailer|Tr\.?|No\.?|#)[ \t]*#?[ \t]*\d{{1,4}}[A-Z]?,?[ \t]+"
              rf"(?:(?i:at|in)[ \t]+)?(?:the[ \t]+)?)?{_NAME_RUN}{_PARK_KIND}\b"), 60,
-         needs=("park", "court", "ct", "estates", "village", "community", "homes", "ranch", "resort", "lodge")),
+         needs=("mobile", "manufactured", "trailer", "motor home", "caravan", "rv ")),
     Rule("zip_before_word", "LOCATION",
          _rx(r"(?P<phi>\d(?<![\w.,/-]\d)\d{4}(?:-\d{4})?)[ \t]+"
              r"(?:ZIP|Zip|(?i:zip[ \t]*codes?|zipcodes?|postal[ \t]+codes?))\b"),
