@@ -49,7 +49,7 @@ _STREET_NAMED = re.compile(
 # "Port"-like prefix, or its last word must be rare (Zipf < 4: "Accounting", "Finance" stay) and not clinical.
 _PLACE_MORE = re.compile(
     _cue("works in, working in, employed in, works out of, ambulance from, transported from, transferred from, "
-         "flown in from, town of, city of, village of, township of")
+         "flown in from, town of, city of, village of, township of, outside, just outside, outside of")
     + rf"[ \t]+(?:the[ \t]+)?(?P<phi>{_CITY_PREFIX}?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b(?![-'’])"
 )
 _RESIDENT = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ll]ifelong|[Ll]ong-?time)[ \t]+(?P<phi>{_CITY_PREFIX}?[A-Z][a-z]+"
@@ -93,7 +93,7 @@ def place_spans(text: str) -> list[Span]:
                 spans.append(Span(start, m.end(), "LOCATION", PRIORITY))
     low = text.lower()
     if any(k in low for k in ("works", "working", "employed", "ambulance", "transported", "transferred", "flown",
-                              "town", "city", "village", "resident", "native", "mov", "relocat", "migrated",
+                              "town", "city", "village", "resident", "native", "outside", "mov", "relocat", "migrated",
                               "came", "returned")):
         for rx in (_PLACE_MORE, _RESIDENT, _MOVED_TO):
             spans += [Span(m.start("phi"), m.end("phi"), "LOCATION", 52) for m in rx.finditer(text)
