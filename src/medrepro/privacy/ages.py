@@ -20,7 +20,7 @@ _NUM = r"[19](?<![\d.,/:-][19])(?:(?<=9)\d|(?<=1)[0-4]\d)"
 # A sentence opening: after punctuation, "a"/"this", or the double space that separates dictated sentences.
 _OPENING = re.compile(r"(?:^|[\n.:;(!?,]|\b(?:a|an|A|An|this|This))\s*$|\S {2,}$")
 _UNITS = ("one two three four five six seven eight nine").split()
-_WORD_AGE = (r"(?:ninety(?:[\s-](?:" + "|".join(_UNITS) + r"))?|(?:one|a)\s+hundred(?:(?:\s+and)?\s+(?:"
+_WORD_AGE = (r"(?:ninety(?:[\s-](?:" + "|".join(_UNITS) + r"))?|(?:one|a)[\s-]+hundred(?:(?:[\s-]+and)?[\s-]+(?:"
              + "|".join(_UNITS) + r"))?)")
 _TEMP_BEFORE = re.compile(
     r"(?i)\b(?:temp\w*|t|tmax|t-max|febrile|fever\w*|afebrile|spiked|degrees?|axillary|oral|rectal|tympanic|"
@@ -46,10 +46,19 @@ def _sex_age_ok(m: re.Match) -> bool:
     return _TEMP_BEFORE.search(before) is None and not re.match(r"\s?°|\s?-?f\s+(?:fever|temp)", after)
 
 
+_RATE_BEFORE = re.compile(r"(?i)\b(?:bp|hr|pulse|rate|pressure|sats?|spo2|o2|speed|rpm|dose|glucose|sugar|"
+                          r"weight|temp\w*|heart|map|systolic|diastolic|mmhg|mg|ml|units?)\W*(?:\w+\W+){0,2}$")
+
+
+def _at_age_ok(m: re.Match) -> bool:
+    """Not a measurement reached "at" a value ("BP dropped at 95 he became dizzy")."""
+    return _RATE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()) is None
+
+
 AGE_RULES: tuple[Rule, ...] = (
     Rule(
         "age_years", "AGE>89",
-        _rx(rf"(?P<phi>{_NUM})(?=\s*-?\s*(?:(?:years?|yrs?|y)\b(?!\s*-?\s*(?:pack|ago))|y/o|y\.o\.?|yo(?=[FM]?\b)"
+        _rx(rf"(?P<phi>{_NUM})(?=\s*-?\s*(?:(?:years?|yrs?|y)\b(?!\s*-?\s*(?:pack|ago))|y/o|y\.o\.?|yo(?=[FM]?\b)|y[FM]\b"
             r"|y-o\b|year-old|-yrs?\b))", re.I),
         65,
     ),
@@ -60,6 +69,8 @@ AGE_RULES: tuple[Rule, ...] = (
     ),
     Rule("age_cued", "AGE>89",
          _rx(_cue("age, aged, age of, ages, age is, age was, age now, at age, at the age of, the age of")
+             + r"(?:\s*\((?i:years?|yrs?|y)\)|\s+(?i:in\s+years|at\s+(?:death|visit|admission|onset|diagnosis|"
+             r"presentation|surgery|evaluation|exam|enrollment)))?"
              + rf"\s*[:=-]?\s*(?P<phi>{_NUM})(?![\d%]|\.\d)"),
          65, check=_not_quantity, needs=("age",)),
     Rule("age_turned", "AGE>89",
@@ -87,6 +98,12 @@ AGE_RULES: tuple[Rule, ...] = (
     Rule(
         "age_decade", "AGE>89",
         _rx(r"(?i)\bin\s+(?:his|her|their|the)\s+(?:early\s+|mid\s+|mid-|late\s+|upper\s+)?"
-            r"(?:nineties|90s|90's|hundreds)\b|\b(?:super)?(?:nonagenarian|centenarian)s?\b"),
-        65, needs=("ninet", "90", "hundreds", "enarian")),
+            r"(?:nineties|90s|90's|hundreds)\b|\b(?:super)?(?:nonagenarian|centenarian)s?\b"
+            r"|\b(?:tenth|eleventh|10th|11th)\s+decade\b"),
+        65, needs=("ninet", "90", "hundreds", "enarian", "decade")),
+    # "At 95 she remains independent", "at 101, he still drives": "at" and an age before the person.
+    Rule("age_at_person", "AGE>89",
+         _rx(rf"\b[Aa]t\s+(?P<phi>{_NUM}|(?i:{_WORD_AGE}))(?=,?\s+(?:she|he|they|the\s+patient|the\s+pt|"
+             r"this\s+(?:woman|man|lady|gentleman|patient))\b)"),
+         64, scan=False, check=_at_age_ok, needs=("at ",)),
 )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from medrepro.privacy import name_lists as nl
 from medrepro.privacy.ages import AGE_RULES
+from medrepro.privacy.contact import CONTACT_RULES
 from medrepro.privacy.dates import DATE_RULES, followed_by_unit
 from medrepro.privacy.rulebase import _LO, _UP, Rule, Span, _cue, _rx, _trie  # noqa: F401  (names.py uses them)
 
@@ -141,6 +142,8 @@ _ID_FILLER = (r"(?:[ \t]*(?:(?i:number|num\.?|nbr|no\.|no(?=[ \t]*(?:[:#]|[A-Z]{
               r"|ending(?:[ \t]+in)?|ends[ \t]+in|last[ \t]+(?:four|4)(?:[ \t]+digits)?|on[ \t]+file)(?![A-Za-z])"
               r"|[:=#(,.-]))")
 _YEAR_VALUE = re.compile(r"(?:19|20)\d{2}")
+# A word and a year, or a span of years, after a cue ("Medicaid since 2019", "Medicare 2019-2020"): no ID.
+_YEAR_PHRASE = re.compile(r"[a-z]+[ \t]+(?:19|20)\d{2}|(?:19|20)\d{2}-(?:19|20)?\d{2}")
 _SMALL_RANGE = re.compile(r"\d{1,3}-\d{1,3}")
 _WORD_TAIL = re.compile(r"-[a-z]{3,}$")  # "a sample 2000-calorie meal", "24-hour": a compound word, no ID
 
@@ -149,7 +152,8 @@ def _id_cued_ok(m: re.Match) -> bool:
     """The value after a cue has 3+ digits, no unit after it, is not a spinal level or a small range
     ("age group 18-35"), and after a weak cue is not a year ("visit 2019")."""
     value = m.group("phi")
-    if not _id_value_ok(m) or _SMALL_RANGE.fullmatch(value) or _WORD_TAIL.search(value):
+    if (not _id_value_ok(m) or _SMALL_RANGE.fullmatch(value) or _WORD_TAIL.search(value)
+            or _YEAR_PHRASE.fullmatch(value)):
         return False
     cue = m.group("cue").lower()
     if cue in _QUALIFIED_CUES and not _QUALIFIER.search(m.string, m.end("cue"), m.start("phi")):
@@ -299,6 +303,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("id_long_number", "ID", _rx(r"\d(?<![\d.,]\d)\d{6,}(?![\d]|[.,]\d)"), 30, scan=False),
     *DATE_RULES,
     *AGE_RULES,
+    *CONTACT_RULES,
     # Addresses and places.
     Rule(
         "street", "ADDRESS",

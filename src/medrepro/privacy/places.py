@@ -49,12 +49,18 @@ _STREET_NAMED = re.compile(
 # "Port"-like prefix, or its last word must be rare (Zipf < 4: "Accounting", "Finance" stay) and not clinical.
 _PLACE_MORE = re.compile(
     _cue("works in, working in, employed in, works out of, ambulance from, transported from, transferred from, "
-         "flown in from, town of, city of, village of, township of")
+         "flown in from, town of, city of, village of, township of, outside, just outside, outside of")
     + rf"[ \t]+(?:the[ \t]+)?(?P<phi>{_CITY_PREFIX}?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b(?![-'’])"
 )
 _RESIDENT = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ll]ifelong|[Ll]ong-?time)[ \t]+(?P<phi>{_CITY_PREFIX}?[A-Z][a-z]+"
                        r"(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:resident|native)\b")
 _PREFIXED = re.compile(_CITY_PREFIX)
+# The second place of a move ("moved from Dayton to North Brandy", "relocated from Ohio to Westberg").
+_MOVED_TO = re.compile(
+    _cue("moved, moving, relocated, relocating, emigrated, immigrated, migrated, came, returned")
+    + rf"[ \t]+(?:here[ \t]+|back[ \t]+)?from[ \t]+(?:the[ \t]+)?{_CITY_PREFIX}?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+    + rf",?[ \t]+to[ \t]+(?:the[ \t]+)?(?P<phi>{_CITY_PREFIX}?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b(?![-'’])"
+)
 
 
 def _cued_place_ok(place: str) -> bool:
@@ -87,8 +93,9 @@ def place_spans(text: str) -> list[Span]:
                 spans.append(Span(start, m.end(), "LOCATION", PRIORITY))
     low = text.lower()
     if any(k in low for k in ("works", "working", "employed", "ambulance", "transported", "transferred", "flown",
-                              "town", "city", "village", "resident", "native")):
-        for rx in (_PLACE_MORE, _RESIDENT):
+                              "town", "city", "village", "resident", "native", "outside", "mov", "relocat", "migrated",
+                              "came", "returned")):
+        for rx in (_PLACE_MORE, _RESIDENT, _MOVED_TO):
             spans += [Span(m.start("phi"), m.end("phi"), "LOCATION", 52) for m in rx.finditer(text)
                       if _cued_place_ok(m.group("phi"))]
     if any(k in low for k in ("route", "box", "road", "rd", "highway", "hwy", "pob")):
