@@ -383,7 +383,8 @@ def lexicon_name_spans(text: str) -> list[Span]:
 _SUBJECT_VERB = re.compile(
     r"(?:['’]s\b|[ \t]+(?:was|is|has|had|reports|reported|presented|presents|denies|denied|states|stated|"
     r"underwent|tolerated|came|comes|returns|returned|complains|complained|and|who|will|would|can|could|"
-    r"did|does|feels|felt|lives|lived|works|worked|says|said|arrived|agrees|agreed|understands)\b)")
+    r"did|does|feels|felt|lives|lived|works|worked|says|said|arrived|agrees|agreed|understands|"
+    r"ate|drank|slept|went|got|took|fell|sat|ran|gave|made|told|wrote|spoke|woke)\b)")  # irregular pasts
 _SENTENCE_START = re.compile(r"(?:^|(?<![ \t][A-Z])[.!?:;\n•*-]|\d[.)])[ \t\"'(]*$")
 
 

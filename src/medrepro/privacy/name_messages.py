@@ -38,10 +38,14 @@ _GREETING = re.compile(r"(?:^|(?<=[\s.!?,;]))(?i:hi|hello|hey|dear|good[ \t]+(?:
 _INTRO = re.compile(r"(?:^|(?<=[\s.!?,;]))(?i:this[ \t]+is|my[ \t]+name[ \t]+is|it['’]s)[ \t]+"
                     rf"(?P<phi>{_ANY}(?:[ \t]+{_ANY}){{0,2}}?)"
                     r"(?=[ \t]*(?:[,;!\n]|\.(?:[ \t]|$)|$)|[ \t]+(?i:from|calling|here)\b)")
-_SIGN_OFF = re.compile(r"(?i:\b(?:thanks|thank[ \t]+you|thx|regards|best[ \t]+regards|best|cheers|sincerely|love))"
-                       rf"[ \t]*[,!.]?[ \t]*\n?[ \t]*(?P<phi>{_ANY}(?:[ \t]+{_ANY}){{0,2}}?)[.!]?(?=[ \t]*(?:\n|$)|[ \t]{{2}})")
-# The name ends its line, the text or its sentence (two spaces end a sentence, as in `lexicon._adjacent`).
-_DASH_SIGN = re.compile(rf"(?<=\S)[ \t]+[-–—~][ \t]*(?P<phi>{_ANY}(?:[ \t]+{_ANY})?)[.!]?(?=[ \t]*(?:\n|$)|[ \t]{{2}})")
+_SIGN_OFF = re.compile(r"(?i:\b(?:thanks|thank[ \t]+you|thx|regards|best[ \t]+regards|best|cheers|sincerely|love)\b)"
+                       rf"[ \t]*[,!.]?[ \t]*\n?[ \t]*(?P<phi>{_ANY}(?:[ \t]+{_ANY}){{0,2}}?)[.!]?"
+                       r"(?=[ \t]*(?:\n|$)|[ \t]{2})")
+# A sign-off's name ends its line, the text or its sentence (two spaces end a sentence, as in
+# `lexicon._adjacent`); a name after a dash ends its line or the text ("BLOOD  -  OPIATES-ETS  -  INC" is a
+# table, not a signature) and is not in capitals.
+_DASH_SIGN = re.compile(rf"(?<=\S)[ \t]+[-–—~][ \t]*(?P<phi>(?:{_T}|{_L})(?:[ \t]+(?:{_T}|{_L}))?)[.!]?"
+                        r"(?=[ \t]*(?:\n|$))")
 _SENDER = re.compile(r"(?i:\b(?:from|by|behalf[ \t]+of))[ \t]+(?i:the[ \t]+)?(?i:patient|pt|proxy|caller|caregiver|"
                      rf"guardian|parent)[ \t]+(?P<phi>{_UPPER}(?:[ \t]+{_UPPER}){{0,2}})(?=[ \t]*[:(,.;\n]|$)")
 _FROM_LABEL = re.compile(rf"(?im:^[ \t]*from[ \t]*:[ \t]*(?P<phi>{_ANY}(?:[ \t]+{_ANY}){{0,2}}?)"
@@ -51,7 +55,6 @@ _ABBREV = frozenset("A.M. P.M. B.P. I.V. P.O. N.P.O. Q.D. B.I.D. T.I.D. Q.I.D. P
                     "U.S. M.D. D.O. R.N. N.P. E.R. I.M. S.C. S.Q. G.I. G.U. E.D. O.R. I.C.U.".split())
 _PT_INITIALS = re.compile(r"(?<![\w'’-])(?i:pt\.?|patient)[ \t]+(?P<phi>(?:[A-Z]\.){2,3})(?![\w])")
 _CAPS_POSSESSIVE = re.compile(r"(?<![\w'’-])(?P<phi>[A-Z]{2,}(?:-[A-Z]{2,})?)['’]S[ \t]+[A-Z]{2,}")
-_CAPS_BEFORE = re.compile(r"(?<![\w'’-])([A-Z]{2,}(?:-[A-Z]{2,})?)[ \t]+$")
 
 
 def _upper_ok(word: str) -> bool:
@@ -115,11 +118,6 @@ def message_name_spans(text: str) -> list[Span]:
             title = word.title()
             if (_upper_ok(word) and not lx._common(title, lx.COMMON_FROM)
                     and not lx.clinical_context(folded, m.start("phi"), m.end("phi"))):
-                start = m.start("phi")
-                for _ in range(2):  # the first names before it: "ALLA PETROVA'S"
-                    prev = _CAPS_BEFORE.search(text, max(0, start - 30), start)
-                    if prev is None or not _upper_ok(prev.group(1)):
-                        break
-                    start = prev.start(1)
-                spans.append(Span(start, m.end("phi"), "NAME", lx.PRIORITY))
+                # The lexicon's priority: a longer all-caps run ("ALLA PETROVA'S") wins over this one word.
+                spans.append(Span(m.start("phi"), m.end("phi"), "NAME", lx.PRIORITY))
     return spans
