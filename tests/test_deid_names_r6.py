@@ -16,6 +16,8 @@ def _out(text: str) -> str:
     ('Ada "Bubba" Shamray is in good spirits today.', ["Ada", "Bubba", "Shamray"]),
     ("Visit with Agafya ('Sissy') Emelyanova and a sister.", ["Agafya", "Sissy", "Emelyanova"]),
     ("Jie \u201cTiny\u201d Ding asked about going home.", ["Jie", "Tiny", "Ding"]),
+    ("Patient: Jie ('Tiny') Wan  The findings could reflect changes.", ["Jie", "Tiny", "Wan"]),
+    ("Seen with Dr. Ada \"Bubba\" Shamray today.", ["Ada", "Bubba", "Shamray"]),
     ("Marika Gagnidze, who goes by Butch, is here with a friend.", ["Butch"]),
     ("She prefers to be called Dusty at the clinic.", ["Dusty"]),
 ])

@@ -19,6 +19,7 @@ from medrepro.privacy import lexicon as lx
 from medrepro.privacy.patterns import NAME_STOP, Span
 
 PRIORITY = 45  # a cue rule's: above the lexicon test, below titles and labels
+NICK_PRIORITY = 47
 
 _T = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"  # Title case, "Cheng-Han", "Ye-ji"
 _C = r"[A-Z]{2,}(?:-[A-Z]{2,})*"
@@ -96,7 +97,8 @@ def message_name_spans(text: str) -> list[Span]:
         for m in _NICK.finditer(text):
             nick = m.group("n1") or m.group("n2") or m.group("n3")
             if _words_ok(m.group("a")) and _words_ok(m.group("b")) and _words_ok(nick):
-                add(m.start("a"), m.end("b"))
+                # A title's or label's priority, so the whole name wins over "Patient: Jie" alone.
+                spans.append(Span(m.start("a"), m.end("b"), "NAME", NICK_PRIORITY))
     low = text.lower()
     if any(c in low for c in ("by", "known", "nickname", "called", "aka", "a.k.a")):
         for m in _GOES_BY.finditer(text):
