@@ -91,3 +91,9 @@ def test_a_generational_suffix_and_the_pronoun_i_do_not_protect_a_name():
 def test_an_irregular_past_verb_after_a_name_is_no_clinical_head():
     assert "Trajche" not in _out("Nursing reports Trajche ate half of lunch.")
     assert _out("A Lancaster lid speculum was applied.") == "A Lancaster lid speculum was applied."
+
+
+def test_a_capitals_surname_before_a_given_name_goes_with_it():
+    assert _out("Outside imaging for KIMURA Shota was uploaded to PACS.") == (
+        "Outside imaging for [NAME] was uploaded to PACS.")
+    assert _out("Seen by PCP Maria Kowalczyk today.") == "Seen by PCP [NAME] today."
