@@ -2,7 +2,8 @@
 
 Why: "Heather Page", "Rose King", "B.K. Walker" pass the lexicon test (`lexicon`) because each word is
 ordinary English. What gives them away is generic: initials before a surname ("B.K. Walker"), the
-"Last, F." order, a capitals surname before a given name ("KIMURA Shota"), a relation or role noun in front ("Son Rose King", "the interpreter, Aya Little,"),
+"Last, F." order, a capitals surname before a given name ("KIMURA Shota"), a relation or role noun in
+front ("Son Rose King", "the interpreter, Aya Little,"),
 a person's preposition before a pair of capitalised words inside a sentence ("with Heather Page."),
 and a list whose other items are names ("Team: Sonny Brown, Randver Vormsdottir"). None of these
 rules looks at a particular template's wording; each keeps clinical words, heading words and eponyms
