@@ -16,7 +16,8 @@ What is removed (placeholder: what it covers):
               all-caps) words that are neither common English nor clinical vocabulary, with their
               Title-case neighbours ("Spoke with Kasimir Wojcik", "Abdelkader Field"); names of
               ordinary words told by form or context (`name_context`: "B.K. Walker", "Heeb, Jade",
-              "Son Rose King", "call Bill Blank with", list items beside a name).
+              "Son Rose King", "call Bill Blank with", list items beside a name); names in messages
+              and nicknames (`name_messages`: 'Ada "Bubba" Roe', "hi dr roe,", "Thanks, Mei", "Pt A.C.").
   [DATE]      day-level or month-level dates in numeric, ISO and spelled-out forms, partial dates
               after a cue ("on 07/24", "on the 24th"), month names after a time cue ("in March").
   [AGE>89]    an age over 89 ("92-year-old" -> "[AGE>89]-year-old", "aged 95", "age: 95",
@@ -51,6 +52,7 @@ from pathlib import Path
 from medrepro.privacy.facilities import facility_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
 from medrepro.privacy.name_context import caps_name_spans, context_name_spans
+from medrepro.privacy.name_messages import message_name_spans
 from medrepro.privacy.names import _name_spans, _propagate_names
 from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_RE, SCAN_RULES: public API)
     _RULES,
@@ -110,6 +112,8 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
         spans += facility_spans(text) + place_spans(text)
     if names != "none":
         name_spans = _name_spans(text, lists=names == "all")
+        if names == "all":
+            name_spans += message_name_spans(text)
         spans += name_spans
         if names == "all":
             # The lexicon test already runs on every word of the note, so it is not propagated.

@@ -48,6 +48,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # ("Kernig sign", "Gelpi retractor", "Kenalog 40 mg", "Karnofsky 80").
 _CLINICAL_HEADS = (
     "sign signs test tests maneuver manoeuvre position syndrome disease disorder phenomenon fracture lesion "
+    "wave release "
     "contracture repair procedure operation forceps retractor retractors clamp clamps scissors catheter drain "
     "tube valve stent filter needle trocar stapler scale score class type grade stage classification "
     "criteria depth ring diverticulum neuroma cyst palsy tumor tumour lymphoma sarcoma virus dementia "
@@ -172,7 +173,12 @@ def _title_case(word: str) -> bool:
 _INTERCAP = re.compile(r"([A-Z][a-z]{3,})([A-Z][A-Za-z]*)$")
 
 
+_CAPS_INSIDE = re.compile(r"[a-z][A-Z]{3,}")  # "QuantiFERON", "GeneXPERT": no name is spelled so
+
+
 def is_brand_form(word: str) -> bool:
+    if _CAPS_INSIDE.search(word):
+        return True
     m = _INTERCAP.match(word)
     return m is not None and not word.startswith("Fitz") and any(
         zipf(part) >= RARE_BELOW or is_clinical(part) for part in m.groups())
@@ -269,10 +275,27 @@ def _eponym_of(text: str, start: int) -> bool:
     return m is not None and m.group(1).lower() in ct.MED_LOWER
 
 
+# A model code ("Dexcom G6", "Zoll X3") after any run; a Roman-numeral class ("Gustilo IIIA", "Cox-Maze IV")
+# after one word (a generational suffix follows two: "Ira Star III"); a medical word and a class letter or
+# numeral before the run ("Factor V Leiden", "Chiari II Arnold").
+_MODEL_AFTER = re.compile(r"[ \t][A-Z]{1,3}\d{1,3}[A-Za-z]?\b")
+_CLASS_AFTER = re.compile(r"[ \t](?:I{2,3}|IV|VI{0,3}|IX|I[A-D])[A-D]?\b")  # not "I": "Thanks Mei I will"
+_CLASS_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[ \t]+(?:[IVX]{1,4}|[A-Z])[ \t]+$")
+
+
+def _classified(text: str, start: int, end: int) -> bool:
+    if _MODEL_AFTER.match(text, end) or (_CLASS_AFTER.match(text, end) and not re.search(r"\s", text[start:end])):
+        return True
+    m = _CLASS_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).lower() in ct.MED_LOWER and m.group(1).lower() not in NAME_STOP
+
+
 def clinical_context(text: str, start: int, end: int, numbers: bool = True) -> bool:
     """The span text[start:end] reads as an eponym, brand or score, not a person: a clinical head noun (or,
-    with `numbers`, a number) follows, or a medical noun and "of" come before it."""
-    return _eponym_after(text, end, numbers) or _eponym_of(text, start)
+    with `numbers`, a number or a model code) follows, a class numeral follows one word, or a medical noun
+    and "of" (or a class numeral) come before it."""
+    return (_eponym_after(text, end, numbers) or _eponym_of(text, start)
+            or (numbers and _classified(text, start, end)))
 
 
 def _joins(word: str) -> bool:
@@ -360,7 +383,8 @@ def lexicon_name_spans(text: str) -> list[Span]:
 _SUBJECT_VERB = re.compile(
     r"(?:['’]s\b|[ \t]+(?:was|is|has|had|reports|reported|presented|presents|denies|denied|states|stated|"
     r"underwent|tolerated|came|comes|returns|returned|complains|complained|and|who|will|would|can|could|"
-    r"did|does|feels|felt|lives|lived|works|worked|says|said|arrived|agrees|agreed|understands)\b)")
+    r"did|does|feels|felt|lives|lived|works|worked|says|said|arrived|agrees|agreed|understands|"
+    r"ate|drank|slept|went|got|took|fell|sat|ran|gave|made|told|wrote|spoke|woke)\b)")  # irregular pasts
 _SENTENCE_START = re.compile(r"(?:^|(?<![ \t][A-Z])[.!?:;\n•*-]|\d[.)])[ \t\"'(]*$")
 
 

@@ -2,7 +2,8 @@
 
 Why: "Heather Page", "Rose King", "B.K. Walker" pass the lexicon test (`lexicon`) because each word is
 ordinary English. What gives them away is generic: initials before a surname ("B.K. Walker"), the
-"Last, F." order, a relation or role noun in front ("Son Rose King", "the interpreter, Aya Little,"),
+"Last, F." order, a capitals surname before a given name ("KIMURA Shota"), a relation or role noun in
+front ("Son Rose King", "the interpreter, Aya Little,"),
 a person's preposition before a pair of capitalised words inside a sentence ("with Heather Page."),
 and a list whose other items are names ("Team: Sonny Brown, Randver Vormsdottir"). None of these
 rules looks at a particular template's wording; each keeps clinical words, heading words and eponyms
@@ -67,6 +68,7 @@ _NEXT_ITEM = re.compile(_LIST_SEP + r"(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1
 _COMMA_AFTER = re.compile(r",[ \t]+(?P<phi>" + _W + r")"
                           r"(?=[ \t]+[a-z(]|[ \t]*(?:[.;:)\n]|$)|[ \t]+[A-Z]\.|,[ \t]+[a-z]|[ \t]{2})")
 _COMMA_BEFORE = re.compile(r"(?<![,;][ \t])(?<![\w'’-])(?P<phi>" + _W + r"),[ \t]+$")
+_CAPS_SURNAME = re.compile(r"(?<![\w'’-])(?<![A-Z]{2}[ \t])(?P<phi>[A-Z]{2,}(?:-[A-Z]{2,})?)[ \t]$")
 _PREV_ITEM = re.compile(r"(?:^|(?<=[:\s]))(?P<phi>" + _W + r"(?:[ \t]+" + _W + r"){1,2})" + _LIST_SEP + r"$")
 
 
@@ -210,6 +212,13 @@ def _context_spans(text: str, found: list[Span]) -> list[Span]:
         for m in (_COMMA_AFTER.match(text, s.end), _COMMA_BEFORE.search(text, max(0, s.start - 40), s.start)):
             if m is not None:
                 add(m)
+    for s in found:
+        # "KIMURA Shota", "MAO Guiying": a surname in capitals before a given name, as East Asian names are
+        # written; not after another capitalised word (a heading) and not an English or clinical word.
+        m = _CAPS_SURNAME.search(text, max(0, s.start - 30), s.start)
+        if s.category == "NAME" and m is not None and text[s.start:s.start + 2].istitle() and _person_run(
+                text, m.start("phi"), m.end("phi")) and not lx._common(m.group("phi").title(), lx.COMMON_FROM):
+            spans.append(Span(m.start("phi"), s.end, "NAME", PRIORITY))
     names = sorted([s for s in found if s.category == "NAME"] + spans, key=lambda s: s.start)
     seen = {(s.start, s.end) for s in names}
     while names:
