@@ -23,6 +23,7 @@ import deid_heldout2  # noqa: E402
 import deid_heldout3  # noqa: E402
 import deid_heldout4  # noqa: E402
 import deid_heldout5  # noqa: E402
+import deid_heldout6  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -78,11 +79,11 @@ def test_dev_and_heldout_notes_share_nothing(notes):
 
 def test_planted_names_avoid_every_detector_list_and_earlier_locales():
     earlier = [deid_dev.DEV_LOCALES, deid_heldout.HELDOUT_LOCALES, deid_heldout2.HELDOUT_LOCALES,
-               deid_heldout3.HELDOUT_LOCALES, deid_heldout4.HELDOUT_LOCALES]
-    assert not set().union(*earlier) & set(deid_heldout5.HELDOUT_LOCALES)
-    assert bench.split_setup("heldout")[3] == deid_heldout5.HELDOUT_LOCALES
-    gen = harness.Gen(random.Random(0), deid_heldout5.HELDOUT_LOCALES)
-    drawn = [w for _ in range(150) for w in deid_heldout5.person(gen) if w]
+               deid_heldout3.HELDOUT_LOCALES, deid_heldout4.HELDOUT_LOCALES, deid_heldout5.HELDOUT_LOCALES]
+    assert not set().union(*earlier) & set(deid_heldout6.HELDOUT_LOCALES)
+    assert bench.split_setup("heldout")[3] == deid_heldout6.HELDOUT_LOCALES
+    gen = harness.Gen(random.Random(0), deid_heldout6.HELDOUT_LOCALES)
+    drawn = [w for _ in range(150) for w in deid_heldout6.person(gen) if w]
     words = [w for v in drawn for w in v.replace("-", " ").split() if w.lower() not in harness._PARTICLES]
     assert not [w for w in words if harness.known_to_detector(w)]
     assert len(set(drawn)) > 200
