@@ -73,8 +73,8 @@ def split_setup(split: str):
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
            "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
            "heldout-v4": deid_heldout4, "dev-v4": deid_heldout4, "heldout-v5": deid_heldout5,
-           "dev-v5": deid_heldout5, "heldout": deid_heldout6, "dev-patterns": deid_dev_patterns, "dev-names": deid_dev_names,
-           "dev-hipaa": deid_dev_hipaa}[split]
+           "dev-v5": deid_heldout5, "heldout": deid_heldout6, "dev-patterns": deid_dev_patterns,
+           "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa}[split]
     own_locales = split.startswith(("dev-p", "dev-n", "dev-h")) or fam is deid_dev
     locales = fam.DEV_LOCALES if own_locales else fam.HELDOUT_LOCALES
     return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales

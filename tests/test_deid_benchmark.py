@@ -60,13 +60,13 @@ def test_pattern_development_split_meets_the_targets_per_category(reports):
 
 
 def test_heldout_estimate_is_reported_with_a_regression_floor(reports):
-    """v5 was measured once at the merge as this round's estimate (docs/privacy.md: recall 0.9365 on 300
-    notes); it is consumed now, so these are regression floors, not estimates."""
+    """v6 was measured once at the merge as this round's estimate (docs/privacy.md: recall 0.9678 on 300
+    notes); it is consumed now, so these are regression floors, not estimates (40 notes)."""
     r = reports["heldout"]
     assert {"NAME", "DATE", "ID", "PHONE", "AGE>89", "FACILITY", "URL"} <= set(r["recall_by_category"])
-    assert r["recall"] >= 0.92 and r["other_tokens_kept"] >= 0.985
-    assert r["recall_by_category"]["DATE"] >= 0.97 and r["recall_by_category"]["ID"] >= 0.90
-    assert r["recall_by_category"]["NAME"] >= 0.84 and r["recall_by_category"]["AGE>89"] >= 0.70
+    assert r["recall"] >= 0.93 and r["other_tokens_kept"] >= 0.985
+    assert r["recall_by_category"]["DATE"] >= 0.95 and r["recall_by_category"]["ID"] >= 0.88
+    assert r["recall_by_category"]["NAME"] >= 0.90 and r["recall_by_category"]["AGE>89"] >= 0.95
     assert r["missed"], "the held-out families are far from solved; an empty miss list means a scoring bug"
 
 
