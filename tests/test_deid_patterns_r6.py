@@ -6,23 +6,11 @@ Each rule's true positives go, in wordings other than the benchmark's; the near-
 from __future__ import annotations
 
 import pytest
+from deid_asserts import assert_gone as _assert_gone
+from deid_asserts import found as _found
 
-from medrepro.privacy.deid import deidentify, find_phi
+from medrepro.privacy.deid import deidentify
 from medrepro.privacy.scan import scan_paths
-
-
-def _found(text: str, category: str) -> list[str]:
-    return [text[s.start:s.end] for s in find_phi(text, names="none") if s.category == category]
-
-
-def _assert_gone(text: str, value: str, category: str) -> None:
-    found = _found(text, category)
-    assert any(value in f for f in found), (text, found)
-    assert value not in deidentify(text).text
-
-
-def _assert_kept(text: str) -> None:
-    assert find_phi(text, names="none") == [], (text, find_phi(text, names="none"))
 
 
 @pytest.mark.parametrize(("text", "value"), [
