@@ -10,8 +10,8 @@ Identifiers are planted into real MTSamples notes (read at run time, never copie
 - heldout: the other half of the notes, the held-out families v6 (`deid_heldout6*.py`, committed before
   the fixes that followed v5 and never used to tune), names from locales no other split uses, romanized
   from Indic scripts. This is the estimate.
-- heldout-v1 to -v5, dev-v1 to dev-v5: the earlier held-out families (`deid_heldout.py` to
-  `deid_heldout5*.py`), each measured once as the estimate of its day (kept for the record), then used as
+- heldout-v1 to -v6, dev-v1 to dev-v6: the held-out families (`deid_heldout.py` to
+  `deid_heldout6*.py`), each measured once as the estimate of its day (kept for the record), then used as
   development data on development notes only.
 - dev-patterns: development notes x the pattern families (`deid_dev_patterns.py`: dates, ages over 89,
   places, facilities in many phrasings; no names) and numeric near-miss clinical strings ("3-4 times a day",
@@ -47,15 +47,15 @@ TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, 
 
 
 SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-v4", "dev-patterns", "heldout-v1", "heldout-v2",
-          "heldout-v3", "heldout-v4", "heldout-v5", "dev-v5", "dev-names", "dev-hipaa")
+          "heldout-v3", "heldout-v4", "heldout-v5", "dev-v5", "heldout-v6", "dev-v6", "dev-names", "dev-hipaa")
 
 
 def split_setup(split: str):
     """(notes half index, families, clinical strings, locales) of one split.
 
-    heldout: held-out notes x v6 families (the estimate). heldout-v1 to -v5: held-out notes x the earlier
-    held-out families, the earlier estimates, kept for the record. dev: development notes x development
-    families. dev-v1 to -v5: development notes x v1 to v5 families (each turned development data once
+    heldout: held-out notes x v6 families (the estimate). heldout-v1 to -v6: held-out notes x each round's
+    held-out families, each the estimate of its day, kept for the record. dev: development notes x development
+    families. dev-v1 to -v6: development notes x v1 to v6 families (each turned development data once
     measured; tune on development notes only). dev-patterns: development notes x the pattern families
     (dates, ages, places, facilities; no names) and their numeric near-miss clinical strings.
     """
@@ -73,7 +73,8 @@ def split_setup(split: str):
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
            "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
            "heldout-v4": deid_heldout4, "dev-v4": deid_heldout4, "heldout-v5": deid_heldout5,
-           "dev-v5": deid_heldout5, "heldout": deid_heldout6, "dev-patterns": deid_dev_patterns,
+           "dev-v5": deid_heldout5, "heldout": deid_heldout6, "heldout-v6": deid_heldout6,
+           "dev-v6": deid_heldout6, "dev-patterns": deid_dev_patterns,
            "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa}[split]
     own_locales = split.startswith(("dev-p", "dev-n", "dev-h")) or fam is deid_dev
     locales = fam.DEV_LOCALES if own_locales else fam.HELDOUT_LOCALES
