@@ -122,7 +122,7 @@ def _address(g):
         n, post = str(g.r.randint(2, 240)), g.digits(5)
         v = g.r.choice([f"{n} {street}, {city} {post}, {country}", f"{street} {n}, Apt {g.r.randint(2, 30)}, {city}",
                         f"P.O. Box {g.digits(4)}, {city} {post}"])
-        parts = tuple(p for p in (v, word, *parts_of_digits(v)) if p)
+        parts = tuple(p for p in (v, word if word in v else "", *parts_of_digits(v)) if p)
         s = g.r.choice(["Home address abroad: {v}", "Referral letter return address: {v}.",
                         "Records to be mailed to {v}."])
         return s.format(v=v), [Planted("ADDRESS", "h7_address_abroad", v, parts)]

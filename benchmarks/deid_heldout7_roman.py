@@ -6,8 +6,9 @@ names in Latin letters, by ear, with the vowels the script leaves out. anyascii 
 - Arabic and Persian (abjads): letters in the English ("ALA-LC without diacritics") spelling, "ou" and
   "dj"/"ch" for Algeria's French habit; long vowels from alif, waw and ya where they stand between
   consonants; a short vowel inserted where Arabic syllables need one (no initial cluster, no three
-  consonants in a row, no final cluster), so "hsn" is "Hasan" and "jʕfr" "Jafar"; the article and kin
-  particles as US records write them ("al-", "bin", "Ben", "Abu", "Abdul"/"Abdel").
+  consonants in a row, no final cluster; Algeria's "e" before the last consonant), so "hsn" is "Hasan"
+  and "jʕfr" "Jafar"; the article and kin particles as US records write them ("al-", "bin", "Ben", "Abu",
+  "Abdul"/"Abdel").
 - Hebrew (abjad with vowel letters): vav and yod as o/i between consonants and v/y elsewhere, begadkefat
   letters soft after a vowel (v, kh, f), "tz" and "ch", and "e" inserted where the vowel is unwritten.
 - Sinhala (abugida): each consonant's inherent "a" spelled unless a vowel sign or the al-lakuna follows,
@@ -82,8 +83,10 @@ def _abjad_word(word: str, loc: str) -> str:
         if kind == "C" and kinds and kinds[-1] == "C":
             cluster = (not seen_vowel) or (len(kinds) > 1 and kinds[-2] == "C") or i == len(units) - 1
             if cluster:
-                out.append(short)
+                last_syllable = dz and i == len(units) - 1
+                out.append("e" if last_syllable else short)
                 kinds.append("V")
+                seen_vowel = True
         out.append(latin)
         kinds.append(kind)
         seen_vowel = seen_vowel or kind == "V"

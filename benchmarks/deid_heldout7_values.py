@@ -77,7 +77,7 @@ def date(g, lo=1998, hi=2026, day=None):
     iso = f"{y}-{mo:02d}-{d:02d}"
     zone = g.r.choice(["Z", "-05:00", "-06:00", "+03:00", "+02:00", "+05:30", "+07:00", "-0400"])
     forms = [
-        (f"{iso}T{hh:02d}:{mi:02d}:{ss:02d}{zone}", (iso,)), (f"{iso}T{hh:02d}:{mi:02d}Z", (iso,)),
+        (f"{iso}T{hh:02d}:{mi:02d}:{ss:02d}{zone}", ()), (f"{iso}T{hh:02d}:{mi:02d}Z", ()),
         (f"{y}{mo:02d}{d:02d}{hh:02d}{mi:02d}{ss:02d}", ()), (f"{y}{mo:02d}{d:02d}", ()),
         (f"the {d}{nth(d)} of {m}", (f"{d}{nth(d)} of {m}",)), (f"{m} the {d}{nth(d)}", (f"{m} the {d}{nth(d)}",)),
         (f"{d}{nth(d)} {m} {y}", ()), (f"{wd}, {d} {m} {y}", (f"{d} {m} {y}",)),

@@ -1,0 +1,101 @@
+"""v7 held-out families, checked at the generator level only (no detector ever runs on them): locales no
+other split uses, names the detector lists cannot know, sentences that hold what they plant, new clinical
+strings, and a corpus that rebuilds identically for a seed."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REFERENCE_DATA
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import deid_harness as harness  # noqa: E402
+import deid_heldout7 as v7  # noqa: E402
+from deid_heldout7_roman import roman  # noqa: E402
+
+OTHER_SPLITS = ("deid_dev", "deid_dev_hipaa", "deid_dev_names", "deid_dev_patterns", "deid_heldout", "deid_heldout2",
+                "deid_heldout3", "deid_heldout4", "deid_heldout5", "deid_heldout6")
+CATEGORIES = {"NAME", "DATE", "ID", "PHONE", "EMAIL", "URL", "IP", "ADDRESS", "LOCATION", "FACILITY", "AGE>89"}
+
+
+def _other_locales() -> set[str]:
+    out: set[str] = set()
+    for mod in map(importlib.import_module, OTHER_SPLITS):
+        out |= set(getattr(mod, "HELDOUT_LOCALES", ())) | set(getattr(mod, "DEV_LOCALES", ()))
+    return out
+
+
+def test_locales_are_disjoint_from_every_other_split_and_installed():
+    from faker import Faker
+
+    assert len(v7.HELDOUT_LOCALES) >= 5
+    assert not set(v7.HELDOUT_LOCALES) & _other_locales()
+    for loc in v7.HELDOUT_LOCALES:
+        assert Faker(loc).first_name()
+
+
+@pytest.mark.parametrize(("script", "loc", "latin"), [
+    ("حسن", "ar_SA", "Hasan"), ("جعفر", "ar_SA", "Jafar"), ("أشرف", "ar_PS", "Ashraf"), ("مسعود", "ar_SA", "Masud"),
+    ("فاطمة", "ar_AA", "Fatma"), ("عبد القادر", "ar_DZ", "Abdelkader"), ("بن سالم", "ar_DZ", "Ben Salem"),
+    ("أبو قمر", "ar_PS", "Abu Qamar"), ("الرشيد", "ar_SA", "al-Rashid"), ("بهمنی", "fa_IR", "Bahmani"),
+    ("پویان", "fa_IR", "Pouyan"), ("תומר", "he_IL", "Tomer"), ("דורון", "he_IL", "Doron"),
+    ("විජේසිංහ", "si_LK", "Wijesinghe"), ("කරුණාරත්න", "si_LK", "Karunaratne"), ("දිසානායක", "si_LK", "Disanayake"),
+])
+def test_romanization_spells_the_vowels_the_script_leaves_out(script, loc, latin):
+    assert roman(script, loc) == latin
+
+
+def test_drawn_names_are_latin_varied_and_on_no_detector_list():
+    gen = harness.Gen(random.Random(0), v7.HELDOUT_LOCALES)
+    drawn = [w for _ in range(300) for w in v7.person(gen)]
+    words = [p for v in drawn for p in v.replace("-", " ").split()]
+    distinctive = [w for w in words if w.lower() not in {"al", "el", "bin", "ben", "abu", "bou", "ibn", "bint"}]
+    assert all(w.isascii() and w.isalpha() and w[0].isupper() for w in distinctive)
+    assert not [w for w in distinctive if harness.known_to_detector(w)]
+    assert all(any(c in "aeiouy" for c in w.lower()) for w in distinctive)  # no abjad skeletons ("Mhmd")
+    assert len(set(drawn)) > 300
+    assert any(" " in v or "-" in v for v in drawn)  # surnames with the article or a kin particle
+
+
+@pytest.mark.parametrize("category", sorted(CATEGORIES))
+def test_every_family_plants_values_its_sentence_holds(category):
+    assert set(v7.FAMILIES) == CATEGORIES
+    gen = harness.Gen(random.Random(7), v7.HELDOUT_LOCALES)
+    for family in v7.FAMILIES[category]:
+        for _ in range(150):
+            sentence, planted = family(gen)
+            assert planted and {p.category for p in planted} <= CATEGORIES
+            low = sentence.lower()
+            for item in planted:
+                assert harness.present(item.value, low), (family.__name__, item.template)
+                assert item.parts and all(len(p) >= 2 and p.lower() in low for p in item.parts)
+
+
+def test_clinical_strings_are_new_and_plenty():
+    earlier = {c.lower() for mod in map(importlib.import_module, OTHER_SPLITS) for c in mod.CLINICAL_STRINGS}
+    mine = [c.lower() for c in v7.CLINICAL_STRINGS]
+    assert len(mine) >= 100 and len(set(mine)) == len(mine)
+    assert not set(mine) & earlier
+
+
+@pytest.mark.reference_data("mtsamples.csv")
+def test_corpus_builds_deterministically_and_the_identity_system_leaks_everything():
+    notes = harness.split_notes(harness.read_notes(REFERENCE_DATA / "mtsamples.csv"))[1]
+
+    def build(seed):
+        return harness.build_corpus(notes, n=40, seed=seed, families=v7.FAMILIES, clinical=v7.CLINICAL_STRINGS,
+                                    locales=v7.HELDOUT_LOCALES)
+
+    a, b, c = build(0), build(0), build(1)
+    assert a.notes == b.notes and a.planted == b.planted
+    assert a.notes != c.notes
+    assert sum(len(p) for p in a.planted) > 40 * 15  # ~v6's volume: more than 15 identifiers per note
+    report = harness.score(a, lambda t: t)
+    assert report["recall"] == 0.0 and set(report["planted_by_category"]) == CATEGORIES
+    assert report["other_tokens_kept"] == 1.0 and report["clinical_strings_kept"] == 1.0
