@@ -8,19 +8,19 @@ detector (only a generator-level check that every family builds sentences holdin
 Never tune on them. Same interface as v1-v6: `HELDOUT_LOCALES`, `FAMILIES` (category -> generators
 g -> (sentence, [Planted])), `CLINICAL_STRINGS` and `person(g)`.
 
-Names: Faker's Arabic (ar_AA, ar_SA, ar_PS, ar_DZ), Persian (fa_IR), Hebrew (he_IL) and Sinhala (si_LK)
-locales, none used by development or v1-v6, romanized as a US note spells them (`deid_heldout7_roman`),
-with the article and kin particles ("al-", "bin", "Abu", "Ben"). Every name word a detector list holds is
-rejected, as before.
+Names: Faker's Arabic (ar_AA, ar_SA, ar_PS, ar_DZ), Persian (fa_IR), Hebrew (he_IL), Thai (th_TH) and
+Sinhala (si_LK) locales, none used by development or v1-v6, romanized as a US note spells them
+(`deid_heldout7_roman`), with the article and kin particles ("al-", "bin", "Abu", "Ben"). Every name word a
+detector list holds is rejected, as before, and so is every word of an earlier split's Faker name lists.
 
 New here: the documents v1-v6 did not plant into: HL7 v2 segments (PID, NK1, PV1, OBR), CSV export rows,
 e-mail threads ("On ..., X wrote:", "From: X [mailto:...]"), wristbands and specimen labels, tumor-board and
 on-call lists, SBAR handoffs, trial screening logs, school and work notes, e-prescription headers, home-
 health visits, ambulance run sheets and claim lines; names as kunya ("Abu X", "Umm X"), patronymic chains
-("X bin Y al-Z", "X ben Y"), Sinhala house names before the given name; ISO-8601 timestamps with zones,
+("X bin Y al-Z", "X ben Y"), Sinhala house names before the given name, Thai "Khun"; ISO-8601 timestamps with zones,
 HL7 timestamps, "the 3rd of March" and weekday forms, Hijri dates; national numbers with check digits,
-international phones, addresses and towns of Saudi Arabia, Israel, Iran, Sri Lanka, Palestine and
-Algeria; facilities named after people; employers; ages >= 90 in new phrasings.
+international phones, addresses and towns of Saudi Arabia, Israel, Iran, Thailand, Sri Lanka, Palestine
+and Algeria; facilities named after people; employers; ages >= 90 in new phrasings.
 """
 
 from __future__ import annotations
@@ -171,11 +171,15 @@ def _sbar(g):
 
 
 def _kin_forms(g):
-    """Arabic, Hebrew and Sinhala name forms: kunya, patronymic chains, house names before the given name."""
+    """Arabic, Hebrew, Sinhala and Thai name forms: kunya, patronymic chains, house names, "Khun" + given name."""
     sex = g.r.choice(("male", "female"))
     first, last = person(g, sex)
     father = person(g, "male", compound=False)[0]
-    kind = g.r.randrange(5)
+    kind = g.r.randrange(6)
+    if kind == 5:
+        s = g.r.choice(["Khun {f} prefers to be called by her given name.",
+                        "Spoke with Khun {f} through the interpreter.", "Khun {f}, her husband, signed the consent."])
+        return s.format(f=first), [nm("h7_kin_khun", first, first)]
     if kind == 0:
         v = f"{first} bin {father} {last}" if sex == "male" else f"{first} bint {father} {last}"
         s = g.r.choice(["Patient identified as {v} per his national ID.", "Name on the Saudi referral: {v}.",

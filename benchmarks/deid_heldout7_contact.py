@@ -2,7 +2,7 @@
 
 Each family picks a document (claim line, HL7 segment, e-prescription, run sheet, label, export row, e-mail
 header), a cue or none, and a value form independently; places and phones are as often those of Saudi
-Arabia, Israel, Iran, Sri Lanka, Palestine and Algeria as of the US.
+Arabia, Israel, Iran, Thailand, Sri Lanka, Palestine and Algeria as of the US.
 """
 
 from __future__ import annotations
@@ -98,9 +98,11 @@ _ABROAD = {
     "Sri Lanka": ("Kandy", "Kurunegala", "Matara", "Ratnapura", "Badulla", "Negombo", "Anuradhapura", "Jaffna"),
     "Palestine": ("Nablus", "Hebron", "Jenin", "Tulkarm", "Qalqilya", "Bethlehem"),
     "Algeria": ("Setif", "Tlemcen", "Bejaia", "Batna", "Biskra", "Blida", "Mostaganem", "Tizi Ouzou"),
+    "Thailand": ("Khon Kaen", "Udon Thani", "Hat Yai", "Nakhon Sawan", "Chiang Rai", "Ubon Ratchathani", "Lampang"),
 }
 _STREET = {"Saudi Arabia": "{p} Street", "Israel": "Rehov {p}", "Iran": "Kucheh-ye {p}", "Sri Lanka": "{p} Mawatha",
-           "Palestine": "{p} Street", "Algeria": "Rue {p}"}
+           "Palestine": "{p} Street", "Algeria": "Rue {p}",
+           "Thailand": "Soi {p}"}
 
 
 def _abroad(g):

@@ -1,6 +1,6 @@
 """Romanization of the v7 held-out names (`deid_heldout7.py`): held out like them, never tune on it.
 
-Faker writes the v7 locales' names in Arabic, Persian, Hebrew and Sinhala script. A US note spells such
+Faker writes the v7 locales' names in Arabic, Persian, Hebrew, Thai and Sinhala script. A US note spells such
 names in Latin letters, by ear, with the vowels the script leaves out. anyascii alone gives skeletons
 ("Mhmd"), so each script gets its own spelling:
 - Arabic and Persian (abjads): letters in the English ("ALA-LC without diacritics") spelling, "ou" and
@@ -11,6 +11,9 @@ names in Latin letters, by ear, with the vowels the script leaves out. anyascii 
   "Abdul"/"Abdel").
 - Hebrew (abjad with vowel letters): vav and yod as o/i between consonants and v/y elsewhere, begadkefat
   letters soft after a vowel (v, kh, f), "tz" and "ch", and "e" inserted where the vowel is unwritten.
+- Thai (abugida with vowels written before, above and after the consonant): the Royal Thai General System
+  as passports use it, without tone marks: initial and final values of each letter, silenced letters
+  dropped, the unwritten "o" of closed and "a" of open syllables ("Somchai", "Phonchanok").
 - Sinhala (abugida): each consonant's inherent "a" spelled unless a vowel sign or the al-lakuna follows,
   "w" for va, "ch" for ca, and the endings as Sri Lankan English writes them ("-singhe", "-ratne",
   "-nayake").
@@ -35,7 +38,7 @@ _MARKS = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}  # fatha, kasra, damma wh
 _CUSTOM = {  # customary English spellings no rule produces
     "محمد": "Mohammed", "أحمد": "Ahmed", "محمود": "Mahmoud", "عمر": "Omar", "عثمان": "Othman", "حسين": "Hussein",
     "يوسف": "Youssef", "مصطفى": "Mustafa", "إبراهيم": "Ibrahim", "الله": "Allah", "الرحمن": "Rahman",
-    "كهن": "Cohen", "כהן": "Cohen", "לוי": "Levi", "משה": "Moshe", "יעקב": "Yaakov", "יוסף": "Yosef", "דוד": "David",
+    "כהן": "Cohen", "לוי": "Levi", "משה": "Moshe", "יעקב": "Yaakov", "יוסף": "Yosef", "דוד": "David",
     "אברהם": "Avraham", "יצחק": "Yitzhak", "שלמה": "Shlomo", "מזרחי": "Mizrahi", "פרץ": "Peretz",
 }
 
@@ -44,6 +47,9 @@ def _abjad_word(word: str, loc: str) -> str:
     """One Arabic-script word in Latin letters, with the short vowels a US note would hear."""
     if word in _CUSTOM:
         return _CUSTOM[word]
+    if word.startswith("محمد") and len(word) > 4:  # Mohammadi, Mohammadpour
+        rest = word[4:]
+        return "Mohammad" + ("i" if rest in _YA else _abjad_word(rest, loc).lower())
     persian, dz = loc == "fa_IR", loc == "ar_DZ"
     table = {**_AR, **(_FA if persian else {}), **(_DZ if dz else {})}
     chars = [c for c in unicodedata.normalize("NFC", word) if c not in "\u0652\u064b\u064c\u064d\u0640"]
@@ -71,6 +77,9 @@ def _abjad_word(word: str, loc: str) -> str:
         prev = units[i - 1][0] if i else None
         nxt = units[i + 1][0] if i + 1 < len(units) else None
         long_vowel = prev == "C" and nxt in (None, "C", "W", "Y")
+        if u[0] == "Y" and i == 1 and units[0][1] == "I":  # "إي": the initial long i ("Iman")
+            u[:] = ["V", ""]
+            continue
         if u[0] == "W":
             u[:] = ["V", "ou" if (dz or persian) else "u"] if long_vowel else ["C", "v" if persian else "w"]
         else:
@@ -112,6 +121,11 @@ def _abjad_name(value: str, loc: str) -> str:
             stem = _abjad_word(words[i + 1][2:], loc)
             out.append(("Abdel" if loc == "ar_DZ" else "Abdul") + stem.lower())
             i += 1
+        elif w.startswith(("عبدال", "ابوال", "أبوال")) and len(w) > 5 and w not in _CUSTOM:  # written as one word
+            stem = _CUSTOM.get("ال" + w[5:]) or _abjad_word(w[5:], loc)
+            head = ("Abdel" if loc == "ar_DZ" else "Abdol" if loc == "fa_IR" else "Abdul") if w[0] == "ع" else (
+                "Abol" if loc == "fa_IR" else "Abul")
+            out.append(head + stem.lower())
         elif w.startswith("ال") and len(w) > 3 and w not in _CUSTOM:
             stem = _abjad_word(w[2:], loc)
             out.append(("El" if loc == "ar_DZ" else "al") + "-" + stem)
@@ -226,4 +240,128 @@ def roman(value: str, loc: str) -> str:
         return " ".join(_hebrew_word(w) for w in value.replace("-", " ").split())
     if loc == "si_LK":
         return " ".join(_sinhala_word(w) for w in value.split())
+    if loc == "th_TH":
+        return " ".join(_thai_word(w) for w in value.split())
     return value
+
+
+_TH_INITIAL = dict(zip("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ",
+                       ("k kh kh kh kh kh ng ch ch ch s ch y d t th th th n d t th th th n b p ph f ph f ph m y r l w "
+                        "s s s h l - h").split(), strict=True))
+_TH_FINAL = dict(zip("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสฬ",
+                     "k k k k k k ng t t t t t n t t t t t n t t t t t n p p p p p p p m i n n o t t t n".split(),
+                     strict=True))
+_TH_POST = "ะัาำิีึืุู็"
+_TH_PRE = "เแโใไ"
+_TH_SONORANT = "งญนมยรลว"
+
+
+def _thai_clean(word: str) -> str:
+    """Drop tone marks, and each letter the thanthakhat silences (with its vowel sign; "ทร์" as one)."""
+    w = re.sub("[\u0e48-\u0e4b]", "", word)
+    while "\u0e4c" in w:
+        i = w.index("\u0e4c")
+        j = i - 1
+        while j > 0 and w[j] in "ิุ":
+            j -= 1
+        if j > 0 and w[j] == "ร" and w[j - 1] in _TH_INITIAL:
+            j -= 1
+        w = w[:j] + w[i + 1:]
+    return w
+
+
+def _thai_word(word: str) -> str:
+    """One Thai word in the Royal Thai General System without tone or length marks, as Thai names are spelled
+    in passports ("Somchai", "Thanaprathip"): initial and final values of each letter, preposed vowels, the
+    unwritten "o" of closed and "a" of open syllables."""
+    w = _thai_clean(word)
+    out: list[str] = []
+    i, n = 0, len(w)
+
+    def is_cons(k):
+        return k < n and w[k] in _TH_INITIAL
+
+    def starts_syllable(k):
+        """True when the consonant at k opens a syllable (a following vowel sign, or no room to close one)."""
+        if not is_cons(k) or k + 1 >= n:
+            return False
+        nxt = w[k + 1]
+        return (nxt in _TH_POST or (nxt == "อ" and k + 2 < n) or w[k + 1:k + 3] == "รร"
+                or (k + 2 == n and is_cons(k + 1)))
+
+    while i < n:
+        pre = ""
+        if w[i] in "ฤฦ":
+            out.append("rue" if w[i] == "ฤ" else "lue")
+            i += 1
+            continue
+        if w[i] in _TH_PRE:
+            pre, i = w[i], i + 1
+        if not is_cons(i):
+            i += 1
+            continue
+        c = w[i]
+        if c == "ห" and i + 1 < n and w[i + 1] in _TH_SONORANT:
+            i += 1
+            c = w[i]
+        onset = _TH_INITIAL[c].replace("-", "")
+        i += 1
+        if i < n and w[i] in "รลว" and c in "กขคตปผพ" and i + 1 < n and (w[i + 1] in _TH_POST or pre):
+            onset += _TH_INITIAL[w[i]]
+            i += 1
+        vowel = ""
+        if pre:
+            rest = w[i:]
+            if pre == "เ":
+                for seq, v in (("ือ", "uea"), ("ีย", "ia"), ("า", "ao"), ("อ", "oe"), ("ะ", "e"), ("็", "e")):
+                    if rest.startswith(seq):
+                        vowel, i = v, i + len(seq)
+                        break
+                else:
+                    vowel = "e"
+            elif pre == "แ":
+                vowel = "ae"
+                i += rest[:1] in ("ะ", "็")
+            elif pre == "โ":
+                vowel = "o"
+                i += rest[:1] == "ะ"
+            else:
+                vowel = "ai"
+        elif i < n and w[i] in _TH_POST:
+            s = w[i]
+            if s == "ั" and i + 1 < n and w[i + 1] == "ว":
+                vowel, i = "ua", i + 2
+            elif s == "ื" and i + 1 < n and w[i + 1] == "อ":
+                vowel, i = "ue", i + 2
+            else:
+                vowel = {"ะ": "a", "ั": "a", "า": "a", "ำ": "am", "ิ": "i", "ี": "i", "ึ": "ue", "ื": "ue", "ุ": "u",
+                         "ู": "u", "็": "e"}[s]
+                i += 1
+        elif i + 1 < n and w[i] == "ว" and is_cons(i + 1):
+            vowel, i = "ua", i + 1
+        elif i < n and w[i] == "อ" and (i + 1 == n or is_cons(i + 1)):
+            vowel, i = "o", i + 1
+        elif i + 1 < n and w[i] == "ร" and w[i + 1] == "ร":
+            vowel, i = "a", i + 2
+            if is_cons(i) and not starts_syllable(i):
+                out.append(onset + vowel + _TH_FINAL.get(w[i], ""))
+                i += 1
+                continue
+            out.append(onset + vowel + "n")
+            continue
+        else:
+            closes = is_cons(i) and not starts_syllable(i)
+            vowel = "o" if closes else "a"
+            if closes and w[i] == "ร" and onset and i + 1 == n:
+                out.append(onset + "on")
+                i += 1
+                continue
+        coda = ""
+        if vowel != "am" and is_cons(i) and not starts_syllable(i):
+            coda = _TH_FINAL.get(w[i], "")
+            i += 1
+            if vowel in ("ai", "ao"):
+                coda = ""
+        out.append(onset + vowel + coda)
+    text = "".join(out).replace("ii", "i")
+    return text[:1].upper() + text[1:] if text else ""

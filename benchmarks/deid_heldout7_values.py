@@ -1,6 +1,6 @@
 """Value sources of the v7 held-out families (`deid_heldout7.py`): held out like them, never tune on it.
 
-Names from Faker's Arabic (Gulf, Levant, Maghreb), Persian, Hebrew and Sinhala locales, romanized by
+Names from Faker's Arabic (Gulf, Levant, Maghreb), Persian, Hebrew, Thai and Sinhala locales, romanized by
 `deid_heldout7_roman`; dates, record numbers with check characters, national numbers and phones of those
 countries in the forms the v7 documents (HL7 segments, export rows, e-mail headers, wristbands, claims,
 run sheets) print them.
@@ -9,13 +9,39 @@ run sheets) print them.
 from __future__ import annotations
 
 import datetime
+import functools
+import importlib
 import re
 
-from deid_harness import known_to_detector, parts_of_digits
+from deid_harness import _ascii, known_to_detector, parts_of_digits
 from deid_heldout7_roman import ARABIC, roman
 
-HELDOUT_LOCALES = (*ARABIC, "fa_IR", "he_IL", "si_LK")
+HELDOUT_LOCALES = (*ARABIC, "fa_IR", "he_IL", "th_TH", "si_LK")
 PARTICLES = frozenset("al el bin ibn ben bint abu bou umm".split())
+EARLIER_SPLITS = ("deid_dev", "deid_dev_hipaa", "deid_dev_names", "deid_dev_patterns", "deid_heldout", "deid_heldout2",
+                  "deid_heldout3", "deid_heldout4", "deid_heldout5", "deid_heldout6")
+_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "last_names", "last_names_male",
+               "last_names_female")
+
+
+@functools.cache
+def earlier_name_words() -> frozenset[str]:
+    """Every word (lower case, accents folded) of the Faker name lists of the locales earlier splits drew from.
+
+    Those splits are development data now, so a v7 name word must be new to all of them, not only to the
+    detector's lists (fr_DZ, en_PK and en_TH, for instance, already hold many Arabic and Thai names).
+    """
+    from faker import Faker
+
+    locales = {loc for mod in map(importlib.import_module, EARLIER_SPLITS)
+               for loc in (*getattr(mod, "HELDOUT_LOCALES", ()), *getattr(mod, "DEV_LOCALES", ()))}
+    words: set[str] = set()
+    for loc in sorted(locales):
+        provider = next(p for p in Faker(loc).providers if ".person" in type(p).__module__)
+        for attr in _NAME_LISTS:
+            for value in getattr(provider, attr, ()):
+                words.update(w.lower() for w in re.split(r"[\s-]+", _ascii(value)) if w)
+    return frozenset(words)
 
 
 def ok(word: str) -> bool:
@@ -44,7 +70,8 @@ def _faker(g, loc):
 def person(g, sex=None, locales=HELDOUT_LOCALES, compound=True):
     """(given name, surname) of one person of `sex` from one of `locales`, romanized, on no detector list.
 
-    Surnames may carry the article or a kin particle ("al-", "bin", "Abu", "Ben") unless `compound` is off.
+    Surnames may carry the article or a kin particle ("al-", "bin", "Abu", "Ben") unless `compound` is off;
+    no word is on a detector list or in an earlier split's Faker name lists.
     """
     for _ in range(300):
         loc, s = g.r.choice(locales), sex or g.r.choice(("male", "female"))
@@ -53,7 +80,9 @@ def person(g, sex=None, locales=HELDOUT_LOCALES, compound=True):
         last = roman(getattr(fake, f"last_name_{s}", fake.last_name)(), loc)
         if " " in first or (not compound and (" " in last or "-" in last)) or len(last.split()) > 3:
             continue
-        if ok(first) and ok(last) and first != last and not set(words_of(first)) & set(words_of(last)):
+        distinct = words_of(first) + words_of(last)
+        if (ok(first) and ok(last) and len(set(distinct)) == len(distinct)
+                and not {w.lower() for w in distinct} & earlier_name_words()):
             return first, last
     raise RuntimeError("no romanized name outside the detector's lists after 300 draws")
 
@@ -140,7 +169,8 @@ def mrn(g):
 
 
 _CC = {"SA": ("+966", [(2, 3, 4)], "5"), "IL": ("+972", [(2, 3, 4)], "5"), "IR": ("+98", [(3, 3, 4)], "9"),
-       "LK": ("+94", [(2, 3, 4)], "7"), "PS": ("+970", [(2, 3, 4)], "5"), "DZ": ("+213", [(1, 2, 2, 2, 2)], "5")}
+       "LK": ("+94", [(2, 3, 4)], "7"), "PS": ("+970", [(2, 3, 4)], "5"), "DZ": ("+213", [(1, 2, 2, 2, 2)], "5"),
+       "TH": ("+66", [(2, 3, 4)], "8")}
 
 
 def phone(g):

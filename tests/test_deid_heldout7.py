@@ -21,6 +21,7 @@ from deid_heldout7_roman import roman  # noqa: E402
 
 OTHER_SPLITS = ("deid_dev", "deid_dev_hipaa", "deid_dev_names", "deid_dev_patterns", "deid_heldout", "deid_heldout2",
                 "deid_heldout3", "deid_heldout4", "deid_heldout5", "deid_heldout6")
+PARTICLES = {"al", "el", "bin", "ben", "abu", "bou", "ibn", "bint", "umm"}
 CATEGORIES = {"NAME", "DATE", "ID", "PHONE", "EMAIL", "URL", "IP", "ADDRESS", "LOCATION", "FACILITY", "AGE>89"}
 
 
@@ -45,6 +46,9 @@ def test_locales_are_disjoint_from_every_other_split_and_installed():
     ("فاطمة", "ar_AA", "Fatma"), ("عبد القادر", "ar_DZ", "Abdelkader"), ("بن سالم", "ar_DZ", "Ben Salem"),
     ("أبو قمر", "ar_PS", "Abu Qamar"), ("الرشيد", "ar_SA", "al-Rashid"), ("بهمنی", "fa_IR", "Bahmani"),
     ("پویان", "fa_IR", "Pouyan"), ("תומר", "he_IL", "Tomer"), ("דורון", "he_IL", "Doron"),
+    ("إيمان", "ar_SA", "Iman"), ("محمدی", "fa_IR", "Mohammadi"), ("สมชาย", "th_TH", "Somchai"),
+    ("พรชนก", "th_TH", "Phonchanok"), ("สมศักดิ์", "th_TH", "Somsak"), ("วิไลวรรณ", "th_TH", "Wilaiwan"),
+    ("เจษฎากร", "th_TH", "Chetdakon"), ("عبدالرحمن", "ar_SA", "Abdulrahman"),
     ("විජේසිංහ", "si_LK", "Wijesinghe"), ("කරුණාරත්න", "si_LK", "Karunaratne"), ("දිසානායක", "si_LK", "Disanayake"),
 ])
 def test_romanization_spells_the_vowels_the_script_leaves_out(script, loc, latin):
@@ -55,12 +59,26 @@ def test_drawn_names_are_latin_varied_and_on_no_detector_list():
     gen = harness.Gen(random.Random(0), v7.HELDOUT_LOCALES)
     drawn = [w for _ in range(300) for w in v7.person(gen)]
     words = [p for v in drawn for p in v.replace("-", " ").split()]
-    distinctive = [w for w in words if w.lower() not in {"al", "el", "bin", "ben", "abu", "bou", "ibn", "bint"}]
+    distinctive = [w for w in words if w.lower() not in PARTICLES]
     assert all(w.isascii() and w.isalpha() and w[0].isupper() for w in distinctive)
     assert not [w for w in distinctive if harness.known_to_detector(w)]
     assert all(any(c in "aeiouy" for c in w.lower()) for w in distinctive)  # no abjad skeletons ("Mhmd")
     assert len(set(drawn)) > 300
     assert any(" " in v or "-" in v for v in drawn)  # surnames with the article or a kin particle
+
+
+def test_drawn_names_are_new_to_every_earlier_split_s_faker_lists():
+    from faker import Faker
+
+    earlier: set[str] = set()
+    for loc in sorted(_other_locales()):
+        provider = next(p for p in Faker(loc).providers if ".person" in type(p).__module__)
+        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
+            earlier |= {w.lower() for v in getattr(provider, attr, ()) for w in harness._ascii(v).split()}
+    assert {"ahmed", "boumaza", "somchai"} & earlier  # the earlier lists do hold Arabic and Thai names
+    gen = harness.Gen(random.Random(3), v7.HELDOUT_LOCALES)
+    words = {w.lower() for _ in range(200) for v in v7.person(gen) for w in v.replace("-", " ").split()}
+    assert not (words - PARTICLES) & earlier
 
 
 @pytest.mark.parametrize("category", sorted(CATEGORIES))
