@@ -91,7 +91,7 @@ def test_every_family_plants_values_its_sentence_holds(category):
             assert planted and {p.category for p in planted} <= CATEGORIES
             low = sentence.lower()
             for item in planted:
-                assert harness.present(item.value, low), (family.__name__, item.template)
+                assert item.value in sentence and harness.present(item.value, low), (family.__name__, item.template)
                 assert item.parts and all(len(p) >= 2 and p.lower() in low for p in item.parts)
 
 
