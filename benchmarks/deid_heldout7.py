@@ -28,6 +28,7 @@ from __future__ import annotations
 from deid_harness import Planted, name, parts_of_digits
 from deid_heldout7_clinical import CLINICAL_STRINGS
 from deid_heldout7_contact import CONTACT_FAMILIES
+from deid_heldout7_roman import ARABIC
 from deid_heldout7_values import (
     DAYS,
     HELDOUT_LOCALES,
@@ -36,6 +37,8 @@ from deid_heldout7_values import (
     date_pair,
     dob,
     handle,
+    hl7_ts,
+    mail_date,
     mrn,
     nth,
     person,
@@ -76,7 +79,7 @@ def _hl7(g):
         npi = g.digits(10)
         s = f"PV1|1|I|4W^{g.r.randint(401, 460)}^A|||{npi}^{v}^^^DR^MD|"
         return s, [nm("h7_hl7_pv1", v, up_l, up_f), _idp("h7_hl7_npi", npi)]
-    ts, tparts = date(g)
+    ts, tparts = hl7_ts(g)
     s = f"OBR|1|{g.digits(7)}||CBC^Complete blood count|||{ts}|||{v}|"
     return s, [nm("h7_hl7_obr", v, up_l, up_f), _datep("h7_hl7_ts", ts, tparts)]
 
@@ -103,7 +106,7 @@ def _email_thread(g):
     addr = f"{handle(g, first, last)}@{dom}"
     kind = g.r.randrange(3)
     if kind == 0:
-        d, parts = date(g)
+        d, parts = mail_date(g)
         s = f"On {d}, {v} <{addr}> wrote:"
         return s, [nm("h7_mail_wrote", v, first, last), Planted("EMAIL", "h7_mail_wrote", addr, (addr,)),
                    _datep("h7_mail_date", d, parts)]
@@ -173,25 +176,26 @@ def _sbar(g):
 def _kin_forms(g):
     """Arabic, Hebrew, Sinhala and Thai name forms: kunya, patronymic chains, house names, "Khun" + given name."""
     sex = g.r.choice(("male", "female"))
-    first, last = person(g, sex)
-    father = person(g, "male", compound=False)[0]
     kind = g.r.randrange(6)
+    loc = {2: ("he_IL",), 3: ("si_LK",), 5: ("th_TH",)}.get(kind, ARABIC)
+    first, last = person(g, sex, locales=loc)
+    father = person(g, "male", locales=loc, compound=False)[0]
     if kind == 5:
         s = g.r.choice(["Khun {f} prefers to be called by her given name.",
                         "Spoke with Khun {f} through the interpreter.", "Khun {f}, her husband, signed the consent."])
         return s.format(f=first), [nm("h7_kin_khun", first, first)]
     if kind == 0:
         v = f"{first} bin {father} {last}" if sex == "male" else f"{first} bint {father} {last}"
-        s = g.r.choice(["Patient identified as {v} per his national ID.", "Name on the Saudi referral: {v}.",
+        s = g.r.choice(["Patient identified as {v} per the national ID.", "Name on the Saudi referral: {v}.",
                         "{v} arrived from the airport by ambulance."])
         return s.format(v=v), [nm("h7_kin_chain", v, first, father, last)]
     if kind == 1:
         v = f"{g.r.choice(['Abu', 'Umm'])} {father}"
-        s = g.r.choice(["The family asked that he be addressed as {v}.", "History from the patient's parent, {v}.",
-                        "{v} (the father) signed for the procedure."])
+        s = g.r.choice(["The family asked that the parent be addressed as {v}.",
+                        "History from the patient's parent, {v}.", "{v} (the parent) signed for the procedure."])
         return s.format(v=v), [nm("h7_kin_kunya", v, father)]
     if kind == 2:
-        v = f"{first} ben {father}"
+        v = f"{first} ben {father}" if sex == "male" else f"{first} bat {father}"
         return (f"Hebrew name for the chaplain: {v}.", [nm("h7_kin_ben", v, first, father)])
     if kind == 3:
         v = f"{last} Mudiyanselage {first}"
@@ -201,10 +205,19 @@ def _kin_forms(g):
 
 
 def _paperwork(g):
-    """School and work notes, trial screening logs, e-prescription headers and claim lines."""
+    """School and work notes, trial screening logs, e-prescription headers, claim lines and the discharge
+    medication reconciliation table."""
     first, last = person(g)
     v = f"{first} {last}"
-    kind = g.r.randrange(4)
+    kind = g.r.randrange(5)
+    if kind == 4:
+        d, parts = date(g)
+        f2 = person(g)[0]
+        s = g.r.choice(["Med rec by {v}, PharmD | source: daughter {f2} + fill history | apixaban 5 mg BID | "
+                        "last taken {d} | CONTINUE",
+                        "Home medication list verified with {f2} (caregiver); reconciled by {v} on {d}."])
+        return s.format(v=v, f2=f2, d=d), [nm("h7_medrec", v, first, last), nm("h7_medrec", f2, f2),
+                                           _datep("h7_medrec_date", d, parts)]
     if kind == 0:
         s = g.r.choice(["Please excuse {v} from school through Friday.", "{v} may return to work without restriction.",
                         "To the employer of {v}: light duty for two weeks.", "Note for {v}'s gym teacher: no PE."])

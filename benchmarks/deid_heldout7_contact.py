@@ -110,8 +110,13 @@ def _abroad(g):
     return country, g.r.choice(_ABROAD[country])
 
 
-def _street_word(g):
-    first, last = person(g, compound=False)
+_LOCALE_OF = {"Saudi Arabia": "ar_SA", "Israel": "he_IL", "Iran": "fa_IR", "Sri Lanka": "si_LK", "Palestine": "ar_PS",
+              "Algeria": "ar_DZ", "Thailand": "th_TH"}
+
+
+def _street_word(g, country):
+    """A street or village named after a person of that country, as most are."""
+    first, last = person(g, compound=False, locales=(_LOCALE_OF[country],))
     return g.r.choice([first, last])
 
 
@@ -119,7 +124,7 @@ def _address(g):
     kind = g.r.randrange(4)
     if kind == 0:  # an address abroad, as the international referral gives it
         country, city = _abroad(g)
-        word = _street_word(g)
+        word = _street_word(g, country)
         street = _STREET[country].format(p=word)
         n, post = str(g.r.randint(2, 240)), g.digits(5)
         v = g.r.choice([f"{n} {street}, {city} {post}, {country}", f"{street} {n}, Apt {g.r.randint(2, 30)}, {city}",
@@ -153,8 +158,9 @@ def _location(g):
                         "Dialysis was done in {v} while visiting family.", "Born and raised in {v}."])
         return s.format(v=city, c=country), [Planted("LOCATION", "h7_location_abroad", city, (city,))]
     if kind == 1:
-        word = _street_word(g)
-        v = f"{g.r.choice(['Kafr', 'Beit', 'Moshav', 'Kibbutz', 'Ain', 'Deir'])} {word}"
+        country = g.r.choice(["Palestine", "Israel"])
+        word = _street_word(g, country)
+        v = f"{g.r.choice(['Kafr', 'Beit', 'Ain', 'Deir'] if country == 'Palestine' else ['Moshav', 'Kibbutz'])} {word}"
         s = g.r.choice(["Grew up in {v} and works on a farm.", "Lives in {v}; family visits weekly.",
                         "Travel history: {v} last month."])
         return s.format(v=v), [Planted("LOCATION", "h7_location_village", v, (v, word))]
@@ -177,7 +183,8 @@ def _facility(g):
     first, last = person(g, compound=False)
     kind = g.r.randrange(4)
     if kind == 0:
-        v = f"{g.r.choice(['King', 'Prince', 'Sheikh', 'Queen'])} {first} {g.r.choice(_FAC)}"
+        first = person(g, "male", locales=("ar_SA",), compound=False)[0]
+        v = f"{g.r.choice(['King', 'Prince', 'Sheikh', 'Emir'])} {first} {g.r.choice(_FAC)}"
         parts = (first,)
     elif kind == 1:
         v = f"{first} {last} {g.r.choice(_FAC)}"

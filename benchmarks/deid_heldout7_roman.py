@@ -39,6 +39,7 @@ _CUSTOM = {  # customary English spellings no rule produces
     "محمد": "Mohammed", "أحمد": "Ahmed", "محمود": "Mahmoud", "عمر": "Omar", "عثمان": "Othman", "حسين": "Hussein",
     "يوسف": "Youssef", "مصطفى": "Mustafa", "إبراهيم": "Ibrahim", "الله": "Allah", "الرحمن": "Rahman",
     "כהן": "Cohen", "לוי": "Levi", "משה": "Moshe", "יעקב": "Yaakov", "יוסף": "Yosef", "דוד": "David",
+    "ප්‍රනාන්දු": "Fernando", "පෙරේරා": "Perera", "සිල්වා": "Silva", "මෙන්ඩිස්": "Mendis", "අල්විස්": "Alwis",
     "אברהם": "Avraham", "יצחק": "Yitzhak", "שלמה": "Shlomo", "מזרחי": "Mizrahi", "פרץ": "Peretz",
 }
 
@@ -206,6 +207,9 @@ _SI_ENDINGS = ((r"nha$", "nghe"), (r"tna$", "tne"), (r"yaka$", "yake"), (r"lwa",
 
 def _sinhala_word(word: str) -> str:
     from anyascii import anyascii
+
+    if word in _CUSTOM:
+        return _CUSTOM[word]
 
     out: list[str] = []
     chars = list(word)

@@ -17,7 +17,7 @@ from deid_harness import _ascii, known_to_detector, parts_of_digits
 from deid_heldout7_roman import ARABIC, roman
 
 HELDOUT_LOCALES = (*ARABIC, "fa_IR", "he_IL", "th_TH", "si_LK")
-PARTICLES = frozenset("al el bin ibn ben bint abu bou umm".split())
+PARTICLES = frozenset("al el bin ibn ben bint bat abu bou umm".split())
 EARLIER_SPLITS = ("deid_dev", "deid_dev_hipaa", "deid_dev_names", "deid_dev_patterns", "deid_heldout", "deid_heldout2",
                   "deid_heldout3", "deid_heldout4", "deid_heldout5", "deid_heldout6")
 _NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "last_names", "last_names_male",
@@ -118,6 +118,23 @@ def date(g, lo=1998, hi=2026, day=None):
     ]
     v, extra = forms[g.r.randrange(len(forms))]
     return v, (v, *extra)
+
+
+def hl7_ts(g):
+    """(value, parts) of an HL7 v2 timestamp (YYYYMMDDHHMM[SS][+ZZZZ])."""
+    y, mo, d = g.r.randint(1998, 2026), g.r.randint(1, 12), g.r.randint(1, 28)
+    v = f"{y}{mo:02d}{d:02d}{g.r.randint(0, 23):02d}{g.r.randint(0, 59):02d}" + g.r.choice(["", "00", "-0500", "+0300"])
+    return v, (v,)
+
+
+def mail_date(g):
+    """(value, parts) of the date in a mail client's quoted-reply line ("Tue, Mar 3, 2026 at 9:14 AM")."""
+    dt = datetime.date(g.r.randint(2008, 2026), g.r.randint(1, 12), g.r.randint(1, 28))
+    day = f"{MONTHS[dt.month - 1][:3]} {dt.day}, {dt.year}"
+    clock = f"{g.r.randint(1, 12)}:{g.r.randint(0, 59):02d} {g.r.choice(['AM', 'PM'])}"
+    v = g.r.choice([f"{DAYS[dt.weekday()][:3]}, {day} at {clock}", f"{day}, at {clock}",
+                    f"{dt.month}/{dt.day}/{dt.year} {clock}"])
+    return v, (v, day) if day in v else (v,)
 
 
 def date_pair(g):
