@@ -46,8 +46,9 @@ _CUSTOM = {  # customary English spellings no rule produces
 
 def _abjad_word(word: str, loc: str) -> str:
     """One Arabic-script word in Latin letters, with the short vowels a US note would hear."""
-    if word in _CUSTOM:
-        return _CUSTOM[word]
+    bare = re.sub("[\u064b-\u0652]", "", word)
+    if bare in _CUSTOM:
+        return _CUSTOM[bare]
     if word.startswith("محمد") and len(word) > 4:  # Mohammadi, Mohammadpour
         rest = word[4:]
         return "Mohammad" + ("i" if rest in _YA else _abjad_word(rest, loc).lower())
@@ -56,8 +57,10 @@ def _abjad_word(word: str, loc: str) -> str:
     chars = [c for c in unicodedata.normalize("NFC", word) if c not in "\u0652\u064b\u064c\u064d\u0640"]
     units: list[list[str]] = []  # [kind, latin]: C consonant, V vowel, W/Y semivowel to resolve
     for i, c in enumerate(chars):
-        if c == "\u0651" and units and units[-1][0] == "C":  # shadda doubles the consonant
-            units.append(["C", units[-1][1]])
+        if c == "\u0651" and units and units[-1][0] in "CWY":  # shadda doubles the consonant
+            if units[-1][0] != "C":
+                units[-1] = ["C", "y" if units[-1][0] == "Y" else ("v" if persian else "w")]
+            units.append(["G", units[-1][1]])
         elif c in _MARKS:
             units.append(["V", _MARKS[c]])
         elif c == "ة":
@@ -72,12 +75,14 @@ def _abjad_word(word: str, loc: str) -> str:
             units.append(["V", "eh"])
         elif c in table:
             units.append(["C", table[c]])
+    if len(units) > 1 and units[0][0] == "C" and units[1][0] == "G":  # "al-Din": the article's assimilation
+        del units[1]
     for i, u in enumerate(units):  # a semivowel is a long vowel between consonants, else a consonant
         if u[0] not in "WY":
             continue
         prev = units[i - 1][0] if i else None
         nxt = units[i + 1][0] if i + 1 < len(units) else None
-        long_vowel = prev == "C" and nxt in (None, "C", "W", "Y")
+        long_vowel = prev in ("C", "G") and nxt in (None, "C", "G", "W", "Y")
         if u[0] == "Y" and i == 1 and units[0][1] == "I":  # "إي": the initial long i ("Iman")
             u[:] = ["V", ""]
             continue
@@ -90,8 +95,12 @@ def _abjad_word(word: str, loc: str) -> str:
     seen_vowel = False
     short = "a"
     for i, (kind, latin) in enumerate(units):
-        if kind == "C" and kinds and kinds[-1] == "C":
-            cluster = (not seen_vowel) or (len(kinds) > 1 and kinds[-2] == "C") or i == len(units) - 1
+        geminate_next = i + 1 < len(units) and units[i + 1][0] == "G"
+        if kind == "G":  # the second half of a doubled consonant: never split from the first
+            kind = "C"
+        elif kind == "C" and kinds and kinds[-1] == "C":
+            cluster = ((not seen_vowel) or (len(kinds) > 1 and kinds[-2] == "C") or i == len(units) - 1
+                       or geminate_next)
             if cluster:
                 last_syllable = dz and i == len(units) - 1
                 out.append("e" if last_syllable else short)
