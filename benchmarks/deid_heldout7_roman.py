@@ -189,7 +189,7 @@ def _hebrew_word(word: str) -> str:
         if kind == "C":
             if kinds and kinds[-1] == "V" and latin in _SOFT:
                 latin = _SOFT[latin]
-            final_cluster = j == len(units) - 1 and (out[-1] + latin) not in _HE_FINAL_CLUSTERS
+            final_cluster = bool(out) and j == len(units) - 1 and (out[-1] + latin) not in _HE_FINAL_CLUSTERS
             if kinds and kinds[-1] == "C" and ("V" not in kinds or (len(kinds) > 1 and kinds[-2] == "C")
                                                or final_cluster):
                 out.append("e")
