@@ -174,7 +174,7 @@ class Gen:
 
 
 Template = Callable[[Gen], tuple[str, list[Planted]]]
-_CLINICAL_FRAMES = ("She was continued on {c} as before.", "Findings: {c} noted.", "Plan: {c}, reassess.",
+CLINICAL_FRAMES = ("She was continued on {c} as before.", "Findings: {c} noted.", "Plan: {c}, reassess.",
                     "{c} was documented.", "The team used {c} without difficulty.")
 _EXTRA = {"NAME": 2, "DATE": 1}  # more names and dates per note, as in real notes
 
@@ -189,8 +189,12 @@ def _insertion_points(text: str) -> list[int]:
 
 
 def plant(text: str, rng: random.Random, gen: Gen, families: dict[str, list[Template]],
-          clinical: Sequence[str], n_clinical: int = 2) -> tuple[str, list[Planted], list[str], list[str]]:
+          clinical: Sequence[str], n_clinical: int = 2,
+          frames: Sequence[str] = CLINICAL_FRAMES) -> tuple[str, list[Planted], list[str], list[str]]:
     """Insert one sentence per family category (+ extra names and dates) and `n_clinical` clinical strings.
+
+    `frames` are the sentences the clinical strings go in ("{c}" marks the place). Splits from v7 on bring
+    their own, so that no cue built on the development frames' wording carries over to a held-out estimate.
 
     Returns the planted note, what was planted, the template sentences with values removed, and the
     clinical strings planted.
@@ -214,7 +218,7 @@ def plant(text: str, rng: random.Random, gen: Gen, families: dict[str, list[Temp
             sentences.append((sentence, planted))
     chosen_clinical = rng.sample(list(clinical), n_clinical)
     for c in chosen_clinical:
-        sentences.append((rng.choice(_CLINICAL_FRAMES).format(c=c), [Planted("CLINICAL", "clinical", c, ())]))
+        sentences.append((rng.choice(frames).format(c=c), [Planted("CLINICAL", "clinical", c, ())]))
     rng.shuffle(sentences)
     points = _insertion_points(text)
     chosen = sorted(rng.choice(points) for _ in sentences)
@@ -251,7 +255,8 @@ class Corpus:
 
 
 def build_corpus(notes: Sequence[str], n: int, seed: int, families: dict[str, list[Template]],
-                 clinical: Sequence[str], locales: Sequence[str]) -> Corpus:
+                 clinical: Sequence[str], locales: Sequence[str],
+                 frames: Sequence[str] = CLINICAL_FRAMES) -> Corpus:
     """Plant identifiers into `n` notes drawn (with `seed`) from the non-empty `notes`."""
     pool = [t for t in notes if isinstance(t, str) and t.strip()]
     if not pool:
@@ -260,7 +265,7 @@ def build_corpus(notes: Sequence[str], n: int, seed: int, families: dict[str, li
     gen = Gen(random.Random(seed + 1), locales)
     corpus = Corpus([], [], [], [])
     for text in rng.sample(pool, min(n, len(pool))):
-        planted_text, planted, skeletons, chosen = plant(text, rng, gen, families, clinical)
+        planted_text, planted, skeletons, chosen = plant(text, rng, gen, families, clinical, frames=frames)
         corpus.notes.append(planted_text)
         corpus.planted.append(planted)
         corpus.expected.append(tokens(text) + tokens(" ".join(skeletons)))
