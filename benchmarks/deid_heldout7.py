@@ -6,7 +6,8 @@ dates, numbers, phones; `deid_heldout7_contact.py`: the ID, contact, place, faci
 runs in parallel and never sees them); their author never ran them, or anything they generate, through a
 detector (only a generator-level check that every family builds sentences holding their planted values).
 Never tune on them. Same interface as v1-v6: `HELDOUT_LOCALES`, `FAMILIES` (category -> generators
-g -> (sentence, [Planted])), `CLINICAL_STRINGS` and `person(g)`.
+g -> (sentence, [Planted])), `CLINICAL_STRINGS`, `person(g)`, and (new
+in v7) `CLINICAL_FRAMES`, the sentences the clinical strings go in (pass as `build_corpus(..., frames=)`).
 
 Names: Faker's Arabic (ar_AA, ar_SA, ar_PS, ar_DZ), Persian (fa_IR), Hebrew (he_IL), Thai (th_TH) and
 Sinhala (si_LK) locales, none used by development or v1-v6, romanized as a US note spells them
@@ -26,7 +27,7 @@ and Algeria; facilities named after people; employers; ages >= 90 in new phrasin
 from __future__ import annotations
 
 from deid_harness import Planted, name, parts_of_digits
-from deid_heldout7_clinical import CLINICAL_STRINGS
+from deid_heldout7_clinical import CLINICAL_FRAMES, CLINICAL_STRINGS
 from deid_heldout7_contact import CONTACT_FAMILIES
 from deid_heldout7_roman import ARABIC
 from deid_heldout7_values import (
@@ -45,7 +46,7 @@ from deid_heldout7_values import (
     words_of,
 )
 
-__all__ = ["CLINICAL_STRINGS", "FAMILIES", "HELDOUT_LOCALES", "person"]
+__all__ = ["CLINICAL_FRAMES", "CLINICAL_STRINGS", "FAMILIES", "HELDOUT_LOCALES", "person"]
 
 
 def nm(template, value, *words):

@@ -4,6 +4,13 @@ None was used by development or v1-v6 (a test checks). Kinds: recent brand drugs
 devices and implants with capitalised product names, procedures, signs and instruments named after
 people, scores and classifications, organisms, genes and variants, and lab tests; picked from clinical
 vocabulary, never by testing them against a detector.
+
+`CLINICAL_FRAMES` are v7's own sentences for them (the harness's five and every earlier split's wording
+are avoided, a test checks), so a rule keyed to the development frames cannot lift the estimate. Each
+reads sensibly for any kind of string above (a drug, a device, an eponym, a score, an organism, a gene or
+test): record-keeping wording (reviewed, flagged, discussed, relayed) in the shapes notes take: list
+bullets, table cells, all-caps header lines, op-note and handoff lines, parenthesised asides, at the start
+or in the middle of a sentence. Line-shaped frames start on a new line, as they do in a note.
 """
 
 from __future__ import annotations
@@ -83,4 +90,67 @@ CLINICAL_STRINGS = (
     "BioFire panel", "GeneXpert", "Cologuard", "Oncotype DX", "MammaPrint", "Decipher score", "FoundationOne CDx",
     "Guardant360", "Galleri test", "calprotectin 250", "elastase-1", "tissue transglutaminase IgA", "chromogranin A",
     "5-HIAA", "metanephrines", "aldosterone-renin ratio", "IGF-1", "AMH", "inhibin B", "Tanner staging",
+)
+
+CLINICAL_FRAMES = (
+    # list bullets and multi-item lines
+    "\n- {c}: reviewed, unchanged since the last visit.",
+    "\n* {c} -- talked through at this visit.",
+    "\n- {c}, per the outpatient list.",
+    "\n- Will revisit {c} at the next appointment.",
+    "ITEMS REVIEWED: home glucose readings; {c}; diet diary.",
+    "Handoff: {c}; no acute events overnight.",
+    # table cells
+    "\n| {c} | reviewed | no change |",
+    "\n| Flagged item | {c} |",
+    "\n| {c} | pending review |",
+    "\n| Reviewed | {c} | yes |",
+    "\n| {c} | discussed at visit |",
+    # all-caps header lines
+    "\nADDENDUM: {c} reviewed with the attending physician.",
+    "\nASSESSMENT: {c} remains relevant to today's decisions.",
+    "\nREFERRAL REASON: {c}.",
+    "\nSECOND OPINION REQUESTED FOR {c}.",
+    "\nDISCHARGE INSTRUCTIONS: {c} explained; questions answered.",
+    "\nINTERVAL CHANGE: {c} added to the record.",
+    "\nSUMMARY LINE -- {c}.",
+    # operating room and procedures
+    "Time-out held; {c} confirmed aloud by surgeon and circulating nurse.",
+    "Preoperative checklist included {c}.",
+    "Anesthesia was made aware of {c}.",
+    "Op note addendum: {c} recorded in the intraoperative log.",
+    "Pathology requisition lists {c}.",
+    "Relevant to surgery: {c}.",
+    # results, consults and reviews
+    "Called the floor nurse regarding {c}.",
+    "Please review {c} in the attached report.",
+    "{c}: see the attached results.",
+    "Result review: {c}, acknowledged.",
+    "Consult question: how does {c} change management?",
+    "Pharmacy reconciliation flagged {c} for review.",
+    "Outside records mention {c}; copies requested.",
+    "The chart review turned up {c} from a prior admission.",
+    "Prior workup included {c}.",
+    "Cardiology asked about {c} at rounds.",
+    "MDM: {c} factored into the decision to admit.",
+    "Risk discussion covered {c}.",
+    # sentence-initial and mid-sentence
+    "{c} came up again at the morning huddle.",
+    "{c} -- acknowledged by the covering provider.",
+    "{c} is on the sign-out sheet for tonight.",
+    "Reviewed {c} bedside with nursing staff.",
+    "Counseled regarding {c} and what it means going forward.",
+    "The resident flagged {c} for sign-out.",
+    "Patient asked about {c}; her concerns were addressed.",
+    "Education provided on {c}; teach-back completed.",
+    "History obtained from the daughter, including {c}.",
+    "Nursing report mentions {c}.",
+    "Per the family, {c} has been a long-standing concern.",
+    "ED course notable for {c}.",
+    "Teaching points for the family included {c}.",
+    # parenthesised
+    "(See also {c} in the problem summary.)",
+    "Interval history reviewed ({c} per the referring office).",
+    "Questions about coverage ({c}) went to the case manager.",
+    "The care summary (including {c}) was shared with the family.",
 )

@@ -4,8 +4,10 @@ strings, and a corpus that rebuilds identically for a seed."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -118,3 +120,77 @@ def test_corpus_builds_deterministically_and_the_identity_system_leaks_everythin
     report = harness.score(a, lambda t: t)
     assert report["recall"] == 0.0 and set(report["planted_by_category"]) == CATEGORIES
     assert report["other_tokens_kept"] == 1.0 and report["clinical_strings_kept"] == 1.0
+
+
+_STOP = frozenset("a an the of on in at to for and or as is was with by from her his she he it its".split())
+
+
+def _segments(text: str) -> list[list[str]]:
+    """Lower-cased words of a template, split where a placeholder ("{c}", "{v}", an f-string value) sits."""
+    return [[w.lower() for w in re.findall(r"[^\W_]+", piece)] for piece in re.split(r"\{[^{}]*\}", text)]
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    return {tuple(seg[i:i + 3]) for seg in _segments(text) for i in range(len(seg) - 2)}
+
+
+def _literals(module: str) -> list[str]:
+    """Every string literal (f-string pieces included) in an earlier split's file: its sentence templates."""
+    tree = ast.parse((REPO / "benchmarks" / f"{module}.py").read_text(encoding="utf-8"))
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def _normal(text: str) -> str:
+    return " ".join(w for seg in _segments(text) for w in seg)
+
+
+def test_frames_are_v7_s_own_wording():
+    frames = v7.CLINICAL_FRAMES
+    assert isinstance(frames, tuple) and 40 <= len(frames) <= 60
+    assert len({_normal(f) for f in frames}) == len(frames)
+    harness_words = {w for f in harness.CLINICAL_FRAMES for seg in _segments(f) for w in seg} - _STOP
+    earlier = [s for mod in OTHER_SPLITS for s in _literals(mod)] + list(harness.CLINICAL_FRAMES)
+    earlier_normal = {_normal(s) for s in earlier}
+    earlier_trigrams = set().union(*map(_trigrams, earlier))
+    for f in frames:
+        words = {w for seg in _segments(f) for w in seg}
+        assert not words & harness_words, (f, words & harness_words)
+        assert _normal(f) not in earlier_normal, f
+        assert not _trigrams(f) & earlier_trigrams, (f, _trigrams(f) & earlier_trigrams)
+
+
+def test_each_frame_has_one_place_and_no_identifier_like_value():
+    for f in v7.CLINICAL_FRAMES:
+        assert f.count("{c}") == 1 and re.sub(r"\{c\}", "", f).count("{") == 0, f
+        assert not re.search(r"\d", f), f  # no numbers that could read as IDs, dates or ages
+
+
+def test_every_string_goes_into_every_frame_verbatim():
+    for c in v7.CLINICAL_STRINGS:
+        for f in v7.CLINICAL_FRAMES:
+            sentence = f.format(c=c)
+            assert sentence.count(c) == 1 and harness.present(c, sentence.lower()), (f, c)
+
+
+@pytest.mark.reference_data("mtsamples.csv")
+def test_corpus_with_v7_frames_plants_every_string_in_a_v7_frame_deterministically():
+    notes = harness.split_notes(harness.read_notes(REFERENCE_DATA / "mtsamples.csv"))[1]
+
+    def build(seed):
+        return harness.build_corpus(notes, n=60, seed=seed, families=v7.FAMILIES, clinical=v7.CLINICAL_STRINGS,
+                                    locales=v7.HELDOUT_LOCALES, frames=v7.CLINICAL_FRAMES)
+
+    a, b, c = build(0), build(0), build(1)
+    assert a.notes == b.notes and a.clinical == b.clinical and a.expected == b.expected
+    assert a.notes != c.notes
+    used = set()
+    for note, chosen in zip(a.notes, a.clinical, strict=True):
+        assert len(chosen) == 2
+        for s in chosen:
+            frames = [f for f in v7.CLINICAL_FRAMES if f.format(c=s) in note]
+            assert frames, s
+            used.update(frames)
+        assert not any(f.format(c=s) in note for s in chosen for f in harness.CLINICAL_FRAMES)
+    assert len(used) >= 30  # 120 draws spread over the frames, not a few
+    report = harness.score(a, lambda t: t)
+    assert report["clinical_strings_kept"] == 1.0 and report["other_tokens_kept"] == 1.0
