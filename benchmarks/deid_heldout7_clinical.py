@@ -10,7 +10,7 @@ are avoided, a test checks), so a rule keyed to the development frames cannot li
 reads sensibly for any kind of string above (a drug, a device, an eponym, a score, an organism, a gene or
 test): record-keeping wording (reviewed, flagged, discussed, relayed) in the shapes notes take: list
 bullets, table cells, all-caps header lines, op-note and handoff lines, parenthesised asides, at the start
-or in the middle of a sentence. Line-shaped frames start on a new line, as they do in a note.
+or in the middle of a sentence. Line-shaped frames take a line of their own, as they do in a note.
 """
 
 from __future__ import annotations
@@ -94,26 +94,26 @@ CLINICAL_STRINGS = (
 
 CLINICAL_FRAMES = (
     # list bullets and multi-item lines
-    "\n- {c}: reviewed, unchanged since the last visit.",
-    "\n* {c} -- talked through at this visit.",
-    "\n- {c}, per the outpatient list.",
-    "\n- Will revisit {c} at the next appointment.",
+    "\n- {c}: reviewed, unchanged since the last visit.\n",
+    "\n* {c} -- talked through at this visit.\n",
+    "\n- {c}, per the outpatient list.\n",
+    "\n- Will revisit {c} at the next appointment.\n",
     "ITEMS REVIEWED: home glucose readings; {c}; diet diary.",
     "Handoff: {c}; no acute events overnight.",
     # table cells
-    "\n| {c} | reviewed | no change |",
-    "\n| Flagged item | {c} |",
-    "\n| {c} | pending review |",
-    "\n| Reviewed | {c} | yes |",
-    "\n| {c} | discussed at visit |",
+    "\n| {c} | reviewed | no change |\n",
+    "\n| Flagged item | {c} |\n",
+    "\n| {c} | pending review |\n",
+    "\n| Reviewed | {c} | yes |\n",
+    "\n| {c} | discussed at visit |\n",
     # all-caps header lines
-    "\nADDENDUM: {c} reviewed with the attending physician.",
-    "\nASSESSMENT: {c} remains relevant to today's decisions.",
-    "\nREFERRAL REASON: {c}.",
-    "\nSECOND OPINION REQUESTED FOR {c}.",
-    "\nDISCHARGE INSTRUCTIONS: {c} explained; questions answered.",
-    "\nINTERVAL CHANGE: {c} added to the record.",
-    "\nSUMMARY LINE -- {c}.",
+    "\nADDENDUM: {c} reviewed with the attending physician.\n",
+    "\nASSESSMENT: {c} remains relevant to today's decisions.\n",
+    "\nREFERRAL REASON: {c}.\n",
+    "\nSECOND OPINION REQUESTED FOR {c}.\n",
+    "\nDISCHARGE INSTRUCTIONS: {c} explained; questions answered.\n",
+    "\nINTERVAL CHANGE: {c} added to the record.\n",
+    "\nSUMMARY LINE -- {c}.\n",
     # operating room and procedures
     "Time-out held; {c} confirmed aloud by surgeon and circulating nurse.",
     "Preoperative checklist included {c}.",
