@@ -7,10 +7,11 @@ Identifiers are planted into real MTSamples notes (read at run time, never copie
 `deid_harness` (definitions there). The distinct notes are split in two halves by a hash of the text:
 - dev: development notes, development families and clinical strings (`deid_dev.py`), names from
   development Faker locales. The rules and the note vocabulary were tuned here (and on dev-v1).
-- heldout: the other half of the notes, the held-out families v6 (`deid_heldout6*.py`, committed before
-  the fixes that followed v5 and never used to tune), names from locales no other split uses, romanized
-  from Indic scripts. This is the estimate.
-- heldout-v1 to -v6, dev-v1 to dev-v6: the held-out families (`deid_heldout.py` to
+- heldout: the other half of the notes, the held-out families v7 (`deid_heldout7*.py`, committed before
+  the fixes that followed v6 and never used to tune), names from locales no other split uses, romanized
+  from Arabic, Persian, Hebrew, Thai and Sinhala, and clinical strings in v7's own frames (every other
+  split shares the harness's five). This is the estimate.
+- heldout-v1 to -v6, dev-v1 to dev-v6: the earlier held-out families (`deid_heldout.py` to
   `deid_heldout6*.py`), each measured once as the estimate of its day (kept for the record), then used as
   development data on development notes only.
 - dev-patterns: development notes x the pattern families (`deid_dev_patterns.py`: dates, ages over 89,
@@ -47,17 +48,19 @@ TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, 
 
 
 SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-v4", "dev-patterns", "heldout-v1", "heldout-v2",
-          "heldout-v3", "heldout-v4", "heldout-v5", "dev-v5", "heldout-v6", "dev-v6", "dev-names", "dev-hipaa")
+          "heldout-v3", "heldout-v4", "heldout-v5", "dev-v5", "heldout-v6", "dev-v6", "heldout-v7", "dev-names",
+          "dev-hipaa")
 
 
 def split_setup(split: str):
-    """(notes half index, families, clinical strings, locales) of one split.
+    """(notes half index, families, clinical strings, locales, clinical-string frames) of one split.
 
-    heldout: held-out notes x v6 families (the estimate). heldout-v1 to -v6: held-out notes x each round's
-    held-out families, each the estimate of its day, kept for the record. dev: development notes x development
-    families. dev-v1 to -v6: development notes x v1 to v6 families (each turned development data once
-    measured; tune on development notes only). dev-patterns: development notes x the pattern families
-    (dates, ages, places, facilities; no names) and their numeric near-miss clinical strings.
+    heldout (= heldout-v7): held-out notes x v7 families, in v7's own frames (the estimate). heldout-v1 to
+    -v6: held-out notes x each round's held-out families, each the estimate of its day, kept for the record.
+    dev: development notes x development families. dev-v1 to -v6: development notes x v1 to v6 families
+    (each turned development data once measured; tune on development notes only). dev-patterns:
+    development notes x the pattern families (dates, ages, places, facilities; no names) and their numeric
+    near-miss clinical strings.
     """
     import deid_dev
     import deid_dev_hipaa
@@ -69,16 +72,18 @@ def split_setup(split: str):
     import deid_heldout4
     import deid_heldout5
     import deid_heldout6
+    import deid_heldout7
 
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
            "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
            "heldout-v4": deid_heldout4, "dev-v4": deid_heldout4, "heldout-v5": deid_heldout5,
-           "dev-v5": deid_heldout5, "heldout": deid_heldout6, "heldout-v6": deid_heldout6,
+           "dev-v5": deid_heldout5, "heldout": deid_heldout7, "heldout-v6": deid_heldout6, "heldout-v7": deid_heldout7,
            "dev-v6": deid_heldout6, "dev-patterns": deid_dev_patterns,
            "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa}[split]
     own_locales = split.startswith(("dev-p", "dev-n", "dev-h")) or fam is deid_dev
     locales = fam.DEV_LOCALES if own_locales else fam.HELDOUT_LOCALES
-    return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales
+    frames = getattr(fam, "CLINICAL_FRAMES", harness.CLINICAL_FRAMES)
+    return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales, frames
 
 
 def peer_systems() -> tuple[dict, list[str]]:
@@ -105,9 +110,10 @@ def peer_systems() -> tuple[dict, list[str]]:
 
 
 def run(notes: list[str], n: int, seed: int, split: str, peers: bool) -> dict:
-    half, families, clinical, locales = split_setup(split)
+    half, families, clinical, locales, frames = split_setup(split)
     pool = harness.split_notes(notes)[half]
-    corpus = harness.build_corpus(pool, n=n, seed=seed, families=families, clinical=clinical, locales=locales)
+    corpus = harness.build_corpus(pool, n=n, seed=seed, families=families, clinical=clinical, locales=locales,
+                                  frames=frames)
     systems = {"medrepro": lambda t: deidentify(t).text}
     skipped: list[str] = []
     if peers:
