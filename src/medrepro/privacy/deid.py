@@ -52,6 +52,7 @@ from pathlib import Path
 from medrepro.privacy.facilities import facility_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
 from medrepro.privacy.name_context import caps_name_spans, context_name_spans
+from medrepro.privacy.name_handles import handle_name_spans, name_form_spans
 from medrepro.privacy.name_messages import message_name_spans
 from medrepro.privacy.names import _name_spans, _propagate_names
 from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_RE, SCAN_RULES: public API)
@@ -113,13 +114,14 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
     if names != "none":
         name_spans = _name_spans(text, lists=names == "all")
         if names == "all":
-            name_spans += message_name_spans(text)
+            name_spans += message_name_spans(text) + handle_name_spans(text)
         spans += name_spans
         if names == "all":
             # The lexicon test already runs on every word of the note, so it is not propagated.
             lexical = lexicon_name_spans(text) + caps_name_spans(text)
             spans += _propagate_names(text, name_spans) + lexical
-            spans += context_name_spans(text, name_spans + lexical)
+            contextual = context_name_spans(text, name_spans + lexical)
+            spans += contextual + name_form_spans(text, name_spans + lexical + contextual)
     return _resolve(text, spans)
 
 

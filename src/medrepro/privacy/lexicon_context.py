@@ -84,8 +84,11 @@ _PERSON_NOUNS = frozenset(
     "worker workers employee employees retiree veteran citizen visitor".split())
 
 
-def _eponym_of(text: str, start: int) -> bool:
-    """Right after "<medical noun> of" ("Circle of Willis", "sphincter of Oddi", "tetralogy of Fallot")."""
+def _eponym_of(text: str, start: int, end: int) -> bool:
+    """One word right after "<medical noun> of" ("Circle of Willis", "sphincter of Oddi", "tetralogy of
+    Fallot"): an anatomical eponym is one surname, a person there has two words ("Transfer of Ayush Jain")."""
+    if re.search(r"\s", text[start:end]):
+        return False
     m = _OF_BEFORE.search(text, max(0, start - 30), start)
     return m is not None and m.group(1).lower() in ct.MED_LOWER
 
@@ -108,8 +111,8 @@ def _classified(text: str, start: int, end: int) -> bool:
 def clinical_context(text: str, start: int, end: int, numbers: bool = True) -> bool:
     """The span text[start:end] reads as an eponym, brand or score, not a person: a clinical head noun (or,
     with `numbers`, a number or a model code) follows, a class numeral follows one word, or a medical noun
-    and "of" (or a class numeral) come before it."""
-    return (_eponym_after(text, end, numbers) or _eponym_of(text, start)
+    and "of" come before a one-word span (or a class numeral before any)."""
+    return (_eponym_after(text, end, numbers) or _eponym_of(text, start, end)
             or (numbers and _classified(text, start, end)))
 
 
