@@ -42,6 +42,7 @@ for names.
 from __future__ import annotations
 
 import argparse
+import bisect
 import re
 import sys
 from collections import Counter
@@ -49,6 +50,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medrepro.privacy import lexicon as lx
 from medrepro.privacy.facilities import facility_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
 from medrepro.privacy.name_context import caps_name_spans, context_name_spans
@@ -80,13 +82,17 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     """Keep the highest-priority, then longest, spans that do not overlap a span already kept."""
     kept: list[Span] = []
     taken = bytearray()
+    overlapping_names: list[Span] = []
     for s in sorted(spans, key=lambda s: (-s.priority, -(s.end - s.start), s.start)):
         if len(taken) < s.end:
             taken.extend(b"\0" * (s.end - len(taken)))
         if any(taken[s.start:s.end]):
+            if s.category == "NAME":
+                overlapping_names.append(s)
             continue
         taken[s.start:s.end] = b"\1" * (s.end - s.start)
         kept.append(s)
+    kept = _union_names(text, kept, overlapping_names)
     kept.sort(key=lambda s: s.start)
     merged: list[Span] = []
     for s in kept:
@@ -97,6 +103,31 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
         else:
             merged.append(s)
     return merged
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _union_names(text: str, kept: list[Span], others: list[Span]) -> list[Span]:
+    """Two rules that find one name with different extents find the union: "Seyed Ali Mousavi" from the
+    lexicon test and "Ali Mousavi" from the first-name list remove all three words; a span that overlaps
+    another category's span is left out, and so is one that adds an ordinary word."""
+    kept = sorted(kept, key=lambda k: k.start)
+    starts, ends = [k.start for k in kept], [k.end for k in kept]
+    for s in others:
+        i, j = bisect.bisect_right(ends, s.start), bisect.bisect_left(starts, s.end)
+        over = kept[i:j]  # the kept spans overlapping s: they do not overlap each other
+        if not over or (s.start >= over[0].start and s.end <= over[-1].end) or any(
+                k.category != "NAME" for k in over):
+            continue
+        lo, hi = min(s.start, over[0].start), max(s.end, over[-1].end)
+        extra = _WORDS.findall(text[lo:over[0].start] + " " + text[over[-1].end:hi])
+        if not extra or any(lx._ordinary(w, lx.COMMON_FROM) for w in extra):
+            continue  # "PCP" before "Maria Roe" stays: only words rare and unknown to both lexicons join
+        merged = Span(lo, hi, "NAME", max(k.priority for k in over))
+        kept[i:j] = [merged]
+        starts[i:j], ends[i:j] = [merged.start], [merged.end]
+    return kept
 
 
 def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",

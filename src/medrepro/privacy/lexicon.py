@@ -59,9 +59,21 @@ _TOKEN = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]{2})|-(?=[
 _PARTICLE_GAP = re.compile(r"[ \t]+(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|ter|ten)[ \t]+")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _TITLE_BEFORE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|St)\.?[ \t]+[A-Z]\.[ \t]+$")
-_SEP = re.compile(r"[ \t]+(?:(?:(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|ter|ten|bin|al)|[A-Z]\.)"
-                  r"[ \t]+){0,2}")
+# Arabic, Persian and Hebrew particles, in lower case only ("Fatima bint Salman", "Zia ul Haq"); capitalised,
+# "Ben", "Abu", "El" are name words themselves.
+_ARABIC_GAP = r"ibn|bint|binti|abu|ben|el|ul|ud"
+_SEP = re.compile(r"[ \t]+(?:(?:(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|ter|ten|bin|al)|"
+                  + _ARABIC_GAP + r"|[A-Z]\.)[ \t]+){0,2}")
 _PARTICLES = frozenset("van von de del della der den la le da di du dos das ter ten bin al".split())
+# A lower-case particle joined to a capitalised name by a hyphen or an apostrophe: "al-Rashid", "el-Amin",
+# "ad-Din", "bin-Talal", "d'Souza". Such a word is read as Title case.
+_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ibn|bin|bint|abu|ben|bat|bar|d)['’-](?=[A-Z][a-z])")
+
+
+def _name_case(word: str) -> bool:
+    """Title case, or Title case after a lower-case name particle ("al-Rashid")."""
+    m = _PREFIXED.match(word)
+    return _title_case(word[m.end():] if m else word)
 
 
 def _poss(text: str, tok: re.Match) -> bool:
@@ -100,7 +112,7 @@ def lexicon_name_spans(text: str) -> list[Span]:
     two or more words one of which is an eponym ("Jean Foley"), unless a clinical head or a dose follows."""
     spans: list[Span] = []
     # Particles ("De Bie", "Van Der Berg") are part of the gap between name words (`_SEP`), not words.
-    toks = [m for m in _TOKEN.finditer(text) if _title_case(m.group()) and m.group().lower() not in _PARTICLES]
+    toks = [m for m in _TOKEN.finditer(text) if _name_case(m.group()) and m.group().lower() not in _PARTICLES]
     i = 0
     while i < len(toks):
         m = toks[i]

@@ -1,0 +1,72 @@
+"""Round 7 names: user names in audit lines and their propagation, names after "<noun> of", Arabic, Persian
+and Hebrew name particles, and one name found by two rules with different extents
+(privacy/name_handles.py, lexicon_context._eponym_of, lexicon/names particles, deid._union_names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medrepro.privacy.deid import deidentify
+
+
+def _out(text: str) -> str:
+    return deidentify(text).text
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("Last edited by k.wojtaszczyk (nursing).", "k.wojtaszczyk"),
+    ("Chart accessed by pnowackiewicz at 10:42.", "pnowackiewicz"),
+    ("Note co-signed by anita_rao2 on the unit.", "anita_rao2"),
+    ("Order entered by: grazyna.mrozowska", "grazyna.mrozowska"),
+])
+def test_a_user_name_after_an_account_action_is_a_name(text, handle):
+    assert handle not in _out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Edited by nursing staff at shift change.", "Medication given by mouth.", "Results reviewed by phone.",
+    "Fracture documented by x-ray.", "Consent signed by the patient.", "Chart reviewed by mark.brown today.",
+])
+def test_ordinary_words_after_an_account_action_stay(text):
+    assert _out(text) == text
+
+
+def test_a_found_name_goes_in_every_user_name_form():
+    out = _out("Spoke with Kasimir Wojtaszczyk today. Audit: kasimir.wojtaszczyk viewed the chart, "
+               "kwojtaszczyk printed it, wojtaszczyk_kasimir exported it.").lower()
+    assert "wojtaszczyk" not in out and "kasimir" not in out
+    assert "viewed the chart" in out and "printed it" in out
+
+
+def test_the_parts_of_a_user_name_go_wherever_they_are_capitalised():
+    out = _out("Last edited by rashmi.tendulwar (nursing).  Tendulwar was paged at noon.")
+    assert "Tendulwar" not in out and "tendulwar" not in out
+    assert "was paged at noon" in out
+
+
+def test_a_two_word_name_after_a_noun_and_of_goes_a_one_word_eponym_stays():
+    assert "Wojtaszczyk" not in _out("Transfer of Kasimir Wojtaszczyk was accepted by the receiving team.")
+    for text in ("The Circle of Willis is patent.", "Tetralogy of Fallot was repaired.",
+                 "The ligament of Treitz was identified."):
+        assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Discussed with Mohammed al-Qutrani at the bedside.", ["Qutrani", "al-"]),
+    ("Family meeting held with Fatima bint Zahrani today.", ["Fatima", "Zahrani", "bint"]),
+    ("Dr. al-Qutrani saw the patient.  Later al-Qutrani called back.", ["Qutrani"]),
+    ("Transport: Layla el-Hadidiya, RN.", ["Hadidiya", "el-"]),
+])
+def test_arabic_name_particles_stay_inside_the_name(text, words):
+    out = _out(text)
+    assert not [w for w in words if w in out], out
+
+
+def test_lower_case_particles_alone_are_not_names():
+    text = "The patient is at-Risk of falls and takes it on an as-Needed basis."
+    assert _out(text) == text
+
+
+def test_one_name_found_by_two_rules_goes_whole_but_no_ordinary_word_joins():
+    assert _out("Seyed Ali Tavakkolizadeh presented with chest pain.") == "[NAME] presented with chest pain."
+    assert _out("Seen by PCP Maria Kowalczyk today.") == "Seen by PCP [NAME] today."
