@@ -87,7 +87,7 @@ def name_form_spans(text: str, spans: Iterable[Span]) -> list[Span]:
             continue
         found = text[s.start:s.end]
         if found.islower() and any(c in found for c in "._-"):
-            words.update(p for p in _PARTS.split(found.rstrip("0123456789")) if len(p) >= 3 and not _ordinary(p))
+            words.update(p for p in _PARTS.split(found.rstrip("0123456789")) if len(p) >= 3 and not _english(p))
             continue
         names = [w for w in _WORD.findall(found) if len(w) >= 2 and w.lower() not in NAME_STOP]
         if "," in found and len(names) == 2:
