@@ -78,3 +78,35 @@ def test_a_cued_name_runs_across_particles_and_every_hyphenated_mention_goes():
 def test_one_name_found_by_two_rules_goes_whole_but_no_ordinary_word_joins():
     assert _out("Seyed Ali Tavakkolizadeh presented with chest pain.") == "[NAME] presented with chest pain."
     assert _out("Seen by PCP Maria Kowalczyk today.") == "Seen by PCP [NAME] today."
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Khalil, Rami  DOB 01/02/1950  MRN 555123", ["Khalil", "Rami"]),
+    ("RAMI KHALIL  MRN 555123", ["RAMI", "KHALIL"]),
+    ("KHALIL, RAMI  F  DOB 01/02/1950", ["RAMI", "KHALIL"]),
+    ("Nour Haddad / F / DOB 3/4/1961", ["Nour", "Haddad"]),
+])
+def test_a_name_opening_a_patient_block_before_a_birth_date_or_record_number(text, words):
+    out = _out(text)
+    assert not [w for w in words if w in out], out
+
+
+@pytest.mark.parametrize("text", [
+    "PROGRESS NOTE  MRN 555123", "Final Report  DOB 01/02/1950", "Hypertension, Diabetes  01/02/2020",
+    "Lisinopril Tablets  01/02/2020",
+])
+def test_headings_and_clinical_words_before_a_record_field_stay(text):
+    out = _out(text)
+    assert out.split("  ")[0] == text.split("  ")[0], out
+
+
+def test_a_user_name_after_by_user_and_a_british_spelling():
+    assert "ahmadi.reza" not in _out("Authorised by ahmadi.reza on 12/01")
+    assert "kchaiyaporn" not in _out("Record opened by user kchaiyaporn.")
+
+
+def test_the_patient_block_rule_takes_no_medication_row():
+    from medrepro.privacy.name_fields import field_name_spans
+
+    assert field_name_spans("Zorvatrex Metformin  01/02/2020") == []  # the lexicon test alone judges "Zorvatrex"
+    assert len(field_name_spans("Zorvatrex Ramus  01/02/2020")) == 1

@@ -29,10 +29,12 @@ _ACTIONS = (
     "accessed|edited|viewed|opened|modified|updated|created|entered|signed|e-signed|esigned|co-signed|cosigned|"
     "printed|exported|logged|authored|charted|documented|amended|addended|released|acknowledged|uploaded|"
     "scanned|faxed|routed|forwarded|closed|deleted|changed|saved|filed|locked|unlocked|submitted|queried|"
-    "downloaded|reassigned|assigned|completed|verified|reviewed|transcribed|dictated|initiated|discontinued"
+    "downloaded|reassigned|assigned|completed|verified|reviewed|transcribed|dictated|initiated|discontinued|"
+    "authorized|authorised|approved|accepted|rejected|cancelled|canceled|requested|imported|archived"
 )
 _HANDLE = r"[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*){0,2}"
-_BY_HANDLE = re.compile(rf"(?i:\b(?:{_ACTIONS})[ \t]+(?:in[ \t]+)?by)[ \t]*:?[ \t]*(?P<phi>{_HANDLE})(?![\w@.-]*[\w@])")
+_BY_HANDLE = re.compile(rf"(?i:\b(?:{_ACTIONS})[ \t]+(?:in[ \t]+)?by(?:[ \t]+(?:user|username|login|account))?)"
+                        rf"[ \t]*[:=]?[ \t]*(?P<phi>{_HANDLE})(?![\w@.-]*[\w@])")
 _PARTS = re.compile(r"[._-]")
 
 
