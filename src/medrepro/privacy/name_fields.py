@@ -23,12 +23,15 @@ PRIORITY = 44  # a list rule's: above the lexicon test, below the cue rules
 
 _W = r"(?:[A-Z][a-z]+|[A-Z]{2,})(?:-(?:[A-Z][a-z]+|[A-Z]{2,}))?"
 _RUN = rf"{_W}(?:,[ \t]*{_W}|(?:[ \t]+(?:[A-Z]\.[ \t]*)?{_W}){{1,2}})"
-_FIELD = (r"(?i:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|born|mrn|mr[ \t]*#|mr[ \t]+no|med[ \t]*rec|acct|account|"
-          r"chart|record|hosp(?:ital)?[ \t]*(?:#|no)|csn|fin|encounter|visit[ \t]*#|sex|gender)\b"
-          r"|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b")
-_BLOCK = re.compile(r"(?:^|(?<=\n)|(?<=[ \t]{2})|(?<=[|;]))[ \t]*(?P<phi>" + _RUN + r")"
-                    r"(?:[ \t]{2,}|[ \t]*[|/;,(][ \t]*)(?:[MFU][ \t]+|[A-Z]{1,2}[ \t]*[/|,][ \t]*)?"  # a sex letter
-                    r"(?=" + _FIELD + r")", re.M)
+# The leading character class lets the scan skip most positions fast (the whole note is scanned).
+_FIELD = (r"(?<!\w)(?=[DdBbMmAaCcRrHhFfEeVvSsGg])(?i:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|born|mrn|mr[ \t]*#|"
+          r"mr[ \t]+no|med[ \t]*rec|acct|account|chart|record|hosp(?:ital)?[ \t]*(?:#|no)|csn|fin|encounter|"
+          r"visit[ \t]*#|sex|gender)\b|(?<!\d)\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b")
+_FIELD_RX = re.compile(_FIELD)
+# The name before a field, on the field's line: it opens the line or follows two spaces, "|" or ";".
+_BEFORE_FIELD = re.compile(r"(?:^|(?<=[ \t]{2})|(?<=[|;]))[ \t]*(?P<phi>" + _RUN + r")"
+                           r"(?:[ \t]{2,}|[ \t]*[|/;,(][ \t]*)(?:[MFU][ \t]+|[A-Z]{1,2}[ \t]*[/|,][ \t]*)?$",
+                           re.M)
 
 
 def _name_words(value: str) -> bool:
@@ -48,5 +51,10 @@ def _drug(word: str) -> bool:
 
 def field_name_spans(text: str) -> list[Span]:
     """NAME spans for the name that opens a patient block (see the module docstring)."""
-    return [Span(m.start("phi"), m.end("phi"), "NAME", PRIORITY) for m in _BLOCK.finditer(text)
-            if _name_words(m.group("phi"))]
+    spans: list[Span] = []
+    for f in _FIELD_RX.finditer(text):  # a few per note: look back from each field, within its line
+        lo = max(text.rfind("\n", 0, f.start()) + 1, f.start() - 80)
+        m = _BEFORE_FIELD.search(text, lo, f.start())
+        if m is not None and _name_words(m.group("phi")):
+            spans.append(Span(m.start("phi"), m.end("phi"), "NAME", PRIORITY))
+    return spans
