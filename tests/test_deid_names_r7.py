@@ -26,6 +26,8 @@ def test_a_user_name_after_an_account_action_is_a_name(text, handle):
 @pytest.mark.parametrize("text", [
     "Edited by nursing staff at shift change.", "Medication given by mouth.", "Results reviewed by phone.",
     "Fracture documented by x-ray.", "Consent signed by the patient.", "Chart reviewed by mark.brown today.",
+    "The procedure was completed by excising the cyst.", "Hemostasis was completed by cauterizing.",
+    "Closure was completed by approximating the edges.",
 ])
 def test_ordinary_words_after_an_account_action_stay(text):
     assert _out(text) == text

@@ -73,8 +73,12 @@ def handle_name_spans(text: str) -> list[Span]:
     spans = []
     for m in _BY_HANDLE.finditer(text):
         action = _ACTION_BEFORE.search(text, max(0, m.start() - 24), m.start())
-        if action is not None and action.group(1).lower() in _ACTION_SET and _is_handle(m.group("phi")):
-            spans.append(Span(m.start("phi"), m.end("phi"), "NAME", PRIORITY))
+        if action is None or action.group(1).lower() not in _ACTION_SET or not _is_handle(m.group("phi")):
+            continue
+        word = m.group("phi")
+        if word.isalpha() and word.endswith("ing"):
+            continue  # a verb, not a login: "completed by excising the lesion"
+        spans.append(Span(m.start("phi"), m.end("phi"), "NAME", PRIORITY))
     return spans
 
 
