@@ -42,6 +42,7 @@ for names.
 from __future__ import annotations
 
 import argparse
+import bisect
 import re
 import sys
 from collections import Counter
@@ -49,9 +50,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medrepro.privacy import lexicon as lx
 from medrepro.privacy.facilities import facility_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
 from medrepro.privacy.name_context import caps_name_spans, context_name_spans
+from medrepro.privacy.name_fields import field_name_spans
+from medrepro.privacy.name_handles import handle_name_spans, name_form_spans
 from medrepro.privacy.name_messages import message_name_spans
 from medrepro.privacy.names import _name_spans, _propagate_names
 from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_RE, SCAN_RULES: public API)
@@ -79,13 +83,17 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     """Keep the highest-priority, then longest, spans that do not overlap a span already kept."""
     kept: list[Span] = []
     taken = bytearray()
+    overlapping_names: list[Span] = []
     for s in sorted(spans, key=lambda s: (-s.priority, -(s.end - s.start), s.start)):
         if len(taken) < s.end:
             taken.extend(b"\0" * (s.end - len(taken)))
         if any(taken[s.start:s.end]):
+            if s.category == "NAME":
+                overlapping_names.append(s)
             continue
         taken[s.start:s.end] = b"\1" * (s.end - s.start)
         kept.append(s)
+    kept = _union_names(text, kept, overlapping_names)
     kept.sort(key=lambda s: s.start)
     merged: list[Span] = []
     for s in kept:
@@ -96,6 +104,31 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
         else:
             merged.append(s)
     return merged
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _union_names(text: str, kept: list[Span], others: list[Span]) -> list[Span]:
+    """Two rules that find one name with different extents find the union: "Seyed Ali Mousavi" from the
+    lexicon test and "Ali Mousavi" from the first-name list remove all three words; a span that overlaps
+    another category's span is left out, and so is one that adds an ordinary word."""
+    kept = sorted(kept, key=lambda k: k.start)
+    starts, ends = [k.start for k in kept], [k.end for k in kept]
+    for s in others:
+        i, j = bisect.bisect_right(ends, s.start), bisect.bisect_left(starts, s.end)
+        over = kept[i:j]  # the kept spans overlapping s: they do not overlap each other
+        if not over or (s.start >= over[0].start and s.end <= over[-1].end) or any(
+                k.category != "NAME" for k in over):
+            continue
+        lo, hi = min(s.start, over[0].start), max(s.end, over[-1].end)
+        extra = _WORDS.findall(text[lo:over[0].start] + " " + text[over[-1].end:hi])
+        if not extra or any(lx._ordinary(w, lx.COMMON_FROM) for w in extra):
+            continue  # "PCP" before "Maria Roe" stays: only words rare and unknown to both lexicons join
+        merged = Span(lo, hi, "NAME", max(k.priority for k in over))
+        kept[i:j] = [merged]
+        starts[i:j], ends[i:j] = [merged.start], [merged.end]
+    return kept
 
 
 def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
@@ -113,13 +146,14 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
     if names != "none":
         name_spans = _name_spans(text, lists=names == "all")
         if names == "all":
-            name_spans += message_name_spans(text)
+            name_spans += message_name_spans(text) + handle_name_spans(text) + field_name_spans(text)
         spans += name_spans
         if names == "all":
             # The lexicon test already runs on every word of the note, so it is not propagated.
             lexical = lexicon_name_spans(text) + caps_name_spans(text)
             spans += _propagate_names(text, name_spans) + lexical
-            spans += context_name_spans(text, name_spans + lexical)
+            contextual = context_name_spans(text, name_spans + lexical)
+            spans += contextual + name_form_spans(text, name_spans + lexical + contextual)
     return _resolve(text, spans)
 
 

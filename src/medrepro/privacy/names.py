@@ -22,8 +22,13 @@ _NAME_TOKEN = re.compile(
     rf"(?:{_WORD})(?![\w'’-]*\d)(?!-[a-z])|[{_UP}]\.(?=\s)|[{_UP}](?=[ \t](?:[{_UP}]|{_PARTICLES}[ \t]))"
 )
 _COMMA_SEP = re.compile(r",[ \t]*")
-_LEADING_PARTICLES = re.compile(r"(?:(?:van|von|de|del|della|der|den|la|le|da|di|du|dos|das)[ \t]+){1,2}(?=[A-Z])")
-_NAME_SEP = re.compile(r"[ \t]+(?:(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das)[ \t]+){0,2}")
+# Arabic, Persian and Hebrew particles in lower case, spaced ("bint Salman") or hyphenated ("al-Rashid").
+_ARABIC_SPACED = r"ibn|bint|binti|bin|abu|ben|al|el|ul|ud"
+_ARABIC_HYPHEN = r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|ibn|bin|bint|abu|ben|bat|bar|d)['’-](?=[A-Z][a-z])"
+_LEADING_PARTICLES = re.compile(r"(?:(?:van|von|de|del|della|der|den|la|le|da|di|du|dos|das|" + _ARABIC_SPACED
+                                + r")[ \t]+|" + _ARABIC_HYPHEN + r"){1,2}(?=[A-Z])")
+_NAME_SEP = re.compile(r"[ \t]+(?:(?:(?i:van|von|de|del|della|der|den|la|le|da|di|du|dos|das)|" + _ARABIC_SPACED
+                       + r")[ \t]+){0,2}(?:" + _ARABIC_HYPHEN + r")?")
 _NAME_LIKE = re.compile(rf"(?:{_WORD})")
 
 _CRED = (
@@ -222,7 +227,8 @@ def _propagate_names(text: str, spans: Iterable[Span]) -> list[Span]:
                 words.add(w.upper())
     if not words:
         return []
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w'’-])(?:" + _ARABIC_HYPHEN + r")?(?:" + alternatives
                          + r")(?![\w-])")
     return [Span(m.start(), m.end(), "NAME", 20) for m in pattern.finditer(text)]
 
