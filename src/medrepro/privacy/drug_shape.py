@@ -54,17 +54,20 @@ def drug_score(word: str) -> float:
 CONTEXT_FROM = 0.5
 
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z]|['’-](?=[A-Za-z]))*")
-# "started on X", "switched to X", "a dose of X", "taking X", "placed a X", "dressed with X".
+# "started on X", "switched to X", "a dose of X", "prescribed X", "dressed with X", "placed a X". Not
+# "taking"/"took": "took Maria home" (people are taken, given and seen too).
 _MED_BEFORE = re.compile(
-    r"(?i:\b(?:(?:started|continued|maintained|restarted|resumed|switched|changed|transitioned|titrated|"
-    r"initiated|kept)[ \t]+(?:back[ \t]+)?(?:on|to)|taking|takes|took|prescribed|dispensed|"
+    r"(?i:\b(?:(?:(?:started|continued|maintained|restarted|resumed|switched|changed|transitioned|titrated|"
+    r"initiated|kept)[ \t]+(?:back[ \t]+)?(?:on|to)|prescribed|dispensed|"
     r"(?:dose|doses|tablets?|capsules?|course|trial|injections?|infusions?|refills?|puffs?)[ \t]+of|"
-    r"(?:treated|treatment|therapy|dressed|dressing|packed)[ \t]+with|placed|applied|implanted|inserted)"
-    r"[ \t]+(?:an?[ \t]+|the[ \t]+|his[ \t]+|her[ \t]+)?)$")
-# "X 50 mg", "X po", "X twice daily", "X 2 puffs", "X inhaler".
+    r"(?:treated|treatment|therapy|dressed|dressing|packed)[ \t]+with|applied)[ \t]+(?:an?[ \t]+|the[ \t]+)?"
+    r"|(?:placed|implanted|inserted)[ \t]+(?:an?|the)[ \t]+))$")
+# "X 50 mg", "X po", "X twice daily", "X 2 puffs", "X inhaler"; not a bare "twice" or a time ("seen with
+# Okafor twice", "Betancourt 10:42").
 _MED_AFTER = re.compile(
-    r"[ \t]+(?:\d|(?i:po|iv|im|sq|subq|sc|sl|inh|bid|tid|qid|qd|qhs|qam|qpm|prn|daily|nightly|twice|once|"
-    r"weekly|monthly|puffs?|inhaler|tablets?|capsules?|injections?|infusion|dressing|ointment|cream|patch)\b)")
+    r"[ \t]+(?:\d+(?:\.\d+)?(?:/\d+)?[ \t]*(?:mg|mcg|g|units?|ml|mL|mEq|meq|%|puffs?|tabs?|tablets?|capsules?)\b|"
+    r"(?i:po|iv|im|sq|subq|sl|inh|bid|tid|qid|qd|qhs|qam|qpm|prn|(?:once|twice)[ \t]+(?:a[ \t]+)?(?:daily|day|weekly)|"
+    r"nightly|puffs?|inhaler|tablets?|capsules?|ointment|cream|patch)\b)")
 # Device brands coined from a Greek or Latin combining form and a noun: "Mediport", "Fibroscan".
 _COMBINING = re.compile(
     r"(?:aero|aqua|angio|arthro|broncho|cardio|cryo|cysto|derma|dermo|electro|endo|entero|fibro|gastro|"
