@@ -57,6 +57,14 @@ def test_an_unlisted_brand_in_a_medication_context_is_kept_but_not_alone():
     assert not _kept("We spoke with Zubrixa about the plan.", "Zubrixa")
 
 
+@pytest.mark.parametrize("brand", ["Xacduro", "Abrysvo", "Ohtuvayre"])
+def test_recent_brands_on_no_list_are_kept_after_a_prescribing_cue(brand):
+    # Approved in 2023-24, after the shipped dictionaries were compiled.
+    assert brand.lower() not in ds.brands()
+    assert _kept(f"She was started on {brand} last week.", brand)
+    assert _kept(f"He was switched to {brand} 2 mg nightly.", brand)
+
+
 @pytest.mark.parametrize("name", SANITY_NAMES)
 def test_names_of_unseen_shapes_are_still_removed(name):
     first, last = name.split()

@@ -49,8 +49,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medrepro.privacy.facilities import facility_spans
 from medrepro.privacy.drug_shape import drop_clinical
+from medrepro.privacy.facilities import facility_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
 from medrepro.privacy.name_context import caps_name_spans, context_name_spans
 from medrepro.privacy.name_messages import message_name_spans
