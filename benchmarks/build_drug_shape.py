@@ -107,6 +107,7 @@ BRANDS_HEADER = """\
 # Drug brand names for medrepro's name detector (one lower-case word a line).
 # Source: PyPI drug-named-entity-recognition 1.0.11 (code MIT, (C) 2023 Fast Data Science Ltd), its CSV
 #   drug dictionaries: {sources}.
+# Licence: each source's (above); the word list is a derived list of names, credited as such.
 # Words of the name and synonym columns, rare in English (Zipf < {below}), under Zipf {abroad} in 22 other
 #   languages (wordfreq) and on no name list (medrepro's, SCOWL's capitalised words, gender-guesser's
 #   first names, the medical dictionary's eponyms).

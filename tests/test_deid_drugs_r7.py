@@ -105,13 +105,26 @@ def test_drug_score_matches_sklearn_on_the_shipped_weights():
 def test_shipped_vocabulary_names_its_sources_and_holds_no_identifier_shapes():
     text = ds.BRANDS.read_text(encoding="utf-8")
     header = [line for line in text.splitlines() if line.startswith("#")]
-    assert any("drug-named-entity-recognition 1.0.11" in line for line in header)
-    assert any("Licence" in line or "public domain" in line for line in header)
+    assert any("Source:" in line and "drug-named-entity-recognition 1.0.11" in line for line in header)
+    assert any(line.startswith("# Licence:") for line in header)
     words = [w for w in text.splitlines() if w and not w.startswith("#")]
     assert len(words) > 5000 and all(re.fullmatch(r"[a-z]{4,}", w) for w in words)
     listed = {n.lower() for n in nl.FIRST_NAMES | nl.SURNAMES | nl.EPONYM_FIRST_NAMES}
     assert not listed & set(words)
     assert all(lx.zipf(w) < 3.5 for w in words[::50])
+
+
+def test_shipped_files_hold_no_sample_identifier_and_no_pattern():
+    from medrepro.privacy import scan
+
+    values = [v for _c, v in scan.read_values(REPO / "data" / "sample" / "notes_phi_values.tsv")]
+    assert values
+    assert not [v for v in values if v.lower() in ds.brands()]
+    assert scan.scan_paths([ds.BRANDS], values=values) == []
+    # The model holds only n-grams of at most five characters and numbers: no room for an identifier.
+    model = json.loads(ds.MODEL.read_text(encoding="utf-8"))
+    assert "sources" in model and "wamerican-huge" in model["sources"]
+    assert all(len(g) <= ds.NGRAMS[1] and not any(c.isdigit() for c in g) for g in model["weights"])
 
 
 def test_build_script_filters_names_and_foreign_words(tmp_path):
