@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medrepro.privacy import lexicon as lx
+from medrepro.privacy.drug_shape import drop_clinical
 from medrepro.privacy.facilities import facility_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
 from medrepro.privacy.name_context import caps_name_spans, context_name_spans
@@ -151,9 +152,10 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
         if names == "all":
             # The lexicon test already runs on every word of the note, so it is not propagated.
             lexical = lexicon_name_spans(text) + caps_name_spans(text)
-            spans += _propagate_names(text, name_spans) + lexical
             contextual = context_name_spans(text, name_spans + lexical)
-            spans += contextual + name_form_spans(text, name_spans + lexical + contextual)
+            statistical = drop_clinical(text, lexical + contextual)
+            spans += _propagate_names(text, name_spans) + statistical
+            spans += name_form_spans(text, name_spans + statistical)
     return _resolve(text, spans)
 
 
