@@ -134,7 +134,12 @@ _PARTIAL_CUES = _cue(
     "surgery, biopsy, visit, follow-up, follow up, f/u, fu, injury, vaccinated, as of, week of, "
     "scheduled, booster, vaccine, vaccination, immunization, shot, appointment, appt, quit, admission, note, in, "
     "monday, tuesday, wednesday, thursday, friday, saturday, sunday, mon, tue, tues, wed, thu, thur, thurs, fri, "
-    "sat, sun"
+    "sat, sun, "
+    # Round 7: the events that forms, labels and logs stamp with a date ("Collected: 8/10", "Rx written 9/7,
+    # filled 12/5", "Audit timestamp 7/10"); the unit, fraction and score guards still apply.
+    "collected, received, reported, resulted, written, filled, refilled, dispensed, signed, sent, faxed, "
+    "booked, enrolled, withdrew, timestamp, time stamp, stamped, printed, edited, updated, accessed, expires, "
+    "expired, expiration, verified"
 )
 _MONTH_CUES = _cue(
     "in, since, during, until, till, through, from, by, early, mid, late, last, next, this, before, after, of"

@@ -5,7 +5,8 @@ A facility is named as one or more name words before a head noun: "Woodville Mem
 reverse, a head before "of" and a place ("Hospital of Westberg", "CLINIC OF NORTH BRANDY"). Transfer forms,
 fax banners and requisitions print them in capitals, where the case says nothing, so the run must hold a
 word that is neither generic ("Regional", "Community", "Cardiology"), clinical, an English word of the
-word list, nor common (Zipf 4.5 and above): "the INTENSIVE CARE UNIT", "DIAGNOSTIC IMAGING", "BLOOD BANK UNIT" and "NORTH CLINIC" stay.
+word list, nor common (Zipf 4.5 and above): "the INTENSIVE CARE UNIT", "DIAGNOSTIC IMAGING", "BLOOD BANK
+UNIT" and "NORTH CLINIC" stay.
 Words of one run share one case; the run stops at a function word ("TRANSFERRED TO X HOSPITAL"), and a
 run in capitals before a colon is a section heading.
 """

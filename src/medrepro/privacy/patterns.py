@@ -10,9 +10,11 @@ import re
 from collections.abc import Sequence
 
 from medrepro.privacy import name_lists as nl
+from medrepro.privacy.address_grammar import ADDRESS_RULES
 from medrepro.privacy.ages import AGE_RULES
 from medrepro.privacy.contact import CONTACT_RULES
 from medrepro.privacy.dates import DATE_RULES, followed_by_unit
+from medrepro.privacy.id_blocks import ID_BLOCK_RULES
 from medrepro.privacy.rulebase import _LO, _UP, Rule, Span, _cue, _rx, _trie  # noqa: F401  (names.py uses them)
 
 CATEGORIES = ("NAME", "DATE", "AGE>89", "PHONE", "EMAIL", "URL", "IP", "ID", "ADDRESS", "LOCATION")
@@ -304,6 +306,8 @@ _RULES: tuple[Rule, ...] = (
     *DATE_RULES,
     *AGE_RULES,
     *CONTACT_RULES,
+    *ID_BLOCK_RULES,
+    *ADDRESS_RULES,
     # Addresses and places.
     Rule(
         "street", "ADDRESS",
