@@ -343,7 +343,7 @@ _LOCATION_CUE = _rx(
     _cue("live, lives, lived, living, reside, resides, resided, residing, moved, moving, relocated, born, "
          "grew up, raised, is from, was from, are from, were from, originally from, native of, visiting from, "
          "resident of, a resident of, hails from, "
-         "returned from, traveled, travelled, trip, vacation, vacationed, vacationing")
+         "returned from, traveled, travelled, trip, vacation, vacationed, vacationing, emigrated, immigrated")
     + r"(?:\s+(?:here|back|up|down|over|there))?\s+(?:(?i:in|to|from|at|near|outside|outside\s+of)\s+)?"
     rf"(?P<phi>[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+){{0,2}})"
 )
@@ -352,7 +352,7 @@ _PLACE_STOP = NAME_STOP | {w.lower() for w in nl.COUNTRIES_AND_REGIONS} | {
 }
 
 _LOCATION_NEEDS = ("liv", "resid", "mov", "relocat", "born", "grew", "raised", "from", "native", "trav", "trip",
-                   "vacation")
+                   "vacation", "migrat")
 
 
 def _location_cue_spans(text: str) -> list[Span]:
