@@ -38,10 +38,10 @@ def test_generic_services_and_headings_stay(text):
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("Visit CSN 4471.20931 closed.", "4471.20931"), ("Lab accession 550721-04 pending.", "550721-04"),
-    ("Slide 19-40417 reviewed.", "19-40417"), ("Wristband: MRN#31102288  Enc#604-2291", "604-2291"),
+    ("Visit CSN 4471.20931 closed.", "4471.20931"), ("Tube label 550721-04 scanned.", "550721-04"),
+    ("Block 19-40417 sent out.", "19-40417"), ("Wristband: MRN#31102288  Enc#604-2291", "604-2291"),
     ("Pt: Roe, Jan; Unit #: 8812 4409; born 1950", "8812 4409"),
-    ("Consent -- Subject: Jan Roe  Chart: 7731 0286  Sex: F", "7731 0286"),
+    ("Consent -- Subject: Jan Roe  Enrollment: 7731 0286  Sex: F", "7731 0286"),
     ("ROE JAN  4410 2297  3/3/1950  M", "4410 2297"),
 ])
 def test_ids_by_shape_and_label_block_position(text, value):
