@@ -16,10 +16,12 @@ import re
 from medrepro.privacy import name_lists as nl
 from medrepro.privacy.rulebase import Rule, _trie
 
-_SUFFIXES = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Place", "Terrace", "Way", "Circle",
-             "Parkway", "Highway", "Square", "Trail", "Plaza", "Alley", "Row", "Crescent", "Loop", "Pike", "St",
-             "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl")
-_SUFFIX = "(?:" + _trie(sorted({w for s in _SUFFIXES for w in (s, s.upper())})) + r")\b\.?"
+_FULL = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Place", "Terrace", "Way", "Circle",
+         "Parkway", "Highway", "Square", "Trail", "Plaza", "Alley", "Row", "Crescent", "Loop", "Pike")
+_ABBR = ("St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl")
+# Only an abbreviation takes a dot ("DR. UNIT 407"); after "Road" the dot ends the sentence.
+_SUFFIX = (f"(?:{_trie(sorted({w for s in _FULL for w in (s, s.upper())}))}\\b"
+           f"|{_trie(sorted({w for s in _ABBR for w in (s, s.upper())}))}\\b\\.?)")
 _UNIT = r"(?i:apt|apartment|unit|suite|ste|room|rm|fl|floor|lot|space|spc|trlr|trailer|bldg|building)\b\.?"
 _WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,}|\d{1,3}(?i:st|nd|rd|th))"
 _DIRECTION = r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?[ \t]+)?"
