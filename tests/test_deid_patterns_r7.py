@@ -89,3 +89,20 @@ def test_partial_date_near_misses_stay(text):
 def test_age_at_person_ignores_a_dose_in_the_previous_sentence():
     assert deidentify("Metoprolol 25 mg as before.  At 102 she lives alone.").text.count("[AGE>89]") == 1
     assert "[AGE>89]" not in deidentify("Dose 25 mg, at 95 she felt dizzy.").text
+
+
+@pytest.mark.parametrize(("text", "value", "category"), [
+    ("TRANSFER TO ST. ELSEWHERE MEDICAL CENTER", "ELSEWHERE", "LOCATION"),
+    ("REFERRED TO KOWALSKI CENTER FOR WOUND CARE", "KOWALSKI", "LOCATION"),
+    ("PLACE OF BIRTH: SPRINGFIELD, ILLINOIS 62701", "62701", "LOCATION"),
+    ("Unit 4, 12 Oak Lane, Westberg, New Mexico 88001", "Westberg", "ADDRESS"),
+    ("ts=20240305T142210 user=rn4", "20240305T142210", "DATE"),
+    ("Last modified: 3/5 09:14 by the charge nurse", "3/5", "DATE"),
+])
+def test_saints_centers_state_names_and_timestamps(text, value, category):
+    _assert_gone(text, value, category)
+
+
+@pytest.mark.parametrize("text", ["GCS 14/15 08:00", "Pain 7/10 at 09:14", "SEEN IN THE WOUND CENTER TODAY."])
+def test_timestamp_and_center_near_misses_stay(text):
+    assert _found(text, "DATE") == [] and _found(text, "LOCATION") == [], text

@@ -8,7 +8,7 @@ word that is neither generic ("Regional", "Community", "Cardiology"), clinical, 
 word list, nor common (Zipf 4.5 and above): "the INTENSIVE CARE UNIT", "DIAGNOSTIC IMAGING", "BLOOD BANK
 UNIT" and "NORTH CLINIC" stay.
 Words of one run share one case; the run stops at a function word ("TRANSFERRED TO X HOSPITAL"), and a
-run in capitals before a colon is a section heading.
+run in capitals before a colon is a section heading. A saint's name is a name ("ST. MARY'S HOSPITAL").
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ _HEADS = (
     "Rehab Center", "Rehabilitation Center", "Behavioral Health", "Health", "Urgent Care", "Medical Group",
     "Medical Associates", "Family Practice", "Family Medicine", "Memorial", "Manor", "Sanatorium", "Care Center",
     "Assisted Living", "Senior Living", "Home Health", "Orthopedics", "Pediatrics", "Physicians", "Medical Office",
+    "Center", "Centre", "Cancer Center", "Convalescent Center", "Specialty Hospital", "Surgical Hospital",
 )
 _STOP = frozenset("""
 a an the to at from in into of for with by on and or is was were are be been sent seen via per than then
@@ -106,7 +107,8 @@ def _run_start(run: str) -> int | None:
     kept = words[start:]
     while kept and kept[0][1] == "&":
         kept.pop(0)
-    if not kept or not any(_named(w) for _, w in kept):
+    saint = len(kept) > 1 and kept[0][1].lower().rstrip(".") in {"st", "saint"}  # "ST. MARY'S HOSPITAL"
+    if not kept or not (saint or any(_named(w) for _, w in kept)):
         return None
     return kept[0][0]
 

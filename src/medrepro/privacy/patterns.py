@@ -200,7 +200,7 @@ _PHONE_CUES = _cue(
 _PHONE_CUES_NOTES = _cue("line, direct line, office, home, work, desk, hotline, helpline, dial, text, "
                          "answering service, ph, ph#")
 _STATE_ABBR = _trie(sorted(nl.STATE_ABBREVIATIONS))
-_STATE_NAME = _trie(list(nl.US_STATES) + list(nl.US_STATES_MULTIWORD))
+_STATE_NAME = _trie([n for s in (*nl.US_STATES, *nl.US_STATES_MULTIWORD) for n in (s, s.upper())])
 _CITY = _trie(nl.US_CITIES)
 
 _PHONE_NEEDS = ("phone", "tel", "cell", "mobile", "fax", "pager", "beeper", "call", "contact", "reach", "number",
