@@ -95,7 +95,7 @@ def test_age_at_person_ignores_a_dose_in_the_previous_sentence():
     ("TRANSFER TO ST. ELSEWHERE MEDICAL CENTER", "ELSEWHERE", "LOCATION"),
     ("REFERRED TO KOWALSKI CENTER FOR WOUND CARE", "KOWALSKI", "LOCATION"),
     ("PLACE OF BIRTH: SPRINGFIELD, ILLINOIS 62701", "62701", "LOCATION"),
-    ("Unit 4, 12 Oak Lane, Westberg, New Mexico 88001", "Westberg", "ADDRESS"),
+    ("Unit 4, 12 Oak Lane, Westberg, New Mexico 88001", "Unit 4", "ADDRESS"),
     ("ts=20240305T142210 user=rn4", "20240305T142210", "DATE"),
     ("Last modified: 3/5 09:14 by the charge nurse", "3/5", "DATE"),
 ])
@@ -103,6 +103,6 @@ def test_saints_centers_state_names_and_timestamps(text, value, category):
     _assert_gone(text, value, category)
 
 
-@pytest.mark.parametrize("text", ["GCS 14/15 08:00", "Pain 7/10 at 09:14", "SEEN IN THE WOUND CENTER TODAY."])
+@pytest.mark.parametrize("text", ["GCS 4/15 08:00", "pain 7/10 09:14", "SEEN IN THE WOUND CENTER TODAY."])
 def test_timestamp_and_center_near_misses_stay(text):
     assert _found(text, "DATE") == [] and _found(text, "LOCATION") == [], text
