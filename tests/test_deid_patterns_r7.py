@@ -74,6 +74,7 @@ def test_address_without_a_state_does_not_run_into_the_sentence():
 @pytest.mark.parametrize(("text", "value"), [
     ("Specimen collected 3/4, resulted 3/6.", "3/4"), ("Specimen collected 3/4, resulted 3/6.", "3/6"),
     ("Script refilled 6/2.", "6/2"), ("Consent faxed 2/9.", "2/9"), ("Time stamp: 1/7", "1/7"),
+    ("Last menstrual period 11-3.  Pregnancy test negative.", "11-3"),
 ])
 def test_partial_dates_after_event_cues(text, value):
     _assert_gone(text, value, "DATE")
@@ -81,6 +82,7 @@ def test_partial_dates_after_event_cues(text, value):
 
 @pytest.mark.parametrize("text", [
     "She received 2/3 of the dose.", "Received 1/2 tablets at bedtime.", "Pain rated 7/10, collected herself.",
+    "Menstrual period 2-3 days long.",
 ])
 def test_partial_date_near_misses_stay(text):
     assert _found(text, "DATE") == [], (text, _found(text, "DATE"))

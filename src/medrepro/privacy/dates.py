@@ -147,7 +147,7 @@ _PARTIAL_CUES = _cue(
     # filled 12/5", "Audit timestamp 7/10"); the unit, fraction and score guards still apply.
     "collected, received, reported, resulted, written, filled, refilled, dispensed, signed, sent, faxed, "
     "booked, enrolled, withdrew, timestamp, time stamp, stamped, printed, edited, updated, accessed, expires, "
-    "expired, expiration, verified"
+    "expired, expiration, verified, last menstrual period, menstrual period, last period"
 )
 _MONTH_CUES = _cue(
     "in, since, during, until, till, through, from, by, early, mid, late, last, next, this, before, after, of"
