@@ -56,7 +56,7 @@ _HEADS = (
 _STOP = frozenset("""
 a an the to at from in into of for with by on and or is was were are be been sent seen via per than then
 as our their his her this that these those its your my we she he they it transferred transfer discharged
-admitted referred faxed pushed borrowed called received reviewed outside prior previous nearest local
+admitted referred outside prior previous nearest local
 """.split())
 _TITLE_WORD = r"(?:St\.|Mt\.|Ft\.|[A-Z][a-z][\w'’.-]*|[A-Z]\.?)"
 _CAPS_WORD = r"(?:ST\.|MT\.|FT\.|[A-Z][A-Z'’.-]*[A-Z]|[A-Z])"
