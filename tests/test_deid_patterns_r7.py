@@ -51,6 +51,7 @@ def test_ids_by_shape_and_label_block_position(text, value):
 @pytest.mark.parametrize("text", [
     "CPT code 22851-59: application of a device.", "Closed with #4-0 Vicryl.", "B12 was low (normal 232-1137).",
     "Weight 1250.5 kg", "Given 1500 mg IV.", "Platelets  250 000  normal", "Range 1234.5678 mg",
+    "Billed CPT #: 99213-25 today.", "Catheter model#: 4412-0091",
 ])
 def test_id_shape_near_misses_stay(text):
     assert _found(text, "ID") == [], (text, _found(text, "ID"))

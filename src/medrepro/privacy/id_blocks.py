@@ -23,8 +23,13 @@ def _no_unit(m: re.Match) -> bool:
     return not followed_by_unit(m.string, m.end())
 
 
+_CODE_LABEL = re.compile(r"(?i)\b(?:cpt|icd(?:-?\d+)?|drg|hcpcs|ndc|model|part|catalog|cat|product|item|size|ref)$")
+
+
 def _label_value_ok(m: re.Match) -> bool:
-    return _digits(m.group("phi")) >= 6 and _no_unit(m)
+    """6+ digits after a label that is not a billing, drug or product code's ("CPT #: 99213-25" stays)."""
+    label = m.string[max(0, m.start() - 12):m.start()]
+    return _digits(m.group("phi")) >= 6 and _no_unit(m) and _CODE_LABEL.search(label) is None
 
 
 def _field_ok(m: re.Match) -> bool:
