@@ -51,8 +51,13 @@ _RATE_BEFORE = re.compile(r"(?i)\b(?:bp|hr|pulse|rate|pressure|sats?|spo2|o2|spe
 
 
 def _at_age_ok(m: re.Match) -> bool:
-    """Not a measurement reached "at" a value ("BP dropped at 95 he became dizzy")."""
-    return _RATE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()) is None
+    """Not a measurement reached "at" a value ("BP dropped at 95 he became dizzy"); the previous sentence does
+    not count ("Lupron 22.5 mg as before.  At 104 she remains independent")."""
+    before = _SENTENCE_END.split(m.string[max(0, m.start() - 40):m.start()])[-1]
+    return _RATE_BEFORE.search(before) is None
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s+|\n|\S[ \t]{2,}")
 
 
 AGE_RULES: tuple[Rule, ...] = (

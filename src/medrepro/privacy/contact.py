@@ -15,7 +15,7 @@ import re
 from medrepro.privacy import name_lists as nl
 from medrepro.privacy.rulebase import _LO, _UP, Rule, _cue, _rx, _trie
 
-_STATES = _trie(sorted(nl.STATE_ABBREVIATIONS)) + r"\b"
+_STATES = _trie(sorted(nl.STATE_ABBREVIATIONS) + [n.upper() for n in (*nl.US_STATES, *nl.US_STATES_MULTIWORD)]) + r"\b"
 
 # --- E-mail addresses written out with "at" and "dot" (or "[at]", "(dot)") so that a mailer won't link them.
 _TLDS = frozenset("""com org net edu gov mil int info biz io me us co uk ca au de fr ru cn jp kr in br es it nl

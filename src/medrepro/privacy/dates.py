@@ -121,6 +121,14 @@ def _bare_month_day_ok(m: re.Match) -> bool:
     return _SCORE_BEFORE.search(before) is None
 
 
+def _clock_date_ok(m: re.Match) -> bool:
+    """A month/day before a clock time is a timestamp, unless a score word comes first ("GCS 14/15 08:00")."""
+    if not (1 <= int(m.group("a")) <= 12 and 1 <= int(m.group("b")) <= 31):
+        return False
+    before = re.split(r"[.;:!?\n]\s", m.string[max(0, m.start() - 40):m.start()])[-1]
+    return _SCORE_BEFORE.search(before) is None
+
+
 # Month alternations open with a character class (`_cue`), which lets `re` skip other positions fast.
 _MC = "(?:" + _cue(", ".join(_MONTH_WORDS)) + r")(?![A-Za-z])"
 _M = rf"(?P<mon>{_MC})\.?"
@@ -134,7 +142,12 @@ _PARTIAL_CUES = _cue(
     "surgery, biopsy, visit, follow-up, follow up, f/u, fu, injury, vaccinated, as of, week of, "
     "scheduled, booster, vaccine, vaccination, immunization, shot, appointment, appt, quit, admission, note, in, "
     "monday, tuesday, wednesday, thursday, friday, saturday, sunday, mon, tue, tues, wed, thu, thur, thurs, fri, "
-    "sat, sun"
+    "sat, sun, "
+    # Round 7: the events that forms, labels and logs stamp with a date ("Collected: 8/10", "Rx written 9/7,
+    # filled 12/5", "Audit timestamp 7/10"); the unit, fraction and score guards still apply.
+    "collected, received, reported, resulted, written, filled, refilled, dispensed, signed, sent, faxed, "
+    "booked, enrolled, withdrew, timestamp, time stamp, stamped, printed, edited, updated, accessed, expires, "
+    "expired, expiration, verified, last menstrual period, menstrual period, last period"
 )
 _MONTH_CUES = _cue(
     "in, since, during, until, till, through, from, by, early, mid, late, last, next, this, before, after, of"
@@ -156,6 +169,14 @@ DATE_RULES: tuple[Rule, ...] = (
     Rule("date_compact", "DATE",
          _rx(rf"{_YEAR_FIRST}(?<![\w.-]\d{{4}})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w.-])"), 72,
          scan=False),
+    # Log and audit timestamps: a compact date-time ("20240305T142210"), and a month/day before a clock time
+    # ("Last modified: 3/5 09:14", "3/5 @ 14:22"), unless a score word comes before it ("pain 7/10 at 09:14").
+    Rule("date_compact_time", "DATE",
+         _rx(rf"{_YEAR_FIRST}(?<![\w.-]\d{{4}})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])T\d{{4}}(?:\d{{2}})?Z?\b"),
+         72, scan=False, needs=("t",)),
+    Rule("date_partial_clock", "DATE",
+         _rx(r"(?P<a>\d(?<![\w/.,:#+-]\d)\d?)/(?P<b>\d{1,2})(?=[ \t]+(?:@[ \t]*)?\d{1,2}:\d{2}\b)"), 66,
+         scan=False, check=_clock_date_ok, needs=(":",)),
     Rule("date_month_year_numeric", "DATE", _rx(rf"(?P<m>\d(?<![\w/.-]\d)\d?)[/-]{YEAR}(?![\w/-])"), 69,
          check=_valid_month),
     Rule("date_day_month", "DATE",

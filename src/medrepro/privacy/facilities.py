@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from medrepro.privacy.facility_grammar import GENERIC as _GENERIC
+from medrepro.privacy.facility_grammar import facility_grammar_spans
 from medrepro.privacy.lexicon import is_clinical, zipf
 from medrepro.privacy.patterns import NAME_STOP, Span, _cue
 
@@ -52,24 +54,6 @@ _EMPLOYER = re.compile(
     r"[ \t]+(?i:at|for|by|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<phi>[A-Z][\w'’&.-]*(?:,?[ \t]+(?:[A-Z][\w'’&.-]*|and|&|of)){0,5})"
 )
-_GENERIC = frozenset("""
-the a an of and general memorial community regional county state university children's childrens women's
-womens veterans family medical health city central district national international pain cardiology
-orthopedic orthopaedic pediatric pediatrics surgical surgery eye dental dialysis cancer heart urgent care
-primary outpatient inpatient internal medicine neurology oncology psychiatric mental behavioral sleep
-wound diabetes endocrine allergy spine sports vein vascular fertility women men's mens rehab rehabilitation
-physical therapy occupational speech hearing skin dermatology gi urology ob-gyn ob/gyn obstetrics
-elementary middle high junior senior school college university academy
-associates practice pharmacy living retirement imaging physicians laboratories technical vocational graduate
-law business art arts science sciences technology institute research trauma burn breast infusion birth
-treatment diagnostic wellness dental radiology kidney transplant stroke memory vision christian support study
-blood age control focus working peer
-home men's mental public sexual global occupational environmental student employee police fire sheriff
-department district correctional prison detention
-gynecology coumadin anticoagulation lipid hypertension hospital clinic center centre our their his her this
-that same local nearby another outside private public teaching methodist baptist presbyterian lutheran
-catholic adventist jewish mercy good samaritan shriners va emergency er icu new north south east west
-""".split())
 _SENTENCE_END = re.compile(r"\.(?=\s)")  # a run never crosses into the next sentence
 _TRAILING_JUNK = re.compile(r"(?:[ \t]+(?:of|and|&))+$")
 
@@ -116,4 +100,4 @@ def facility_spans(text: str) -> list[Span]:
             phi = _TRAILING_JUNK.sub("", _SENTENCE_END.split(m.group("phi"))[0]).rstrip(".,")
             if phi and _specific(phi.replace(",", " ").split()):
                 spans.append(Span(m.start("phi"), m.start("phi") + len(phi), "LOCATION", PRIORITY))
-    return spans
+    return spans + facility_grammar_spans(text)

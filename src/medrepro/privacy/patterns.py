@@ -10,9 +10,11 @@ import re
 from collections.abc import Sequence
 
 from medrepro.privacy import name_lists as nl
+from medrepro.privacy.address_grammar import ADDRESS_RULES
 from medrepro.privacy.ages import AGE_RULES
 from medrepro.privacy.contact import CONTACT_RULES
 from medrepro.privacy.dates import DATE_RULES, followed_by_unit
+from medrepro.privacy.id_blocks import ID_BLOCK_RULES
 from medrepro.privacy.rulebase import _LO, _UP, Rule, Span, _cue, _rx, _trie  # noqa: F401  (names.py uses them)
 
 CATEGORIES = ("NAME", "DATE", "AGE>89", "PHONE", "EMAIL", "URL", "IP", "ID", "ADDRESS", "LOCATION")
@@ -198,7 +200,7 @@ _PHONE_CUES = _cue(
 _PHONE_CUES_NOTES = _cue("line, direct line, office, home, work, desk, hotline, helpline, dial, text, "
                          "answering service, ph, ph#")
 _STATE_ABBR = _trie(sorted(nl.STATE_ABBREVIATIONS))
-_STATE_NAME = _trie(list(nl.US_STATES) + list(nl.US_STATES_MULTIWORD))
+_STATE_NAME = _trie([n for s in (*nl.US_STATES, *nl.US_STATES_MULTIWORD) for n in (s, s.upper())])
 _CITY = _trie(nl.US_CITIES)
 
 _PHONE_NEEDS = ("phone", "tel", "cell", "mobile", "fax", "pager", "beeper", "call", "contact", "reach", "number",
@@ -304,6 +306,8 @@ _RULES: tuple[Rule, ...] = (
     *DATE_RULES,
     *AGE_RULES,
     *CONTACT_RULES,
+    *ID_BLOCK_RULES,
+    *ADDRESS_RULES,
     # Addresses and places.
     Rule(
         "street", "ADDRESS",
@@ -339,7 +343,7 @@ _LOCATION_CUE = _rx(
     _cue("live, lives, lived, living, reside, resides, resided, residing, moved, moving, relocated, born, "
          "grew up, raised, is from, was from, are from, were from, originally from, native of, visiting from, "
          "resident of, a resident of, hails from, "
-         "returned from, traveled, travelled, trip, vacation, vacationed, vacationing")
+         "returned from, traveled, travelled, trip, vacation, vacationed, vacationing, emigrated, immigrated")
     + r"(?:\s+(?:here|back|up|down|over|there))?\s+(?:(?i:in|to|from|at|near|outside|outside\s+of)\s+)?"
     rf"(?P<phi>[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+){{0,2}})"
 )
@@ -348,7 +352,7 @@ _PLACE_STOP = NAME_STOP | {w.lower() for w in nl.COUNTRIES_AND_REGIONS} | {
 }
 
 _LOCATION_NEEDS = ("liv", "resid", "mov", "relocat", "born", "grew", "raised", "from", "native", "trav", "trip",
-                   "vacation")
+                   "vacation", "migrat")
 
 
 def _location_cue_spans(text: str) -> list[Span]:

@@ -1,0 +1,39 @@
+"""Street addresses by their own grammar, in Title case and in capitals (round 7).
+
+An address is a house number, an optional direction, one to three street words and a street suffix, then
+optionally a secondary unit (Apt, Unit, Suite, Lot, Space, Trailer, Bldg, "#"; also before the number, "Apt
+4B, 1220 Oak St") and a city and a state (abbreviated or spelled out), with or without a ZIP: "7339 ROGERS
+LANE, LOT 69, ELLISONTON, AL 29828", "2989 ANNA CT #46, NANCYBERG, NM 89254", "8354 Jasmine Lane, Tinahaven
+IA". Shipping labels, registration forms and transfer packets print the whole line in capitals, and the unit
+sits between the street and the city, which breaks the simpler street and city/state rules. The city is
+taken only before a state, so an address never runs into the next words of a sentence; the suffix and the
+unit are matched in either case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medrepro.privacy import name_lists as nl
+from medrepro.privacy.rulebase import Rule, _trie
+
+_FULL = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Place", "Terrace", "Way", "Circle",
+         "Parkway", "Highway", "Square", "Trail", "Plaza", "Alley", "Row", "Crescent", "Loop", "Pike")
+_ABBR = ("St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl")
+# Only an abbreviation takes a dot ("DR. UNIT 407"); after "Road" the dot ends the sentence.
+_SUFFIX = (f"(?:{_trie(sorted({w for s in _FULL for w in (s, s.upper())}))}\\b"
+           f"|{_trie(sorted({w for s in _ABBR for w in (s, s.upper())}))}\\b\\.?)")
+_UNIT = r"(?i:apt|apartment|unit|suite|ste|room|rm|fl|floor|lot|space|spc|trlr|trailer|bldg|building)\b\.?"
+_WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,}|\d{1,3}(?i:st|nd|rd|th))"
+_DIRECTION = r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|NORTH|SOUTH|EAST|WEST)\.?[ \t]+)?"
+_CITY = r"(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]{2,})){0,2}"
+_STATE_NAMES = (*nl.US_STATES, *nl.US_STATES_MULTIWORD)
+_STATE = "(?:" + _trie(sorted({*nl.STATE_ABBREVIATIONS, *_STATE_NAMES, *(n.upper() for n in _STATE_NAMES)})) + ")"
+
+ADDRESS_RULES: tuple[Rule, ...] = (
+    Rule("address_grammar", "ADDRESS", re.compile(
+        rf"(?:(?<![\w-]){_UNIT}[ \t]*#?[ \t]*[A-Za-z0-9-]{{1,6}},?[ \t]+)?"
+        rf"(?<![\w.,/-])\d{{1,6}}[A-Z]?[ \t]+{_DIRECTION}(?:{_WORD}[ \t]+){{1,3}}{_SUFFIX}"
+        rf"(?:,?[ \t]*(?:{_UNIT}[ \t]*#?|#)[ \t]*[A-Za-z0-9-]{{1,6}}\b)?"
+        rf"(?:,?[ \t]+{_CITY},?[ \t]+{_STATE}\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?\b)?)?"), 61, scan=False),
+)
