@@ -48,8 +48,8 @@ TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, 
 
 
 SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-v4", "dev-patterns", "heldout-v1", "heldout-v2",
-          "heldout-v3", "heldout-v4", "heldout-v5", "dev-v5", "heldout-v6", "dev-v6", "heldout-v7", "dev-names",
-          "dev-hipaa")
+          "heldout-v3", "heldout-v4", "heldout-v5", "dev-v5", "heldout-v6", "dev-v6", "heldout-v7", "dev-v7",
+          "dev-names", "dev-hipaa")
 
 
 def split_setup(split: str):
@@ -57,7 +57,7 @@ def split_setup(split: str):
 
     heldout (= heldout-v7): held-out notes x v7 families, in v7's own frames (the estimate). heldout-v1 to
     -v6: held-out notes x each round's held-out families, each the estimate of its day, kept for the record.
-    dev: development notes x development families. dev-v1 to -v6: development notes x v1 to v6 families
+    dev: development notes x development families. dev-v1 to -v7: development notes x v1 to v7 families
     (each turned development data once measured; tune on development notes only). dev-patterns:
     development notes x the pattern families (dates, ages, places, facilities; no names) and their numeric
     near-miss clinical strings.
@@ -78,6 +78,7 @@ def split_setup(split: str):
            "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
            "heldout-v4": deid_heldout4, "dev-v4": deid_heldout4, "heldout-v5": deid_heldout5,
            "dev-v5": deid_heldout5, "heldout": deid_heldout7, "heldout-v6": deid_heldout6, "heldout-v7": deid_heldout7,
+           "dev-v7": deid_heldout7,
            "dev-v6": deid_heldout6, "dev-patterns": deid_dev_patterns,
            "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa}[split]
     own_locales = split.startswith(("dev-p", "dev-n", "dev-h")) or fam is deid_dev
