@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from medrepro.privacy import name_lists as nl
+from medrepro.privacy.dates import followed_by_unit
 from medrepro.privacy.rulebase import Rule, _trie
 
 _FULL = ("Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Place", "Terrace", "Way", "Circle",
@@ -30,7 +31,31 @@ _CITY = r"(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]{2,})){0,2}"
 _STATE_NAMES = (*nl.US_STATES, *nl.US_STATES_MULTIWORD)
 _STATE = "(?:" + _trie(sorted({*nl.STATE_ABBREVIATIONS, *_STATE_NAMES, *(n.upper() for n in _STATE_NAMES)})) + ")"
 
+# Addresses abroad put the house number after the street (round 8). The street type comes first in French,
+# Spanish, Portuguese, Italian, Hebrew, Thai, Persian, Arabic, Malay and Indonesian ("Rue Farhat 61",
+# "Soi Nitiya 46", "Rehov Orin 53", "Kucheh-ye Hasti 191", "Calle Mayor 5", "Jalan Ampang 12") and last in
+# Sinhala, German and Dutch ("Gamage Mawatha 132", "Hauptstrasse 5"); a unit and a city may follow.
+_TYPE_BEFORE = _trie(["Rue", "Avenue", "Av.", "Boulevard", "Bd", "Calle", "Carrera", "Avenida", "Rua", "Via", "Viale",
+                      "Piazza", "Rehov", "Rechov", "Derech", "Sderot", "Soi", "Thanon", "Kucheh", "Kuche",
+                      "Khiyaban", "Khiaban", "Kuy", "Sharia", "Shari", "Tariq", "Jalan", "Jln", "Jl.", "Lorong",
+                      "Ulica", "Ul.", "Strada", "Calea", "Odos", "Sokak", "Caddesi"])
+_TYPE_AFTER = _trie(["Mawatha", "Marg", "Marga", "Veediya", "Para", "Strasse", "Straße", "Gasse", "Weg", "Allee",
+                     "Platz", "Straat", "Laan", "Gracht", "Plein", "Vej", "Gade", "Gatan", "Gata", "Vegen",
+                     "Veien", "Katu", "Tie", "Sokak", "Caddesi"])
+_NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|al-[A-Z][a-z'’]+)"
+_NUMBER_AFTER = (rf"[ \t]+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?(?![\w/-]|[.,]\d)"
+                 rf"(?:,?[ \t]*{_UNIT}[ \t]*#?[ \t]*[A-Za-z0-9-]{{1,6}}\b)?"
+                 rf"(?:,[ \t]+(?:\d{{4,6}}[ \t]+)?{_CITY}(?:[ \t]+\d{{4,6}}\b)?)?")
+
 ADDRESS_RULES: tuple[Rule, ...] = (
+    Rule("address_number_after", "ADDRESS", re.compile(
+        rf"\b(?:{_TYPE_BEFORE}(?:-(?:ye|e|i))?\b(?:[ \t]+{_NAME}){{1,3}}|{_NAME}(?:[ \t]+{_NAME}){{0,2}}[ \t]+"
+        rf"{_TYPE_AFTER}\b|{_NAME}(?:strasse|straße|straat|gasse|weg|laan|vej|gatan|vegen|katu)\b)"
+        + _NUMBER_AFTER), 61, scan=False, check=lambda m: not followed_by_unit(m.string, m.end())),
+    # A post-office box with a city and a postal code after it ("P.O. Box 6012, Chiang Rai 89143").
+    Rule("po_box_city", "ADDRESS", re.compile(
+        rf"\b(?i:p\.?[ \t]?o\.?[ \t]*box)[ \t]+\d{{1,6}},[ \t]+{_CITY}(?:[ \t]+\d{{4,6}}\b)?"), 61, scan=False),
+
     Rule("address_grammar", "ADDRESS", re.compile(
         rf"(?:(?<![\w-]){_UNIT}[ \t]*#?[ \t]*[A-Za-z0-9-]{{1,6}},?[ \t]+)?"
         rf"(?<![\w.,/-])\d{{1,6}}[A-Z]?[ \t]+{_DIRECTION}(?:{_WORD}[ \t]+){{1,3}}{_SUFFIX}"

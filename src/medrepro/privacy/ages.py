@@ -20,6 +20,10 @@ _NUM = r"[19](?<![\d.,/:-][19])(?:(?<=9)\d|(?<=1)[0-4]\d)"
 # A sentence opening: after punctuation, "a"/"this", or the double space that separates dictated sentences.
 _OPENING = re.compile(r"(?:^|[\n.:;(!?,]|\b(?:a|an|A|An|this|This))\s*$|\S {2,}$")
 _UNITS = ("one two three four five six seven eight nine").split()
+_TENS_ORD = "first second third fourth fifth sixth seventh eighth ninth".split()
+# Ordinal ages 90-149 in words: "ninetieth", "ninety-fifth", "hundredth", "hundred-and-first", "one hundred second".
+_WORD_ORDINAL = (r"(?:ninetieth|ninety[\s-](?:" + "|".join(_TENS_ORD) + r")|(?:(?:one|a)[\s-]+)?hundredth"
+                 r"|(?:(?:one|a)[\s-]+)?hundred(?:[\s-]+and)?[\s-]+(?:" + "|".join(_TENS_ORD) + r"))")
 _WORD_AGE = (r"(?:ninety(?:[\s-](?:" + "|".join(_UNITS) + r"))?|(?:one|a)[\s-]+hundred(?:(?:[\s-]+and)?[\s-]+(?:"
              + "|".join(_UNITS) + r"))?)")
 _TEMP_BEFORE = re.compile(
@@ -29,7 +33,12 @@ _TEMP_BEFORE = re.compile(
 
 
 def _not_quantity(m: re.Match) -> bool:
-    return not followed_by_unit(m.string, m.end())
+    """No unit after the number; a word after a line break or a double space opens the next sentence or field
+    ("Age (yrs): 96  Lumbar discogram")."""
+    return _NEXT_FIELD.match(m.string, m.end()) is not None or not followed_by_unit(m.string, m.end())
+
+
+_NEXT_FIELD = re.compile(r"[ \t]*\n|[ \t]{2,}")
 
 
 def _words_ok(m: re.Match) -> bool:
@@ -106,6 +115,15 @@ AGE_RULES: tuple[Rule, ...] = (
             r"(?:nineties|90s|90's|hundreds)\b|\b(?:super)?(?:nonagenarian|centenarian)s?\b"
             r"|\b(?:tenth|eleventh|10th|11th)\s+decade\b"),
         65, needs=("ninet", "90", "hundreds", "enarian", "decade")),
+    # The year of life a person is in ("in her 93rd year", "in his ninety-fifth year", "in her 101st year of
+    # life"): the ordinal goes. A year of a series ("the 93rd year of the study") has no possessive.
+    Rule("age_year_of_life", "AGE>89",
+         _rx(r"\b(?i:in\s+(?:his|her|their|my|the\s+patient's)\s+)"
+             rf"(?P<phi>{_NUM}(?i:st|nd|rd|th)|(?i:{_WORD_ORDINAL}))(?=\s+(?i:year)\b)"),
+         65, needs=("year",)),
+    # HL7 v2 ages are a zero-padded number and a unit letter ("094Y", "101Y") inside a field.
+    Rule("age_hl7", "AGE>89", _rx(r"(?<![\w.])(?P<phi>09\d|1[0-4]\d)Y(?![\w.])"), 64,
+         scan=False, needs=("y",)),
     # "At 95 she remains independent", "at 101, he still drives": "at" and an age before the person.
     Rule("age_at_person", "AGE>89",
          _rx(rf"\b[Aa]t\s+(?P<phi>{_NUM}|(?i:{_WORD_AGE}))(?=,?\s+(?:she|he|they|the\s+patient|the\s+pt|"

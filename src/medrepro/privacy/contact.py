@@ -94,7 +94,33 @@ _PARK_KIND = (r"(?:Mobile[ \t]+Home|Manufactured[ \t]+Home|Trailer|RV|Motor[ \t]
               r"(?:Park|Court|Ct\.?|Estates|Village|Community|Homes|Ranch|Resort|Lodge)")
 _NAME_RUN = rf"(?:(?:[{_UP}][{_LO}'’]+|[{_UP}]{{2,}}|\d+(?:st|nd|rd|th))[ \t]+){{1,4}}"
 
+# --- Phones dialled from abroad and written in other countries' styles.
+_GROUPS = r"(?:(?:[ \t]?[.-][ \t]?|[ \t])\d{1,4})"
+
+
+def _dialled_ok(m: re.Match) -> bool:
+    """10 to 15 digits after the exit code: a country code and a national number (E.164 allows 15 in all)."""
+    return 10 <= sum(c.isdigit() for c in m.group("num")) <= 15
+
+
 CONTACT_RULES: tuple[Rule, ...] = (
+    # An international exit code, a country code and the subscriber groups ("00966 50-752-9831", "0094 72 924
+    # 8962", "011-66-81 372 6420"): "00" is the exit code outside North America, "011" inside it.
+    Rule("phone_exit_code", "PHONE",
+         _rx(r"(?<![\w+.,/-])(?:00|011[ \t]?[.-]?[ \t]?)(?=[1-9])(?P<num>\d{1,3}" + _GROUPS
+             + r"{2,6})(?![\w-]|[.,]\d)"),
+         86, scan=False, check=_dialled_ok),
+    # A national number with its trunk "0" ("0905-8831854", "0912 345 6789"): a leading zero, a 2-4 digit area
+    # or mobile prefix, then the subscriber number; 10 or 11 digits in all.
+    Rule("phone_trunk_zero", "PHONE",
+         _rx(r"(?<![\w+.,/-])0[1-9]\d{1,3}[ \t]?-[ \t]?\d{6,8}(?![\w-]|[.,]\d)"
+             r"|(?<![\w+.,/-])0[1-9]\d{1,3}[ \t]\d{3}[ \t]\d{4}(?![\w-]|[.,]\d)"),
+         84, scan=False, check=lambda m: sum(c.isdigit() for c in m.group()) in (10, 11)),
+    # A North American number with spaces around its hyphens, as some forms print it ("219 - 372 - 5334").
+    Rule("phone_spaced_hyphens", "PHONE",
+         _rx(r"(?<![\w.,/-])\(?[2-9]\d{2}\)?[ \t]+[-\u2013][ \t]+[2-9]\d{2}[ \t]+[-\u2013][ \t]+\d{4}(?![\w-]|[.,]\d)"),
+         85, scan=False, needs=(" - ", " \u2013 ")),
+
     Rule("email_obfuscated", "EMAIL",
          _rx(rf"(?<![\w.@'-])(?P<local>{_LOCAL}(?:{_DOT}{_LOCAL}){{0,3}}){_AT}"
              rf"(?:{_LABEL}{_DOT}){{1,4}}(?P<tld>[A-Za-z]{{2,6}})(?![\w@-])"),

@@ -153,6 +153,11 @@ _MONTH_CUES = _cue(
     "in, since, during, until, till, through, from, by, early, mid, late, last, next, this, before, after, of"
 )
 _LOWER_MONTHS = "|".join(m.lower() for m in _FULL_NOT_MAY)
+_WEEKDAY = (r"(?:(?i:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?i:day)?)")
+# The twelve Hijri months in their common transliterations ("Sha'ban", "Shaban", "Rabi al-Awwal", "Rabi' I").
+_HIJRI_MONTH = (r"(?:Muharram|Safar|Rabi[‘'’]?(?:\s+|-)?(?:al-|ul-|as-|ath-)?(?:Awwal|Thani|Akhir|I{1,2})"
+                r"|Jumad[ae](?:\s+|-)?(?:al-|ul-|ath-)?(?:Awwal|Ula|Thani|Akhir(?:ah)?|Akhirah|I{1,2})|Rajab"
+                r"|Sha[‘'’]?ban|Rama[dz]h?an|Shawwal|Dhu[‘'’]?(?:\s+|-)?(?:al-|l-)?(?:Qa[‘'’]?dah|Qi[‘'’]?dah|Hijjah))")
 
 DATE_RULES: tuple[Rule, ...] = (
     Rule(
@@ -163,8 +168,10 @@ DATE_RULES: tuple[Rule, ...] = (
     Rule("date_iso", "DATE",
          _rx(rf"{_YEAR_FIRST}(?<![\w/.-]\d{{4}})(?P<s>[-/.]){MM}(?P=s){DD}(?![\w/-]|\.\d)"), 70),
     # ISO date-times in notes ("2019-05-12T08:15"); not for the file scanner, where they are build timestamps.
+    # ISO 8601 allows a zone after the time: "Z" for UTC or an offset ("2019-05-12T08:15Z", "...T08:15+03:00").
     Rule("date_iso_time", "DATE",
-         _rx(rf"{_YEAR_FIRST}(?<![\w/.-]\d{{4}})-{MM}-{DD}T\d{{2}}:\d{{2}}(?::\d{{2}})?(?![\w/-]|\.\d)"), 70,
+         _rx(rf"{_YEAR_FIRST}(?<![\w/.-]\d{{4}})-{MM}-{DD}T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?"
+             r"(?:Z|[+-]\d{2}(?::?\d{2})?)?(?![\w/-]|\.\d)"), 70,
          scan=False),
     Rule("date_compact", "DATE",
          _rx(rf"{_YEAR_FIRST}(?<![\w.-]\d{{4}})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\w.-])"), 72,
@@ -232,6 +239,15 @@ DATE_RULES: tuple[Rule, ...] = (
          66, scan=False, needs=("christmas", "thanksgiving", "easter", "halloween", "new year", "july",
                                 "independence", "labor day", "memorial day", "valentine", "mother", "father",
                                 "hanukkah", "passover")),
+    # A weekday and a day of the month ("Friday the 11th", "on Tue the 3rd"): the day names the date.
+    Rule("date_weekday_the_day", "DATE",
+         _rx(rf"\b{_WEEKDAY}\.?,?\s+the\s+(?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)\b"), 67, scan=False,
+         needs=("the",)),
+    # Hijri (Islamic calendar) dates: a day, a Hijri month and a year of the Hijra ("17 Ramadan 1442 AH",
+    # "4 Dhu al-Hijjah 1440"); the month alone is a season ("fasting during Ramadan") and stays.
+    Rule("date_hijri", "DATE",
+         _rx(rf"\b{_DAY}\s+{_HIJRI_MONTH}\s+1[34]\d{{2}}(?:\s*(?:AH|A\.H\.|H)\b)?"
+             rf"|\b{_HIJRI_MONTH}\s+{_DAY},?\s+1[34]\d{{2}}(?:\s*(?:AH|A\.H\.|H)\b)?"), 71, scan=False),
     Rule(
         "date_ordinal_cued", "DATE",
         _rx(_cue("on the, since the, until the, by the, from the, dated the")

@@ -23,6 +23,8 @@ def _no_unit(m: re.Match) -> bool:
     return not followed_by_unit(m.string, m.end())
 
 
+# A double space or a line break after a value opens the next field or sentence: no unit can follow.
+_NEXT_FIELD = re.compile(r"[ \t]*\n|[ \t]{2,}")
 _CODE_LABEL = re.compile(r"(?i)\b(?:cpt|icd(?:-?\d+)?|drg|hcpcs|ndc|model|part|catalog|cat|product|item|size|ref)$")
 
 
@@ -30,6 +32,10 @@ def _label_value_ok(m: re.Match) -> bool:
     """6+ digits after a label that is not a billing, drug or product code's ("CPT #: 99213-25" stays)."""
     label = m.string[max(0, m.start() - 12):m.start()]
     return _digits(m.group("phi")) >= 6 and _no_unit(m) and _CODE_LABEL.search(label) is None
+
+
+def _check_groups_ok(m: re.Match) -> bool:
+    return _digits(m.group()) >= 10 and (_NEXT_FIELD.match(m.string, m.end()) is not None or _no_unit(m))
 
 
 def _field_ok(m: re.Match) -> bool:
@@ -44,6 +50,15 @@ ID_BLOCK_RULES: tuple[Rule, ...] = (
     Rule("id_check_digits", "ID",
          re.compile(r"\d(?<![\w.,/-]\d)(?:\d{5,}-\d{1,3}|\d{1,2}-\d{5,})(?![\w/-]|[.,]\d)"), 77, scan=False,
          check=_no_unit),
+    # National and record numbers in three hyphenated groups with a check digit ("579-962519-4" as Iran's
+    # Code Melli prints it, "4336-101620-2"): a middle group of five or more digits; ten or more in all.
+    Rule("id_check_groups", "ID",
+         re.compile(r"\d(?<![\w.,/-]\d)\d{1,4}-\d{5,8}-\d{1,2}(?![\w/-]|[.,]\d)"), 77, scan=False,
+         check=_check_groups_ok),
+    # Numbers grouped by dots in threes ("27.698.713", as DNI and cédula numbers are written): never a
+    # measurement, which has one decimal point, nor an IPv4 address, which has four parts.
+    Rule("id_dot_groups", "ID",
+         re.compile(r"\d(?<![\w.,]\d)\d{0,2}\.\d{3}\.\d{3}(?![\w/-]|[.,]\d)"), 77, scan=False, check=_no_unit),
     # "Adm#157-7617", "Hosp #: 3579 3188", "MR#40567224": a label word, "#", and digit groups (6+ digits).
     Rule("id_label_hash", "ID",
          re.compile(r"(?<=[A-Za-z])[ \t]?#[ \t]*:?[ \t]*(?P<phi>\d{1,8}(?:[ -]\d{2,8}){0,2})(?![\w/-]|[.,]\d)"),

@@ -229,7 +229,7 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "ipv6", "IP",
         _rx(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])"
-            r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4})?(?![\w:])"),
+            r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6})?(?![\w:])"),
         90, check=lambda m: sum(c.isdigit() for c in m.group()) >= 2, scan=False, needs=_IPV6_NEEDS,
     ),
     Rule("ssn", "ID", _rx(r"\d(?<![\d-]\d)\d{2}-\d{2}-\d{4}(?![\d-])"), 88),
