@@ -39,18 +39,20 @@ _TYPE_BEFORE = _trie(["Rue", "Avenue", "Av.", "Boulevard", "Bd", "Calle", "Carre
                       "Piazza", "Rehov", "Rechov", "Derech", "Sderot", "Soi", "Thanon", "Kucheh", "Kuche",
                       "Khiyaban", "Khiaban", "Kuy", "Sharia", "Shari", "Tariq", "Jalan", "Jln", "Jl.", "Lorong",
                       "Ulica", "Ul.", "Strada", "Calea", "Odos", "Sokak", "Caddesi"])
-_TYPE_AFTER = _trie(["Mawatha", "Marg", "Marga", "Veediya", "Para", "Strasse", "Straße", "Gasse", "Weg", "Allee",
+_TYPE_AFTER = _trie(["Mawatha", "Marg", "Marga", "Veediya", "Strasse", "Straße", "Gasse", "Weg", "Allee",
                      "Platz", "Straat", "Laan", "Gracht", "Plein", "Vej", "Gade", "Gatan", "Gata", "Vegen",
-                     "Veien", "Katu", "Tie", "Sokak", "Caddesi"])
+                     "Veien", "Katu", "Sokak", "Caddesi"])
 _NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|al-[A-Z][a-z'’]+)"
+_PARTICLE = r"(?:(?:de|des|du|la|le|les|del|da|dos|das|di|della|van|von|der)[ \t]+)"
 _NUMBER_AFTER = (rf"[ \t]+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?(?![\w/-]|[.,]\d)"
                  rf"(?:,?[ \t]*{_UNIT}[ \t]*#?[ \t]*[A-Za-z0-9-]{{1,6}}\b)?"
                  rf"(?:,[ \t]+(?:\d{{4,6}}[ \t]+)?{_CITY}(?:[ \t]+\d{{4,6}}\b)?)?")
 
 ADDRESS_RULES: tuple[Rule, ...] = (
     Rule("address_number_after", "ADDRESS", re.compile(
-        rf"\b(?:{_TYPE_BEFORE}(?:-(?:ye|e|i))?\b(?:[ \t]+{_NAME}){{1,3}}|{_NAME}(?:[ \t]+{_NAME}){{0,2}}[ \t]+"
-        rf"{_TYPE_AFTER}\b|{_NAME}(?:strasse|straße|straat|gasse|weg|laan|vej|gatan|vegen|katu)\b)"
+        rf"\b(?:{_TYPE_BEFORE}(?:-(?:ye|e|i))?\b(?:[ \t]+{_PARTICLE}?{_NAME}){{1,3}}"
+        rf"|{_NAME}(?:[ \t]+{_NAME}){{0,2}}[ \t]+{_TYPE_AFTER}\b"
+        rf"|{_NAME}(?:strasse|straße|straat|gasse|weg|laan|vej|gatan|vegen|katu)\b)"
         + _NUMBER_AFTER), 61, scan=False, check=lambda m: not followed_by_unit(m.string, m.end())),
     # A post-office box with a city and a postal code after it ("P.O. Box 6012, Chiang Rai 89143").
     Rule("po_box_city", "ADDRESS", re.compile(
