@@ -112,3 +112,8 @@ def test_addresses_with_the_number_after_the_street(text, value):
                                   "Vicryl Suture 2 was used.", "P.O. Box 12345,City, State"])
 def test_near_miss_street_words_stay(text):
     assert not any("City" in f or "Vicryl" in f or "Via" in f or "Main" in f for f in _found(text, "ADDRESS"))
+
+
+def test_town_after_a_street_abroad_stops_at_the_next_sentence():
+    text = "Home: Rue Kassem 40, Apt 3, Setif  These findings were discussed."
+    assert _found(text, "ADDRESS") == ["Rue Kassem 40, Apt 3, Setif"]

@@ -43,10 +43,12 @@ _TYPE_AFTER = _trie(["Mawatha", "Marg", "Marga", "Veediya", "Strasse", "Straße"
                      "Platz", "Straat", "Laan", "Gracht", "Plein", "Vej", "Gade", "Gatan", "Gata", "Vegen",
                      "Veien", "Katu", "Sokak", "Caddesi"])
 _NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*|al-[A-Z][a-z'’]+)"
+# A town's words are one space apart: two spaces open the next sentence ("..., Blida  These are").
+_TOWN = r"(?:[A-Z][a-z]+|[A-Z]{2,})(?: (?:[A-Z][a-z]+|[A-Z]{2,})){0,2}"
 _PARTICLE = r"(?:(?:de|des|du|la|le|les|del|da|dos|das|di|della|van|von|der)[ \t]+)"
 _NUMBER_AFTER = (rf"[ \t]+\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?(?![\w/-]|[.,]\d)"
                  rf"(?:,?[ \t]*{_UNIT}[ \t]*#?[ \t]*[A-Za-z0-9-]{{1,6}}\b)?"
-                 rf"(?:,[ \t]+(?:\d{{4,6}}[ \t]+)?{_CITY}(?:[ \t]+\d{{4,6}}\b)?)?")
+                 rf"(?:,[ \t]+(?:\d{{4,6}}[ \t]+)?{_TOWN}(?:[ \t]+\d{{4,6}}\b)?)?")
 
 ADDRESS_RULES: tuple[Rule, ...] = (
     Rule("address_number_after", "ADDRESS", re.compile(
@@ -56,7 +58,7 @@ ADDRESS_RULES: tuple[Rule, ...] = (
         + _NUMBER_AFTER), 61, scan=False, check=lambda m: not followed_by_unit(m.string, m.end())),
     # A post-office box with a city and a postal code after it ("P.O. Box 6012, Chiang Rai 89143").
     Rule("po_box_city", "ADDRESS", re.compile(
-        rf"\b(?i:p\.?[ \t]?o\.?[ \t]*box)[ \t]+\d{{1,6}},[ \t]+{_CITY}(?:[ \t]+\d{{4,6}}\b)?"), 61, scan=False),
+        rf"\b(?i:p\.?[ \t]?o\.?[ \t]*box)[ \t]+\d{{1,6}},[ \t]+{_TOWN}(?:[ \t]+\d{{4,6}}\b)?"), 61, scan=False),
 
     Rule("address_grammar", "ADDRESS", re.compile(
         rf"(?:(?<![\w-]){_UNIT}[ \t]*#?[ \t]*[A-Za-z0-9-]{{1,6}},?[ \t]+)?"
