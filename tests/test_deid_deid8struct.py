@@ -99,3 +99,15 @@ def test_grouped_record_number_in_an_export_row_only():
     prose = "Platelets 1.250.000, repeat tomorrow."
     assert _spans(export_row_spans, prose) == []
     assert find_phi("We will run the test again tomorrow, then call.") == []
+
+
+@pytest.mark.parametrize("row", [
+    '"MR4410982","Oz","Tamar","1950-02-17","F","ED"',
+    "58.204.117;Ben Haim;Noa;19500217;F;ICU",
+])
+def test_registry_row_names_between_record_number_and_birth_date(row):
+    names = [v for v, c in _spans(export_row_spans, row) if c == "NAME"]
+    assert "Tamar" in names or "Noa" in names, names
+    out = _out(row)
+    assert "Oz" not in out and "Ben Haim" not in out and "Tamar" not in out
+    assert not [v for v, c in _spans(export_row_spans, '"ED","Oz","Tamar","F"') if c == "NAME"]  # no number, no date

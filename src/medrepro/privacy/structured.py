@@ -13,7 +13,8 @@ locations (4W^442^A), sex and the assigning authority stay.
 Export rows (CSV, pipe- or semicolon-delimited) give an address as street, unit, city, state and ZIP in
 separate fields ("9577 Butler Ave,Apt 21,Youngchester,TX,83406"; XAD written with any one delimiter), and
 record numbers as digit groups ("38.892.924"): a street address field followed by a city field and a state
-field, and a field that is only 7+ digits in dotted or dashed groups, are taken.
+field, a field that is only 7+ digits in dotted or dashed groups, and in a registry row the name fields
+between a record number and a date of birth ("MR6675556","Harab","Atid","1942-09-23"), are taken.
 """
 
 from __future__ import annotations
@@ -151,6 +152,13 @@ _DELIMITED_ADDRESS = re.compile(
 # A record-number field: 7+ digits in dotted or dashed groups, alone between delimiters or quotes.
 _GROUPED_ID = re.compile(r'(?<![\w.-])(?P<phi>\d{1,3}(?P<s>[.-])\d{3}(?:(?P=s)\d{3})+)(?=[,;|\t"]|$)',
                          re.M)
+# A registry row: a record number, one to three name fields (surname, given, middle), then a date of birth.
+_ROW_ID = r'(?:[A-Z]{0,3}\d{6,}|\d{1,3}([.-])\d{3}(?:\1\d{3})+)'
+_ROW_NAME = r"[A-Z][A-Za-z'-]*(?: [A-Z][A-Za-z'-]*){0,2}"
+_ROW_DATE = (r"(?:\d{4}-\d{2}-\d{2}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+             r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}-[A-Za-z]{3}-\d{4})")
+_PERSON_ROW = re.compile(
+    rf'(?<![\w.-])"?{_ROW_ID}"?(?P<d>[,;|\t])(?P<names>(?:"?{_ROW_NAME}"?(?P=d)){{1,3}})"?{_ROW_DATE}"?(?![\w])')
 _ROW_FIELDS = 4  # a row has at least this many delimited fields, so a number in prose is never a field
 
 
@@ -163,6 +171,13 @@ def export_row_spans(text: str) -> list[Span]:
         line = text[line_lo:len(text) if line_hi < 0 else line_hi]
         if max(line.count(d) for d in ",;|\t") >= _ROW_FIELDS - 1:
             spans.append(Span(m.start("phi"), m.end("phi"), "ID", PRIORITY))
+    for m in _PERSON_ROW.finditer(text):
+        pos, d = m.start("names"), m.group("d")
+        for field in m.group("names").split(d)[:-1]:
+            value = field.strip('"')
+            lo = pos + field.find(value)
+            spans.append(Span(lo, lo + len(value), "NAME", PRIORITY))
+            pos += len(field) + 1
     return spans
 
 
