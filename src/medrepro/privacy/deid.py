@@ -70,6 +70,7 @@ from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_
     _rule_spans,
 )
 from medrepro.privacy.places import place_spans
+from medrepro.privacy.structured import structured_spans
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
     """
     spans = _rule_spans(text, _RULES if rules is None else rules)
     spans = [s for s in spans if not _inside_placeholder(text, s)]
+    spans += [s for s in structured_spans(text) if names != "none" or s.category != "NAME"]
     if locations:
         spans += _location_cue_spans(text)
         spans += facility_spans(text) + place_spans(text)
