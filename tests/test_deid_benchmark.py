@@ -36,7 +36,7 @@ def notes():
 @pytest.fixture(scope="module")
 def reports(notes):
     return {split: bench.run(notes, n=40, seed=3, split=split, peers=False)["systems"]["medrepro"]
-            for split in ("dev", "dev-v1", "dev-v2", "dev-patterns", "heldout-v6")}
+            for split in ("dev", "dev-v1", "dev-v2", "dev-patterns", "heldout-v6", "heldout-v7")}
 
 
 @pytest.mark.parametrize("split", ["dev", "dev-v1", "dev-v2"])
@@ -70,6 +70,17 @@ def test_heldout_v6_keeps_its_regression_floor(reports):
     assert r["recall_by_category"]["DATE"] >= 0.95 and r["recall_by_category"]["ID"] >= 0.88
     assert r["recall_by_category"]["NAME"] >= 0.90 and r["recall_by_category"]["AGE>89"] >= 0.95
     assert r["missed"], "the held-out families are far from solved; an empty miss list means a scoring bug"
+
+
+def test_heldout_v7_keeps_the_fixes_that_followed_it(reports):
+    """v7 was measured once (docs/privacy.md: recall 0.8703 on 300 notes: HL7 and CSV records, compressed
+    IPv6, international phones and new age phrasings were missed); round 8 then fixed those kinds on
+    development notes (dev-v7). Consumed, so regression floors (40 notes), not estimates."""
+    r = reports["heldout-v7"]
+    assert r["recall"] >= 0.98 and r["other_tokens_kept"] >= 0.985 and r["clinical_strings_kept"] >= 0.93
+    by = r["recall_by_category"]
+    assert min(by[c] for c in ("ADDRESS", "AGE>89", "IP", "PHONE")) >= 0.95
+    assert by["DATE"] >= 0.97 and by["ID"] >= 0.95 and by["NAME"] >= 0.96
 
 
 def test_dev_and_heldout_notes_share_nothing(notes):
