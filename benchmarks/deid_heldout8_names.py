@@ -10,8 +10,10 @@ written the way a US note would write them:
 - Greek: digraphs first (ου "ou", αυ/ευ "av"/"ev" or "af"/"ef", μπ "b" initially), then anyascii.
 - Japanese: only given names mimesis writes in kana, Hepburn-like from anyascii (kanji have no reading to
   take, and anyascii would read them as Mandarin), so Japanese contributes given names alone.
-- Korean: given names in Revised Romanization written as one word ("Seoyeon"); family names in the
-  customary passport spellings ("Kim", "Park", "Lee", "Choi") from a table, else Revised Romanization.
+- Korean: given names in Revised Romanization written as one word ("Seoyeon"), word-final stops voiceless;
+  family names in the customary passport spellings ("Kim", "Park", "Lee", "Choi") from a table, else
+  Revised Romanization (mimesis lists many rare one-syllable family names).
+- Kazakh patronymics keep "qyzy"/"uly" ("daughter/son of"), a particle, not a name word.
 - Chinese: pinyin without tones, a given name's syllables as one word ("Zihao"), compound surnames too.
 - Persian and Arabic (Morocco, Yemen): v7's romanizer (`deid_heldout7_roman.roman`).
 Every name word the detector's lists hold (`known_to_detector`) is rejected and redrawn.
@@ -32,7 +34,7 @@ CYRILLIC = ("ru", "uk", "kk")
 ABJAD = {"fa": "fa_IR", "ar-ma": "ar_DZ", "ar-ye": "ar_SA"}
 HELDOUT_LOCALES = (*LATIN, *CYRILLIC, "el", "ja", "ko", "zh", *ABJAD)
 FULL_NAME_LOCALES = tuple(loc for loc in HELDOUT_LOCALES if loc != "ja")  # ja: kana given names only
-PARTICLES = frozenset("al el bin ibn ben bint abu bou umm ter".split())
+PARTICLES = frozenset("al el bin ibn ben bint abu bou umm ter qyzy uly".split())  # qyzy/uly: Kazakh "daughter/son of"
 
 _UK = str.maketrans({"г": "h", "Г": "H", "ґ": "g", "Ґ": "G", "и": "y", "И": "Y", "і": "i", "І": "I", "ї": "i",
                      "Ї": "Yi", "є": "ie", "Є": "Ye", "ь": "", "'": "", "’": ""})
@@ -57,6 +59,12 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+def _korean_finals(latin: str) -> str:
+    """anyascii spells a syllable-final stop as if voiced ("hyeob", "jeog"); Revised Romanization, and US
+    records, write it voiceless at the end of a word ("Hyeop", "Jinhyeok"), "ng" staying "ng"."""
+    return re.sub(r"(?<!n)g$", "k", re.sub(r"b$", "p", re.sub(r"d$", "t", latin)))
+
+
 def _greek(word: str) -> str:
     for src, dst in _GREEK_DIGRAPHS:
         word = word.replace(src, dst)
@@ -77,8 +85,7 @@ def romanize(value: str, loc: str, *, surname: bool = False) -> str:
     if loc == "ko":
         if surname and value in _KOREAN_SURNAMES:
             return _KOREAN_SURNAMES[value]
-        latin = anyascii(value)
-        return _cap(re.sub(r"g$", "k", latin) if surname else latin)
+        return _cap(_korean_finals(anyascii(value)))
     if loc in ("zh", "ja"):
         return _cap(anyascii(value).replace("'", ""))
     return anyascii(unicodedata.normalize("NFC", value)).replace("'", "")
