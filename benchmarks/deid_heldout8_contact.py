@@ -153,7 +153,7 @@ def _email(g):
     dom = g.r.choice(["gmail.com", "yahoo.com", "outlook.com", "icloud.com", "aol.com", "proton.me", "comcast.net",
                       "mail.ru", "seznam.cz", "sapo.pt"])
     v = f"{local}@{dom}"
-    s = g.r.choice(["Email on file: {v}", "She prefers e-mail ({v}) for results.",
+    s = g.r.choice(["Email on file: {v}", "Results by e-mail only, to {v}.",
                     "Envelope sent to {v} for signature.", "Questions to {v}.",
                     "Genetic report copied to {v} at her request.", "Reply-To: {v}"])
     return s.format(v=v), [Planted("EMAIL", "h8_email", v, (v, local))]
@@ -162,11 +162,11 @@ def _email(g):
 def _url(g):
     first, last = person(g)
     sl = handle(g, first, last).replace(".", "").replace("-", "")
-    v = g.r.choice([f"https://www.facebook.com/{sl}", f"https://www.caringbridge.org/visit/{sl}",
-                    f"https://www.gofundme.com/f/{sl}-recovery", f"https://www.instagram.com/{sl}",
-                    f"https://www.youtube.com/@{sl}", f"https://{sl}.wordpress.com"])
+    v = g.r.choice([f"https://www.mealtrain.com/trains/{sl}", f"https://www.lotsahelpinghands.com/c/{sl}",
+                    f"https://www.tiktok.com/@{sl}", f"https://www.flickr.com/photos/{sl}",
+                    f"https://www.strava.com/athletes/{sl}", f"https://{sl}.substack.com"])
     part = sl
-    s = g.r.choice(["Family updates are posted at {v}.", "See {v} for the video of the episode.",
+    s = g.r.choice(["The husband keeps a journal of her stay at {v}.", "See {v} for the video of the episode.",
                     "Patient shared {v}.", "Obituary link: {v}"])
     return s.format(v=v), [Planted("URL", "h8_url", v, (v, part))]
 
@@ -176,7 +176,7 @@ def _ip(g):
     v = g.r.choice([f"{r(11, 223)}.{r(0, 255)}.{r(0, 255)}.{r(1, 254)}", f"192.168.{r(0, 255)}.{r(1, 254)}",
                     f"172.{r(16, 31)}.{r(0, 255)}.{r(1, 254)}", f"2001:db8:{r(256, 65535):x}::{r(1, 65535):x}"])
     s = g.r.choice(["Modality AE PACS_CT2 at {v}, port 104.", "ECG cart uploaded from {v}.",
-                    "Video visit connected from {v}.", "Login to the portal from {v} flagged.",
+                    "Telemedicine link opened at {v}.", "Login to the portal from {v} flagged.",
                     "Sleep lab acquisition PC {v} offline."])
     return s.format(v=v), [Planted("IP", "h8_ip", v, (v,))]
 
@@ -215,7 +215,7 @@ def _location(g):
                         "Born in {v}.", "Her first surgery was done in {v}, {c}."])
         return s.format(v=city, c=country), [Planted("LOCATION", "h8_location_abroad", city, (city,))]
     town = us_town(g)
-    s = g.r.choice(["Works on a farm outside {v}.", "Drove in from {v} this morning.", "Grew up in {v}.",
+    s = g.r.choice(["Keeps cattle near {v}.", "Drove in from {v} this morning.", "Grew up in {v}.",
                     "EMS brought her from {v}.", "Plans to move to {v} to be near her son.",
                     "Lives in {v}, about an hour north."])
     return s.format(v=town), [Planted("LOCATION", "h8_location", town, (town,))]
@@ -270,7 +270,8 @@ def _age(g):
     n = g.r.choice(sorted(_WORDS))
     w = _WORDS[n]
     v, parts, s = g.r.choice([
-        (f"{n}yo", (f"{n}yo",), "{v} F with hip fracture."), (f"{w} years old", (w,), "She is {v} and still drives."),
+        (f"{n}yo", (f"{n}yo",), "{v} F, fell from standing, leg shortened and rotated."),
+        (f"{w} years old", (w,), "She is {v} and still drives."),
         (f"Age: {n} yr", (str(n),), "{v}   Sex: F   Rm 4"), (f"{n} YRS", (str(n),), "PATIENT AGE {v}"),
         (f"a {w}-year-old", (w,), "This is {v} widower."), (f"age {n}", (str(n),), "Died at {v} of pneumonia."),
         (f"{n} years", (str(n),), "Proband's grandmother lived to {v}."), (f"{n} y/o", (str(n),), "{v} male, DNR."),

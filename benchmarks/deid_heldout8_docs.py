@@ -26,9 +26,9 @@ def _hp(g):
     f1, l1, v1 = _full(g)
     kind = g.r.randrange(4)
     if kind == 0:
-        s = g.r.choice(["History was obtained from the patient and her niece, {v}, who manages her pills.",
+        s = g.r.choice(["Her niece {v}, who fills the pillbox, supplied most of this history.",
                         "Primary care: {v}, seen about six weeks ago for the same cough.",
-                        "SOCIAL HISTORY: Lives with {v}, a roommate, in a second-floor walk-up."])
+                        "SOCIAL HISTORY: Shares an apartment with {v}; stairs to the entrance."])
         return s.format(v=v1), [nm("h8_hp", v1, f1, l1)]
     if kind == 1:
         wife = given(g, "female")
@@ -69,7 +69,8 @@ def _discharge(g):
         s = f"Follow up with {v1}, NP, in one week and with Dr. {l2} in a month."
         return s, [nm("h8_dc_followup", v1, f1, l1), nm("h8_dc_followup", l2, l2)]
     if kind == 1:
-        s = g.r.choice(["Discharged to home in the care of {v}.", "Her granddaughter {v} will stay with her this week.",
+        s = g.r.choice(["Left the unit by wheelchair with {v} driving.",
+                        "Her granddaughter {v} will stay with her this week.",
                         "Instructions were reviewed with {v}, who repeated them back."])
         return s.format(v=v1), [nm("h8_dc_home", v1, f1, l1)]
     s = f"DISCHARGE ATTENDING: {l1}, {f1}   DICTATED BY: {v2}"
@@ -107,7 +108,7 @@ def _letter(g):
     (f1, l1, v1), (f2, l2, v2) = _full(g), _full(g)
     kind = g.r.randrange(3)
     if kind == 0:
-        s = g.r.choice(["Dear {f},", "Dear Dr. {l}, thank you for this kind referral.", "Dear Ms. {l}:"])
+        s = g.r.choice(["Dear {f},", "Dear Dr. {l}, we saw your patient today.", "Dear Ms. {l}:"])
         v, parts = (f1, (f1,)) if "{f}" in s else (l1, (l1,))
         return s.format(f=f1, l=l1), [nm("h8_letter_salutation", v, *parts)]
     if kind == 1:
@@ -133,7 +134,7 @@ def _message(g):
     (f1, l1, v1), f2 = _full(g), given(g)
     s = g.r.choice(["Message from {v}: can she take the antibiotic with milk? Routed to {f2}.",
                     "Returned call to {v}; left voicemail. --{f2}",
-                    "{v} asks for a refill of the inhaler. Per {f2}, ok for 30 days."])
+                    "{v} is out of her inhaler. Per {f2}, one refill approved."])
     return s.format(v=v1, f2=f2), [nm("h8_message", v1, f1, l1), nm("h8_message", f2, f2)]
 
 
@@ -160,7 +161,7 @@ def _given_alone(g):
     """A given name alone, far from any cue, in ordinary narrative."""
     f1 = given(g)
     s = g.r.choice(["{f} would like the results mailed.", "Later that afternoon {f} asked for juice.",
-                    "We will see {f} again after the scan.", "Told {f} that the biopsy was benign.",
+                    "We will see {f} again after the scan.", "{f} heard the benign pathology result calmly.",
                     "{f} is worried about driving."])
     return s.format(f=f1), [nm("h8_given_alone", f1, f1)]
 
