@@ -98,3 +98,18 @@ def test_dev9_split_is_wired_on_development_notes_with_its_frames():
     assert half == 0 and locales == dev9.DEV_LOCALES and frames == dev9.CLINICAL_FRAMES
     assert clinical == dev9.CLINICAL_STRINGS and families is dev9.FAMILIES
     assert "dev9-clinical" in bench.SPLITS
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Seen today. Gave Zofia 650 mg of acetaminophen at the bedside.", "Zofia"),
+    ("Seen today. Nurse gave Zofia 1 g of ceftriaxone IV.", "Zofia"),
+    ("Seen today. Gave Wojcikowska 650 mg of acetaminophen.", "Wojcikowska"),
+])
+def test_a_dose_of_a_drug_after_a_name_leaves_the_name_a_name(sentence, name):
+    assert name not in deidentify(sentence).text
+
+
+@pytest.mark.parametrize("sentence", ["Gave Kenalog 40 mg today.", "Started Xacduro 1 g IV.",
+                                      "Verquvo 2.5 mg was continued."])
+def test_a_dose_after_a_brand_still_keeps_the_brand(sentence):
+    assert deidentify(sentence).text == sentence

@@ -37,8 +37,10 @@ _CLINICAL_HEADS = (
 # ("Toprol XL"; "Sr." after a name is a suffix).
 _RELEASE_FORMS = "XL|XR|SR|CR|ER|DS|HCT|ODT|CD|LA"
 _HEADS = frozenset(_CLINICAL_HEADS)
+# A dose followed by "of" belongs to the word after it: "Gave Zofia 650 mg of acetaminophen" (a recipient).
+_DOSE_OF = r"(?!(?:[ \t]*[A-Za-z%]{1,9})?[ \t]+of\b)"
 _HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b|(?:" + _RELEASE_FORMS
-                         + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b(?!:\d))")  # a time ("10:42") is not a dose
+                         + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b(?!:\d)" + _DOSE_OF + ")")  # a time ("10:42") is not a dose
 _HEAD_WORD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?|" + _RELEASE_FORMS
                               + r")\b")
 # A lower-case compound ending in a head noun: "Terumo glidewire", "Olympus videoscope".
