@@ -113,3 +113,14 @@ def test_a_dose_of_a_drug_after_a_name_leaves_the_name_a_name(sentence, name):
                                       "Verquvo 2.5 mg was continued."])
 def test_a_dose_after_a_brand_still_keeps_the_brand(sentence):
     assert deidentify(sentence).text == sentence
+
+
+def test_a_two_word_name_in_the_possessive_before_a_head_is_a_person():
+    assert "Okonska" not in deidentify("Seen. Marta Okonska's disease has been quiet.").text
+    assert "Okonska" not in deidentify("Seen. Marta Okonska's score on the memory screen was lower.").text
+
+
+@pytest.mark.parametrize("sentence", ["Known Addison's disease.", "Known Lou Gehrig's disease.",
+                                      "Perforated Meckel's diverticulum.", "Reverse Phalen's test positive."])
+def test_possessive_eponyms_stay(sentence):
+    assert deidentify(sentence).text == sentence

@@ -110,10 +110,19 @@ def _classified(text: str, start: int, end: int) -> bool:
     return m is not None and m.group(1).lower() in ct.MED_LOWER and m.group(1).lower() not in NAME_STOP
 
 
+_POSSESSIVE_RUN = re.compile(r"['’]s\b")
+
+
 def clinical_context(text: str, start: int, end: int, numbers: bool = True) -> bool:
     """The span text[start:end] reads as an eponym, brand or score, not a person: a clinical head noun (or,
     with `numbers`, a number or a model code) follows, a class numeral follows one word, or a medical noun
     and "of" come before a one-word span (or a class numeral before any)."""
+    words = text[start:end].split()
+    if _POSSESSIVE_RUN.match(text, end) and len(words) >= 2 and not is_eponym(words[-1]) and not any(
+            w.lower() in ct.ENGLISH or w.lower() in ct.CLINICAL for w in words[:-1]):
+        # "Marta Okonska's disease": an eponym in the possessive is one word ("Addison's disease"), maybe
+        # after a modifier ("Perforated Meckel's") or as a known eponym's full name ("Lou Gehrig's").
+        return False
     return (_eponym_after(text, end, numbers) or _eponym_of(text, start, end)
             or (numbers and _classified(text, start, end)))
 
