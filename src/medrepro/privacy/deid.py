@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medrepro.privacy import lexicon as lx
+from medrepro.privacy.clinical_context import drop_shapes
 from medrepro.privacy.drug_shape import drop_clinical
 from medrepro.privacy.facilities import facility_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
@@ -155,7 +156,7 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
             # The lexicon test already runs on every word of the note, so it is not propagated.
             lexical = lexicon_name_spans(text) + caps_name_spans(text)
             contextual = context_name_spans(text, name_spans + lexical)
-            statistical = drop_clinical(text, lexical + contextual)
+            statistical = drop_shapes(text, drop_clinical(text, lexical + contextual))
             spans += _propagate_names(text, name_spans) + statistical
             spans += name_form_spans(text, name_spans + statistical)
     return _resolve(text, spans)

@@ -65,7 +65,8 @@ _MED_BEFORE = re.compile(
 # "X 50 mg", "X po", "X twice daily", "X 2 puffs", "X inhaler"; not a bare "twice" or a time ("seen with
 # Okafor twice", "Betancourt 10:42").
 _MED_AFTER = re.compile(
-    r"[ \t]+(?:\d+(?:\.\d+)?(?:/\d+)?[ \t]*(?:mg|mcg|g|units?|ml|mL|mEq|meq|%|puffs?|tabs?|tablets?|capsules?)\b|"
+    r"[ \t]+(?:\d+(?:\.\d+)?(?:/\d+)?[ \t]*(?:mg|mcg|g|units?|ml|mL|mEq|meq|%|puffs?|tabs?|tablets?|capsules?)\b"
+    r"(?![ \t]+of\b)|"  # "Gave Zofia 650 mg of acetaminophen": the dose is the next word's
     r"(?i:po|iv|im|sq|subq|sl|inh|bid|tid|qid|qd|qhs|qam|qpm|prn|(?:once|twice)[ \t]+(?:a[ \t]+)?(?:daily|day|weekly)|"
     r"nightly|puffs?|inhaler|tablets?|capsules?|ointment|cream|patch)\b)")
 # Device brands coined from a Greek or Latin combining form and a noun: "Mediport", "Fibroscan".

@@ -37,8 +37,10 @@ _CLINICAL_HEADS = (
 # ("Toprol XL"; "Sr." after a name is a suffix).
 _RELEASE_FORMS = "XL|XR|SR|CR|ER|DS|HCT|ODT|CD|LA"
 _HEADS = frozenset(_CLINICAL_HEADS)
+# A dose followed by "of" belongs to the word after it: "Gave Zofia 650 mg of acetaminophen" (a recipient).
+_DOSE_OF = r"(?!(?:[ \t]*[A-Za-z%]{1,9})?[ \t]+of\b)"
 _HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?\b|(?:" + _RELEASE_FORMS
-                         + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b(?!:\d))")  # a time ("10:42") is not a dose
+                         + r")\b|\d+(?:\.\d+)?(?:/\d+)?\b(?!:\d)" + _DOSE_OF + ")")  # a time ("10:42") is not a dose
 _HEAD_WORD_AFTER = re.compile(r"(?:['’]s)?[ \t](?:(?i:" + "|".join(_CLINICAL_HEADS) + r")s?|" + _RELEASE_FORMS
                               + r")\b")
 # A lower-case compound ending in a head noun: "Terumo glidewire", "Olympus videoscope".
@@ -108,10 +110,19 @@ def _classified(text: str, start: int, end: int) -> bool:
     return m is not None and m.group(1).lower() in ct.MED_LOWER and m.group(1).lower() not in NAME_STOP
 
 
+_POSSESSIVE_RUN = re.compile(r"['’]s\b")
+
+
 def clinical_context(text: str, start: int, end: int, numbers: bool = True) -> bool:
     """The span text[start:end] reads as an eponym, brand or score, not a person: a clinical head noun (or,
     with `numbers`, a number or a model code) follows, a class numeral follows one word, or a medical noun
     and "of" come before a one-word span (or a class numeral before any)."""
+    words = text[start:end].split()
+    if _POSSESSIVE_RUN.match(text, end) and len(words) >= 2 and not is_eponym(words[-1]) and not any(
+            w.lower() in ct.ENGLISH or w.lower() in ct.CLINICAL for w in words[:-1]):
+        # "Marta Okonska's disease": an eponym in the possessive is one word ("Addison's disease"), maybe
+        # after a modifier ("Perforated Meckel's") or as a known eponym's full name ("Lou Gehrig's").
+        return False
     return (_eponym_after(text, end, numbers) or _eponym_of(text, start, end)
             or (numbers and _classified(text, start, end)))
 
