@@ -81,28 +81,31 @@ def hyphen_spans(text: str, detect: Callable[[str], list[Span]]) -> list[Span]:
 
 
 def header_spans(text: str) -> list[Span]:
-    """Name-shaped cells of a page header or footer line that also holds a record number or a DOB."""
+    """Name-shaped cells of a page header or footer (cells split by 2+ spaces, bars or parentheses) next to a
+    record number, a DOB or a page number; an ID-shaped cell beside such a name is its record number."""
     spans = []
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        if len(line) > 160 or not _RECORD.search(line):
+        if not _RECORD.search(line):
             continue
-        cells = _HEADER_CELLS.split(line)
-        if len(cells) < 2:
-            continue
-        off, found = 0, []
-        for cell in cells:
+        cells, off = [], 0
+        for cell in _HEADER_CELLS.split(line):
             at = line.find(cell, off)
             off = at + len(cell)
             c = cell.strip()
-            if (_HEADER_NAME.fullmatch(c) and value_ok("NAME", c)
+            if c:
+                cells.append((start + at + cell.index(c), c))
+        record = [bool(_RECORD.search(c)) and len(c) <= 30 for _, c in cells]
+        for i, (at, c) in enumerate(cells):
+            if not (_HEADER_NAME.fullmatch(c) and any(record[max(0, i - 2):i + 3]) and value_ok("NAME", c)
                     and not any(lv._ordinary(w, lv.COMMON_FROM) for w in re.findall(r"[A-Za-z]+", c))):
-                found.append(Span(start + at + cell.index(c), start + at + cell.index(c) + len(c), "NAME", PRIORITY))
-            elif _HEADER_ID.fullmatch(c) and sum(ch.isdigit() for ch in c) >= 6:
-                found.append(Span(start + at + cell.index(c), start + at + cell.index(c) + len(c), "ID", PRIORITY))
-        if any(s.category == "NAME" for s in found):  # the record number beside the name is its ID
-            spans += found
+                continue
+            spans.append(Span(at, at + len(c), "NAME", PRIORITY))
+            for j in range(max(0, i - 2), min(len(cells), i + 3)):
+                bt, d = cells[j]
+                if _HEADER_ID.fullmatch(d) and sum(ch.isdigit() for ch in d) >= 6:
+                    spans.append(Span(bt, bt + len(d), "ID", PRIORITY))
     return spans
 
 

@@ -272,7 +272,7 @@ def dicom_spans(text: str) -> list[Span]:
 
 # --- key: value lines, key=value pairs, form fields with leaders ------------------------------------------
 _LINE_KV = re.compile(r"(?m)(?:^[ \t>*-]*|(?<=\S  ))(?P<key>[A-Za-z][A-Za-z0-9 _'#/().-]{0,40}?)[ \t]*"
-                      r"(?::|=|\.{3,}|_{3,}|-{3,}|[ \t]{3,})[ \t]*(?P<val>[^\s:=][^\n]*?)[ \t]*$")
+                      r"(?::|=|\.{3,}|_{3,}|-{3,}|[ \t]{3,})[ \t]*(?=(?P<val>[^\s:=][^\n]*?)[ \t]*$)")
 _PAIR = re.compile(r"(?:^|(?<=[?&;|\n\t])|(?<=[;|] )|(?<=\s\s))[ \t]*(?P<key>[A-Za-z_][\w .'#-]{0,40}?)[ \t]*="
                    r"[ \t]*(?P<val>[^&;|\n\t=]+?)(?=$|[&;|\n\t]| {2,})", re.M)
 _CONT = re.compile(r"\n[ \t]*([A-Z][A-Za-z'\u2019-]+)(?=[ \t]{2,}|[ \t]*$|[ \t]*\n)", re.M)
