@@ -119,8 +119,18 @@ _PHONE_VALUE = re.compile(r"\+?[\d()][\d() .x-]{6,24}\d")
 _ZIP_VALUE = re.compile(r"\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d")
 
 
-def value_ok(kind: str, value: str) -> bool:
-    """Does `value` have the shape of a `kind` value (so "status": "active" under a name key stays)?"""
+_NAME_KEYS = frozenset({"name", "given", "family", "surname", "forename", "first", "last", "middle", "maiden"})
+
+
+def names_a_name(key: str) -> bool:
+    """A key that says its value IS a name ("given", "pt_name"), not a role that may hold a department."""
+    return bool(set(key_words(key)) & _NAME_KEYS)
+
+
+def value_ok(kind: str, value: str, trusted: bool = False) -> bool:
+    """Does `value` have the shape of a `kind` value (so "status": "active" under a name key stays)?
+
+    trusted: the key says the value is a name, so a name that is also a clinical word ("Willow") goes."""
     v = value.strip()
     if not v or len(v) > 120 or "\n" in v:
         return False
@@ -128,7 +138,8 @@ def value_ok(kind: str, value: str) -> bool:
         if not _NAME_VALUE.fullmatch(v):
             return False
         words = [w for w in re.split(r"[\s,^.]+", v) if w]
-        return bool(words) and not all(w.lower() in _NOT_NAMES or lv.is_clinical(w) for w in words)
+        return bool(words) and not all(w.lower() in _NOT_NAMES or (not trusted and lv.is_clinical(w))
+                                       for w in words)
     if kind == "DATE":
         return bool(_DATE_VALUE.fullmatch(v))
     if kind == "PHONE":
@@ -145,7 +156,7 @@ def value_ok(kind: str, value: str) -> bool:
     return False
 
 
-def value_span(kind: str | None, text: str, start: int, end: int) -> Span | None:
+def value_span(kind: str | None, text: str, start: int, end: int, key: str = "") -> Span | None:
     """A span over text[start:end] (stripped; a "tel:"/"mailto:" scheme left out) when it fits `kind`."""
     if kind is None:
         return None
@@ -160,7 +171,8 @@ def value_span(kind: str | None, text: str, start: int, end: int) -> Span | None
         return None
     if kind == "ADDRESS" and text[start:end].isdigit() and len(text[start:end]) == 5:
         kind = "LOCATION"  # a ZIP in an address field
-    return Span(start, end, kind, PRIORITY) if value_ok(kind, text[start:end]) else None
+    trusted = kind == "NAME" and names_a_name(key)
+    return Span(start, end, kind, PRIORITY) if value_ok(kind, text[start:end], trusted) else None
 
 
 # --- JSON and Python-dict objects -------------------------------------------------------------------------
@@ -203,10 +215,10 @@ def json_spans(text: str) -> list[Span]:
             continue
         if text[val_start] == "[":
             for s in _JSON_STR.finditer(text, val_start, m.end()):
-                span = value_span(kind, text, s.start(2), s.end(2))
+                span = value_span(kind, text, s.start(2), s.end(2), key)
                 spans += [span] if span else []
         else:
-            span = value_span(kind, text, val_start, m.end())
+            span = value_span(kind, text, val_start, m.end(), key)
             spans += [span] if span else []
     return spans
 
@@ -227,7 +239,7 @@ def xml_spans(text: str) -> list[Span]:
         if closing:
             if last_open and last_open[0] == tag:
                 parent = stack[-2] if len(stack) >= 2 else ""
-                span = value_span(key_kind(tag, parent), text, last_open[1], m.start())
+                span = value_span(key_kind(tag, parent), text, last_open[1], m.start(), tag)
                 spans += [span] if span else []
             while stack and stack.pop() != tag:
                 pass
@@ -265,7 +277,7 @@ def dicom_spans(text: str) -> list[Span]:
         group, elem, vr = m.group(1), m.group(2).upper(), m.group(4)
         g = 5 if m.group(5) is not None else 6 if m.group(6) is not None else 7
         kind = {"PN": "NAME", "DA": "DATE", "DT": "DATE"}.get(vr) or _DICOM_TAGS.get((group, elem))
-        span = value_span(kind, text, m.start(g), m.end(g))
+        span = value_span(kind, text, m.start(g), m.end(g), "name" if vr == "PN" else "")
         spans += [span] if span else []
     return spans
 
@@ -293,7 +305,7 @@ def line_spans(text: str) -> list[Span]:
                 continue
             start = m.start("val")
             end = _cut(text, start, m.end("val"))
-            span = value_span(kind, text, start, end)
+            span = value_span(kind, text, start, end, m.group("key"))
             if span is None:
                 continue
             if kind == "NAME" and (text[span.end:end].startswith(",") or " " not in text[span.start:span.end]):

@@ -48,6 +48,7 @@ def table_spans(text: str) -> list[Span]:
         return []
     spans: list[Span] = []
     kinds: list[str | None] | None = None
+    keys: list[str] = []
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -59,10 +60,11 @@ def table_spans(text: str) -> list[Span]:
             continue
         cells = _trim(text, cells)
         if kinds is not None and len(cells) == len(kinds):
-            for (a, b), kind in zip(cells, kinds, strict=True):
-                span = value_span(kind, text, a, b)
+            for (a, b), kind, key in zip(cells, kinds, keys, strict=True):
+                span = value_span(kind, text, a, b, key)
                 spans += [span] if span else []
             continue
         header = [key_kind(text[a:b].strip()) if 0 < len(text[a:b].strip()) <= 40 else None for a, b in cells]
+        keys = [text[a:b].strip() for a, b in cells]
         kinds = header if any(header) else None
     return spans
