@@ -176,3 +176,10 @@ def test_names_of_ordinary_words_go_when_the_key_says_name(text, gone):
     out = deidentify(text).text
     assert not any(word in out for word in gone), out
     assert "[NAME]" in out
+
+
+def test_compass_prefixed_towns_after_a_place_cue():
+    from medrepro.privacy.compass_places import compass_place_spans
+
+    text = "Employer is in East Mark, an hour away. Service area: South Jimmy. Born in North Carolina, near East Asia."
+    assert _found(compass_place_spans(text), text) == {("East Mark", "LOCATION"), ("South Jimmy", "LOCATION")}

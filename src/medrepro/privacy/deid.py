@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medrepro.privacy import lexicon as lx
+from medrepro.privacy.compass_places import compass_place_spans
 from medrepro.privacy.drug_shape import drop_clinical
 from medrepro.privacy.extracted_text import extracted_text_spans
 from medrepro.privacy.facilities import facility_spans
@@ -150,7 +151,7 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
         spans += key_value_spans(text) + table_spans(text) + extracted_text_spans(text, find_phi)
     if locations:
         spans += _location_cue_spans(text)
-        spans += facility_spans(text) + place_spans(text)
+        spans += facility_spans(text) + place_spans(text) + compass_place_spans(text)
     if names != "none":
         name_spans = _name_spans(text, lists=names == "all")
         if names == "all":
