@@ -164,6 +164,8 @@ def value_span(kind: str | None, text: str, start: int, end: int, key: str = "")
         start += 1
     while end > start and text[end - 1] in " \t\"',;":
         end -= 1
+    if end > start and text[end - 1] == "." and not re.search(r"(?:^|[\s,^])[A-Za-z]\.$", text[start:end]):
+        end -= 1  # the sentence's full stop, not an initial ("Roe, J.")
     m = re.match(r"(?:tel|fax|mailto|sms):", text[start:end], re.I)
     if m:
         start += m.end()
@@ -283,7 +285,7 @@ def dicom_spans(text: str) -> list[Span]:
 
 
 # --- key: value lines, key=value pairs, form fields with leaders ------------------------------------------
-_LINE_KV = re.compile(r"(?m)(?:^[ \t>*-]*|(?<=\S  ))(?P<key>[A-Za-z][A-Za-z0-9 _'#/().-]{0,40}?)[ \t]*"
+_LINE_KV = re.compile(r"(?m)(?:^[ \t>*-]*|(?<=\S  ))(?P<key>[A-Za-z][A-Za-z0-9 _'#/().-]{0,40}?)(?<=[A-Za-z#).])[ \t]*"
                       r"(?::|=|\.{3,}|_{3,}|-{3,}|[ \t]{3,})[ \t]*(?=(?P<val>[^\s:=][^\n]*?)[ \t]*$)")
 _PAIR = re.compile(r"(?:^|(?<=[?&;|\n\t])|(?<=[;|] )|(?<=\s\s))[ \t]*(?P<key>[A-Za-z_][\w .'#-]{0,40}?)[ \t]*="
                    r"[ \t]*(?P<val>[^&;|\n\t=]+?)(?=$|[&;|\n\t]| {2,})", re.M)
