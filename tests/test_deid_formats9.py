@@ -183,3 +183,8 @@ def test_compass_prefixed_towns_after_a_place_cue():
 
     text = "Employer is in East Mark, an hour away. Service area: South Jimmy. Born in North Carolina, near East Asia."
     assert _found(compass_place_spans(text), text) == {("East Mark", "LOCATION"), ("South Jimmy", "LOCATION")}
+
+
+def test_compass_town_leaves_a_longer_place_to_its_rule():
+    out = deidentify("She moved to South Andrewton, 22856 last year.").text
+    assert "Andrewton" not in out and "22856" not in out

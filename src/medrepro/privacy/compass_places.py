@@ -14,7 +14,7 @@ import re
 from medrepro.privacy import name_lists as nl
 from medrepro.privacy.rulebase import Span
 
-PRIORITY = 60
+PRIORITY = 5  # below every other rule: a longer place ("South Andrewton, 22856") keeps its ZIP
 _PAIR = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Tt]o|[Aa]rea:)\s+(?P<phi>(?:North|South|East|West|Port|Fort|Mount)"
                    r"\s+[A-Z][a-z]{2,})\b(?!\s+[A-Z]|-)")
 _NOT_TOWN = frozenset("America Africa Asia Europe Pacific Atlantic Coast Side End Wing Tower Building Campus Hall "
