@@ -52,8 +52,11 @@ from pathlib import Path
 
 from medrepro.privacy import lexicon as lx
 from medrepro.privacy.clinical_context import drop_shapes
+from medrepro.privacy.compass_places import compass_place_spans
 from medrepro.privacy.drug_shape import drop_clinical
+from medrepro.privacy.extracted_text import extracted_text_spans
 from medrepro.privacy.facilities import facility_spans
+from medrepro.privacy.key_values import key_value_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
 from medrepro.privacy.name_context import caps_name_spans, context_name_spans
 from medrepro.privacy.name_fields import field_name_spans
@@ -72,6 +75,7 @@ from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_
 )
 from medrepro.privacy.places import place_spans
 from medrepro.privacy.structured import structured_spans
+from medrepro.privacy.tables import table_spans
 
 
 @dataclass(frozen=True)
@@ -144,9 +148,11 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
     spans = _rule_spans(text, _RULES if rules is None else rules)
     spans = [s for s in spans if not _inside_placeholder(text, s)]
     spans += [s for s in structured_spans(text) if names != "none" or s.category != "NAME"]
+    if names == "all":  # keys, table headers and extraction damage (round 9); the file scanner keeps its rules
+        spans += key_value_spans(text) + table_spans(text) + extracted_text_spans(text, find_phi)
     if locations:
         spans += _location_cue_spans(text)
-        spans += facility_spans(text) + place_spans(text)
+        spans += facility_spans(text) + place_spans(text) + compass_place_spans(text)
     if names != "none":
         name_spans = _name_spans(text, lists=names == "all")
         if names == "all":
