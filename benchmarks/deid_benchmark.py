@@ -49,7 +49,7 @@ TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, 
 
 SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-v4", "dev-patterns", "heldout-v1", "heldout-v2",
           "heldout-v3", "heldout-v4", "heldout-v5", "dev-v5", "heldout-v6", "dev-v6", "heldout-v7", "dev-v7",
-          "dev-names", "dev-hipaa")
+          "dev-names", "dev-hipaa", "dev9-names")
 
 
 def split_setup(split: str):
@@ -63,6 +63,7 @@ def split_setup(split: str):
     near-miss clinical strings.
     """
     import deid_dev
+    import deid_dev9_names
     import deid_dev_hipaa
     import deid_dev_names
     import deid_dev_patterns
@@ -80,8 +81,9 @@ def split_setup(split: str):
            "dev-v5": deid_heldout5, "heldout": deid_heldout7, "heldout-v6": deid_heldout6, "heldout-v7": deid_heldout7,
            "dev-v7": deid_heldout7,
            "dev-v6": deid_heldout6, "dev-patterns": deid_dev_patterns,
-           "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa}[split]
-    own_locales = split.startswith(("dev-p", "dev-n", "dev-h")) or fam is deid_dev
+           "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa,
+           "dev9-names": deid_dev9_names}[split]
+    own_locales = split.startswith(("dev-p", "dev-n", "dev-h", "dev9-")) or fam is deid_dev
     locales = fam.DEV_LOCALES if own_locales else fam.HELDOUT_LOCALES
     frames = getattr(fam, "CLINICAL_FRAMES", harness.CLINICAL_FRAMES)
     return (0 if split.startswith("dev") else 1), fam.FAMILIES, fam.CLINICAL_STRINGS, locales, frames
