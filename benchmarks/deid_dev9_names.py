@@ -161,7 +161,7 @@ def _bracketed(g: Gen) -> tuple[str, list[Planted]]:
     first, last = _first(g), _last(g)
     kind = g.r.randrange(7)
     forms = [
-        (f"[{last}]", "Addendum [{v}]: potassium repleted.", [last]),
+        (f"[{last}]", "Addendum {v}: potassium repleted.", [last]),
         (first, "Covering RN/{v} aware of the new orders.", [first]),
         (last, "Dressing changed (per {v}) with minimal drainage.", [last]),
         (first, "Patient states \"{v}\" is what she likes to be called.", [first]),

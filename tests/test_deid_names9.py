@@ -27,6 +27,9 @@ def _out(text: str) -> str:
     ("Resident/RN/Amalberga aware.", "Amalberga"),
     ("Handoff:\n- T. White (bed 12)\n- G. Ostrowski (bed 3)", "White"),  # initial + surname list item
     ("Philippe H. Green\nClinic follow-up", "Green"),             # a line that is only a name
+    ("Talked to Oyelaran in pathology about the margins.", "Oyelaran"),  # rare word after a talking verb
+    ("Bed 4 update. Ingrid: tolerating clears.", "Ingrid"),         # handoff "Name: status"
+    ("Sunniva needs reminders to call for help.", "Sunniva"),
 ])
 def test_uncued_names_are_removed(text, name):
     assert name not in _out(text), _out(text)

@@ -32,14 +32,18 @@ _PERSON_VERB = (
     r"ambulated|ambulates|voided|voids|slept|sleeps|denies|denied|refused|refuses|declined|declines|"
     r"tolerated|tolerates|walked|walks|ate|eats|drank|drinks|stayed|stays|brought|brings|helped|helps|"
     r"prefers|preferred|agrees|agreed|reports|reported|states|stated|says|said|complains|complained|"
-    r"verbalized|verbalizes|understands|understood|requested|requests|wants|wanted|called|calls|pulled|pulls|"
+    r"verbalized|verbalizes|understands|understood|wants|wanted|called|calls|pulled|pulls|"
+    r"needs[ \t]+(?:reminders|assistance|help|encouragement|cueing|cues|redirection|prompting)|"
     r"(?:is|was|has[ \t]+been)[ \t]+(?:eating|sleeping|resting|walking|ambulating|asking|requesting|refusing|"
     r"checking|taking|using|wearing|crying|complaining|talking|sitting|calling|doing)|"
     r"was[ \t]+found[ \t]+(?:sitting|lying|walking|on)|was[ \t]+(?:restless|calm|agitated|tearful|anxious|"
     r"pleasant|cooperative|reluctant|reminded|assisted|educated|instructed)|"
     r"is[ \t]+(?:alert|calm|pleasant|tearful|anxious)"
 )
-_SUBJECT = re.compile(rf"(?<![\w'’-]){_RUN}[ \t]+(?:{_PERSON_VERB})\b")
+# Found verb first (far fewer matches than capitalised words), then the name run right before it.
+_SUBJECT_VERB = re.compile(rf"[ \t]+(?:{_PERSON_VERB})\b|:[ \t]+(?:tolerating|ambulating|resting|sleeping|refusing|"
+                           r"requesting|eating|voiding|denies|reports|states|c/o)\b")
+_RUN_BEFORE = re.compile(rf"(?<![\w'’-]){_RUN}$")
 # Words before a person object: prepositions and verbs whose object is a person.
 _OBJECT_CUE = (
     r"per|with|to|from|by|for|paged|page|called|call|told|asked|reassured|reminded|assisted|turned|helped|"
@@ -49,8 +53,13 @@ _OBJECT_CUE = (
 _OBJECT = re.compile(rf"(?<![\w'’-])(?i:{_OBJECT_CUE})[ \t]+\(?{_RUN}(?![\w'’-])")
 # After the object: a clause boundary, or a lower-case word (checked not to be a clinical head).
 _OBJECT_END = re.compile(r"(?:['’]s\b|[ \t]*(?:[.,;:!?)\]]|\n|$)|[ \t]+(?:at|in|on|for|from|about|regarding|re|to|"
-                         r"today|tonight|back|again|by|with|who|that|when|while|once|if|over|during|after|before|"
+                         r"today|tonight|back|again|by|with|who|that|when|while|once|if|over|during|after|before|every|"
                          r"since|until|via|this|yesterday|tomorrow|as|whom|whose|was|is|has|had|will)\b)")
+# A cue that only a person follows: "per", or a verb of talking or handing over before the preposition
+# ("Spoke to Aubert", "Case reviewed with Bloch", "callback from Furst"), within the clause.
+_PERSON_CUE = re.compile(r"(?i:\b(?:per|paged?|called|told|informed|notified|updated|thanked)[ \t]+[A-Z]"
+                         r"|\b(?:spoke|spoken|talked|discussed|reviewed|clarified|handed|deferred?|callback|"
+                         r"conferred|consulted|agreed|sign-out|signed[ \t]+out)\b[^.;:\n]*$)")
 _RARE_BELOW = 3.0  # Zipf: rarer words are the lexicon test's (`lexicon`), with its drug and brand vetoes
 _EPONYM_BELOW = 3.6  # and so are the medical dictionary's capitalised words up to here ("to Foley")
 _SLASHED = re.compile(rf"(?<![\w'’-])(?:(?:RN|MD|NP|PA|PT|OT|SW|CM|LPN|CNA|RT|DO)/{_RUN}|\[{_RUN}\])(?![\w'’-])"
@@ -61,7 +70,8 @@ _EXCLUDED = frozenset(
     "family patient patients pt team nursing nurse doctor physician provider service services unit floor clinic "
     "mother father mom dad wife husband son daughter brother sister parent parents child baby infant spouse "
     "caregiver resident residents client guardian friend neighbor visitor interpreter chaplain pharmacist "
-    "he she they we it this that these those who which what there here god st saint mount".split())
+    "he she they we it this that these those who which what there here god st saint mount mon tue tues wed thu "
+    "thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec records".split())
 # A header cell over a column of people's names.
 _PERSON_HEADER = frozenset("name names patient visitor visitors staff provider nurse contact attendee member "
                            "caller person who clinician physician signer witness".split())
@@ -95,9 +105,9 @@ def _run_start(text: str, m: re.Match) -> int | None:
 
 def _heading_line(text: str, pos: int) -> bool:
     """The line is a Title-case heading ("Follow Up With Cardiology"), not a sentence."""
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    words = re.findall(r"[A-Za-z]{2,}", text[lo:hi if hi >= 0 else len(text)])
+    lo = max(text.rfind("\n", 0, pos) + 1, pos - 80)
+    hi = text.find("\n", pos, pos + 80)
+    words = re.findall(r"[A-Za-z]{2,}", text[lo:hi if hi >= 0 else pos + 80])
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -107,7 +117,10 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 def _position_spans(text: str) -> list[Span]:
     spans: list[Span] = []
-    for m in _SUBJECT.finditer(text):
+    for v in _SUBJECT_VERB.finditer(text):
+        m = _RUN_BEFORE.search(text, max(0, v.start() - 60), v.start())
+        if m is None:
+            continue
         start = _run_start(text, m)
         if (start is not None and not _heading_line(text, start)
                 and not lx.clinical_context(text, start, m.end("phi"))):
@@ -117,9 +130,10 @@ def _position_spans(text: str) -> list[Span]:
         nxt = _OBJECT_END.match(text, end)
         if nxt is None or start is None or _heading_line(text, start):
             continue
-        if any(lx.zipf(w) < _RARE_BELOW or (lx.is_eponym(w) and lx.zipf(w) < _EPONYM_BELOW)
-               for w in text[start:end].split() if len(w) > 2):
-            continue  # "with Surgicel", "to Keppra": rare words are left to the lexicon test
+        if not _PERSON_CUE.search(text, max(0, m.start() - 40), end) and any(
+                lx.zipf(w) < _RARE_BELOW or (lx.is_eponym(w) and lx.zipf(w) < _EPONYM_BELOW)
+                for w in text[start:end].split() if len(w) > 2):
+            continue  # "with Surgicel", "to Keppra": rare words need a verb of talking to a person
         if lx.clinical_context(text, start, end):
             continue
         spans.append(Span(start, end, "NAME", PRIORITY))
