@@ -61,9 +61,12 @@ _PERSON_CUE = re.compile(r"(?i:\b(?:per|paged?|called|told|informed|notified|upd
                          r"|\b(?:spoke|spoken|talked|discussed|reviewed|clarified|handed|deferred?|callback|"
                          r"conferred|consulted|agreed|sign-out|signed[ \t]+out)\b[^.;:\n]*$)")
 _RARE_BELOW = 3.0  # Zipf: rarer words are the lexicon test's (`lexicon`), with its drug and brand vetoes
+_LIST_RARE_BELOW = 3.5  # Zipf: a list or a slash pair holding a word this rare is a list of people
 _EPONYM_BELOW = 3.6  # and so are the medical dictionary's capitalised words up to here ("to Foley")
 _SLASHED = re.compile(rf"(?<![\w'’-])(?:(?:RN|MD|NP|PA|PT|OT|SW|CM|LPN|CNA|RT|DO)/{_RUN}|\[{_RUN}\])(?![\w'’-])"
                       .replace("(?P<phi>", "(?:"))
+# Two people in one slot ("Handoff Leyva/Noel", "Kreusel/Rose"): one of them a rare name word.
+_PAIR = re.compile(rf"(?<![\w'’/-])(?P<a>{_W})/(?P<b>{_W})(?![\w'’/-])")
 _EXCLUDED = frozenset(
     "nothing everything everyone everybody someone somebody anyone anybody none nobody overnight tonight today "
     "yesterday tomorrow morning evening afternoon night noon midnight daily weekly then later also again staff "
@@ -137,6 +140,11 @@ def _position_spans(text: str) -> list[Span]:
         if lx.clinical_context(text, start, end):
             continue
         spans.append(Span(start, end, "NAME", PRIORITY))
+    for m in _PAIR.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if (min(len(a), len(b)) > 2 and _word_ok(a) and _word_ok(b) and (_rare(a) or _rare(b))
+                and not lx.clinical_context(text, m.start(), m.end())):
+            spans.append(Span(m.start(), m.end(), "NAME", PRIORITY))
     for m in _SLASHED.finditer(text):
         for w in re.finditer(_W, m.group()):
             if _word_ok(w.group()) and not _sentence_start(text, m.start() + w.start()):
@@ -186,7 +194,8 @@ def _column_spans(text: str) -> list[Span]:
 
 _L = r"[a-z]{2,}(?:-[a-z]{2,})?"
 _LOWER_CUE = re.compile(
-    rf"(?<![\w'’])(?:its|it's|it’s|im|i'm|i’m|i[ \t]+am|this[ \t]+is|my[ \t]+name[ \t]+is)[ \t]+"
+    rf"(?:(?<![\w'’])(?:it's|it’s|i'm|i’m|i[ \t]+am|this[ \t]+is|my[ \t]+name[ \t]+is)"
+    rf"|(?:(?<![\w'’])(?i:hi|hello|hey)[ \t,]+|(?:^|(?<=[:\n]))[ \t]*)(?:its|im))[ \t]+"
     rf"(?P<a>{_L}(?:[ \t]+(?!(?:again|here|calling|from)\b){_L})?)(?=[ \t]*[,.!\n]|[ \t]+(?:again|here|calling|from)\b)"
     rf"|(?:^|(?<=[:\n]))[ \t]*(?P<b>{_L}(?:[ \t]+(?!here\b){_L})?)[ \t]+here\b"
     rf"|(?<![\w'’])(?i:thanks|thank[ \t]+you)(?:[ \t]+(?:so[ \t]+much|a[ \t]+lot|again))?[ \t]*,[ \t]*"
@@ -212,7 +221,9 @@ def _lower_spans(text: str) -> list[Span]:
         value = m.group(key)
         words = value.split()
         strict = key == "a" and not re.match(r"[ \t]+(?:again|here|calling|from)\b", text[m.end():])
-        if not all(_lower_name_ok(w) and (_lower_ok(w) or not strict) for w in words):
+        second_ok = len(words) < 2 or (words[1] not in _LOWER_WORDS and words[1] not in NAME_STOP
+                                       and lx.zipf(words[1]) < _COMMON_TOP and not lx.is_clinical(words[1]))
+        if not second_ok or not (_lower_name_ok(words[0]) and (_lower_ok(words[0]) or not strict)):
             continue
         start = m.start(key)
         spans.append(Span(start, start + len(" ".join(words)), "NAME", PRIORITY))
@@ -225,11 +236,11 @@ _LIST = re.compile(rf"(?<![\w'’-]){_ITEM}(?:,[ \t]*{_ITEM}){{0,5}},?[ \t]+(?:a
 _INITIAL_ITEM = re.compile(rf"(?:^|(?<=\n)|(?<=[,;:(/]))[ \t]*(?:[-*•]|\d{{1,2}}[.)])?[ \t]*[A-Z]\.[ \t]?(?P<phi>{_W})"
                            r"(?=[ \t]*(?:[,;()\n]|$))")
 # A line that is only a name with a middle initial: "Mark H. Madrid".
-_INITIAL_LINE = re.compile(rf"(?m:^[ \t]*(?P<phi>{_W}[ \t]+[A-Z]\.[ \t]+{_W})[ \t]*$)")
+_INITIAL_LINE = re.compile(rf"(?m:(?:^|(?<=[.!?][ \t]{{2}}))[ \t]*(?P<phi>{_W}[ \t]+[A-Z]\.[ \t]+{_W})[ \t]*$)")
 
 
 def _rare(word: str) -> bool:
-    return lx.zipf(word) < _RARE_BELOW and not lx._in(word.lower(), lx.ct.ENGLISH)
+    return lx.zipf(word) < _LIST_RARE_BELOW and not lx._in(word.lower(), lx.ct.ENGLISH)
 
 
 def _list_spans(text: str) -> list[Span]:
