@@ -22,6 +22,7 @@ def _out(text: str) -> str:
     ("Foley removed; Dale voided 250 mL by noon.", "Dale"),
     ("Potassium repleted per Baker.", "Baker"),                   # surname alone after "per"
     ("Handed off to Hardy at 1900.", "Hardy"),
+    ("Okay to extubate per King once awake.", "King"),           # not taken for an -ing word
     ("Reviewed the insulin sliding scale with Castle today.", "Castle"),
     ("Kids on the unit: Rocky, Mercy and Wiktor.", "Rocky"),      # coordinated list beside a rare name
     ("Resident/RN/Amalberga aware.", "Amalberga"),

@@ -80,8 +80,8 @@ _PERSON_HEADER = frozenset("name names patient visitor visitors staff provider n
                            "caller person who clinician physician signer witness".split())
 
 
-_VERB_FORM = re.compile(rf"(?:{_PERSON_VERB}|appears|seems|include|includes|show|shows|notes|presents|"
-                        r"[a-z]+(?:ing|ly))")
+_VERB_FORM = re.compile(rf"(?:{_PERSON_VERB}|appears|seems|include|includes|show|shows|notes|presents)")
+_ADVERB_OR_ING = re.compile(r"[a-z]{3,}(?:ing|ly)")  # "Having", "Specifically"; not "King", "Lily"
 
 
 def _word_ok(word: str) -> bool:
@@ -91,6 +91,7 @@ def _word_ok(word: str) -> bool:
     low = base.lower()
     return (len(base) >= 2 and _upper_ok(base) and low not in _EXCLUDED and low not in NAME_STOP
             and not _VERB_FORM.fullmatch(low)
+            and not (_ADVERB_OR_ING.fullmatch(low) and (lx._in(low, lx.ct.ENGLISH) or lx.zipf(low) >= 4.5))
             and lx.zipf(base) < _COMMON_TOP and base not in lx.nl.COUNTRIES_AND_REGIONS
             and base not in lx.nl.US_CITIES)
 
