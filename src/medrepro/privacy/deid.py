@@ -62,6 +62,7 @@ from medrepro.privacy.name_context import caps_name_spans, context_name_spans
 from medrepro.privacy.name_fields import field_name_spans
 from medrepro.privacy.name_handles import handle_name_spans, name_form_spans
 from medrepro.privacy.name_messages import message_name_spans
+from medrepro.privacy.name_position import position_name_spans
 from medrepro.privacy.names import _name_spans, _propagate_names
 from medrepro.privacy.patterns import (  # noqa: F401  (CATEGORIES, PLACEHOLDER_RE, SCAN_RULES: public API)
     _RULES,
@@ -157,6 +158,7 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
         name_spans = _name_spans(text, lists=names == "all")
         if names == "all":
             name_spans += message_name_spans(text) + handle_name_spans(text) + field_name_spans(text)
+            name_spans += position_name_spans(text)  # names in a person's place (round 9)
         spans += name_spans
         if names == "all":
             # The lexicon test already runs on every word of the note, so it is not propagated.
