@@ -93,3 +93,11 @@ def test_dev9_names_quick_subset_keeps_its_floor():
     ours = report["systems"]["medrepro"]
     assert ours["recall_by_category"]["NAME"] >= 0.96
     assert ours["other_tokens_kept"] >= 0.985
+
+
+def test_a_narrower_table_below_a_name_table_keeps_its_cells():
+    text = ("Patient Name\tPatient ID\tStatus\nJerzy Craven\t878083\tNPO\n"
+            "Test\tResult\nMcMurray test\tnoted\nTinel sign\tpositive")
+    out = deidentify(text).text
+    assert "Jerzy" not in out and "Craven" not in out
+    assert "McMurray test" in out and "Tinel sign" in out

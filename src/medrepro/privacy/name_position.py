@@ -170,6 +170,7 @@ def _column_spans(text: str) -> list[Span]:
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
     cols: set[int] = set()
+    width = 0
     for i, line in enumerate(lines):
         if "\t" not in line and line.count("|") < 2:
             cols = set()
@@ -178,8 +179,10 @@ def _column_spans(text: str) -> list[Span]:
         cells = _SPLIT.split(line[lead:].strip())
         heads = {j for j, c in enumerate(cells) if _last_word(c) in _PERSON_HEADER}
         if heads:
-            cols = heads
+            cols, width = heads, len(cells)
             continue
+        if len(cells) < width:  # a narrower row is another table ("Test<TAB>Result" under a name table)
+            cols = set()
         pos = offsets[i] + lead
         for j, cell in enumerate(cells):
             at = text.find(cell, pos) if cell else -1
