@@ -23,7 +23,7 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -219,19 +219,18 @@ def _scan_values(path: Path, values: _Values) -> set[Finding]:
 _CACHE_LINE = 500  # lines up to this length are cached: JSON, CSV and log outputs repeat them a lot
 
 
-@functools.lru_cache(maxsize=1 << 15)
 def _line_categories(line: str) -> tuple[str, ...]:
     return tuple(span.category for span in find_phi(line, rules=SCAN_RULES, names="cued", locations=False))
 
 
-def _scan_patterns(path: Path) -> set[Finding]:
-    """The detectors run on each line alone, as always; a line seen before reuses its categories."""
+def _scan_patterns(path: Path, cached: Callable[[str], tuple[str, ...]] = _line_categories) -> set[Finding]:
+    """The detectors run on each line alone, as always; `cached` (one per scan) answers for short lines."""
     found: set[Finding] = set()
     with path.open(encoding="utf-8", errors="ignore") as fh:
         for number, line in enumerate(fh, start=1):
             if not any(ch.isdigit() or ch.isupper() or ch == "@" for ch in line):
                 continue
-            lookup = _line_categories if len(line) <= _CACHE_LINE else _line_categories.__wrapped__
+            lookup = cached if len(line) <= _CACHE_LINE else _line_categories
             for category in lookup(line):
                 found.add(Finding(str(path), number, category))
     return found
@@ -242,12 +241,13 @@ def scan_paths(paths: Sequence[str | os.PathLike], values: Iterable[str | tuple[
     """Findings (file, line, category) for planted values and PHI patterns under `paths`, sorted."""
     norm = _normalise(values)
     planted = _Values(norm) if norm else None
+    cached = functools.lru_cache(maxsize=1 << 15)(_line_categories)
     found: set[Finding] = set()
     for path in _iter_files(paths):
         if planted:
             found |= _scan_values(path, planted)
         if patterns and not _is_binary(path):
-            found |= _scan_patterns(path)
+            found |= _scan_patterns(path, cached)
     return sorted(found)
 
 
