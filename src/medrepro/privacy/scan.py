@@ -19,10 +19,11 @@ do the unit tests that exercise the de-identifier. VCS and cache folders are ski
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,13 +123,75 @@ def _value_pattern(value: bytes) -> re.Pattern[bytes]:
     return re.compile(before + re.escape(value) + after)
 
 
-def _scan_values(path: Path, values: list[tuple[str, bytes]]) -> set[Finding]:
+_TRIE_DEPTH = 64
+
+
+def _trie_pattern(values: Iterable[bytes]) -> re.Pattern[bytes]:
+    """One regex that matches wherever any of `values` occurs: the values as a trie of nested
+    alternations, so `re` follows one branch per byte instead of trying thousands of literals (one
+    pass over a 1 MB figure takes ~0.04 s, against ~2 s for one substring search per value). Only the
+    first `_TRIE_DEPTH` bytes of each value enter the trie (a value occurs only where its prefix does), which
+    bounds the nesting `re` has to parse."""
+    root: dict = {}
+    for value in values:
+        node = root
+        for byte in value[:_TRIE_DEPTH]:
+            node = node.setdefault(byte, {})
+        node[None] = {}
+
+    def emit(node: dict) -> bytes:
+        branches = [re.escape(bytes([b])) + emit(child) for b, child in sorted(
+            (b, c) for b, c in node.items() if b is not None)]
+        if not branches:
+            return b""
+        body = branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
+        return b"(?:" + body + b")?" if None in node else body
+
+    return re.compile(emit(root))
+
+
+class _Values:
+    """The planted values of one scan. A buffer in which the trie finds none (nearly every output file)
+    costs one regex pass; otherwise only the values it holds verbatim run their boundary pattern, which
+    is compiled once, the first time it is needed (thousands overflow `re`'s cache)."""
+
+    def __init__(self, values: list[tuple[str, bytes]]):
+        self.items = list(dict.fromkeys(values))
+        self.longest = max(len(v) for _, v in self.items)
+        self.any = _trie_pattern(v for _, v in self.items)
+        self.patterns: dict[bytes, re.Pattern[bytes]] = {}
+
+    def present(self, buf: bytes) -> Iterator[tuple[str, bytes, re.Pattern[bytes]]]:
+        """(category, value, pattern) of every value in `buf`, token boundaries not yet checked."""
+        if self.any.search(buf) is None:
+            return
+        for category, value in self.items:
+            if value in buf:
+                if value not in self.patterns:
+                    self.patterns[value] = _value_pattern(value)
+                yield category, value, self.patterns[value]
+
+
+def _starts(buf: bytes, value: bytes, pattern: re.Pattern[bytes]) -> Iterator[int]:
+    """Where `pattern.finditer(buf)` matches, found by substring search: `re` cannot skip ahead to the
+    literal behind a lookbehind, so it tried every byte (19 s for 2,600 values in a 190 KB file). The
+    boundary lookarounds still see the bytes before `start`; a match is the value itself, so the next
+    search starts after it, as finditer's does."""
+    start = buf.find(value)
+    while start >= 0:
+        if pattern.match(buf, start):
+            yield start
+            start = buf.find(value, start + len(value))
+        else:
+            start = buf.find(value, start + 1)
+
+
+def _scan_values(path: Path, values: _Values) -> set[Finding]:
     """Byte-level, case-insensitive search on token boundaries, in chunks that overlap by the longest value
     plus the two bytes of context either side that the boundary check looks at."""
     found: set[Finding] = set()
-    patterns = [(category, _value_pattern(value)) for category, value in values]
     context = 2
-    overlap = max(len(v) for _, v in values) + 2 * context
+    overlap = values.longest + 2 * context
     lines_before = 0  # newlines in the file before `tail`
     tail = b""
     first = 0  # matches starting before this were decided in the previous chunk, with their left context
@@ -139,11 +202,10 @@ def _scan_values(path: Path, values: list[tuple[str, bytes]]) -> set[Finding]:
             final = not chunk
             buf = (tail + chunk).lower()
             decided = len(buf) if final else len(buf) - context  # later bytes could still extend a match
-            for category, pattern in patterns:
-                for match in pattern.finditer(buf):
-                    if first <= match.start() and match.end() <= decided:
-                        found.add(Finding(str(path), lines_before + buf.count(b"\n", 0, match.start()) + 1,
-                                          category))
+            for category, value, pattern in values.present(buf):
+                for start in _starts(buf, value, pattern):
+                    if first <= start and start + len(value) <= decided:
+                        found.add(Finding(str(path), lines_before + buf.count(b"\n", 0, start) + 1, category))
             if final:
                 break
             keep = min(overlap, len(buf))
@@ -154,14 +216,23 @@ def _scan_values(path: Path, values: list[tuple[str, bytes]]) -> set[Finding]:
     return found
 
 
-def _scan_patterns(path: Path) -> set[Finding]:
+_CACHE_LINE = 500  # lines up to this length are cached: JSON, CSV and log outputs repeat them a lot
+
+
+def _line_categories(line: str) -> tuple[str, ...]:
+    return tuple(span.category for span in find_phi(line, rules=SCAN_RULES, names="cued", locations=False))
+
+
+def _scan_patterns(path: Path, cached: Callable[[str], tuple[str, ...]] = _line_categories) -> set[Finding]:
+    """The detectors run on each line alone, as always; `cached` (one per scan) answers for short lines."""
     found: set[Finding] = set()
     with path.open(encoding="utf-8", errors="ignore") as fh:
         for number, line in enumerate(fh, start=1):
             if not any(ch.isdigit() or ch.isupper() or ch == "@" for ch in line):
                 continue
-            for span in find_phi(line, rules=SCAN_RULES, names="cued", locations=False):
-                found.add(Finding(str(path), number, span.category))
+            lookup = cached if len(line) <= _CACHE_LINE else _line_categories
+            for category in lookup(line):
+                found.add(Finding(str(path), number, category))
     return found
 
 
@@ -169,12 +240,14 @@ def scan_paths(paths: Sequence[str | os.PathLike], values: Iterable[str | tuple[
                patterns: bool = True) -> list[Finding]:
     """Findings (file, line, category) for planted values and PHI patterns under `paths`, sorted."""
     norm = _normalise(values)
+    planted = _Values(norm) if norm else None
+    cached = functools.lru_cache(maxsize=1 << 15)(_line_categories)
     found: set[Finding] = set()
     for path in _iter_files(paths):
-        if norm:
-            found |= _scan_values(path, norm)
+        if planted:
+            found |= _scan_values(path, planted)
         if patterns and not _is_binary(path):
-            found |= _scan_patterns(path)
+            found |= _scan_patterns(path, cached)
     return sorted(found)
 
 
