@@ -37,7 +37,8 @@ def notes():
 @pytest.fixture(scope="module")
 def reports(notes):
     return {split: bench.run(notes, n=40, seed=3, split=split, peers=False)["systems"]["medrepro"]
-            for split in ("dev", "dev-v1", "dev-v2", "dev-patterns", "heldout-v6", "heldout-v7")}
+            for split in ("dev", "dev-v1", "dev-v2", "dev-patterns", "heldout-v6", "heldout-v7", "heldout-v8",
+                          "dev9-formats")}
 
 
 @pytest.mark.parametrize("split", ["dev", "dev-v1", "dev-v2"])
@@ -82,6 +83,27 @@ def test_heldout_v7_keeps_the_fixes_that_followed_it(reports):
     by = r["recall_by_category"]
     assert min(by[c] for c in ("ADDRESS", "AGE>89", "IP", "PHONE")) >= 0.95
     assert by["DATE"] >= 0.97 and by["ID"] >= 0.95 and by["NAME"] >= 0.96
+
+
+def test_heldout_v8_keeps_its_measured_level(reports):
+    """v8 (names from mimesis, its own frames) was measured once on the round-9 rules (docs/privacy.md: recall
+    0.9453 on 300 notes; addresses and record numbers in new documents were the misses). Floors (40 notes)
+    so a later change cannot fall below the measured estimate unnoticed."""
+    r = reports["heldout-v8"]
+    assert r["n_planted"] >= 40 * 15
+    assert r["recall"] >= 0.92 and r["other_tokens_kept"] >= 0.985 and r["clinical_strings_kept"] >= 0.93
+    by = r["recall_by_category"]
+    assert by["NAME"] >= 0.95 and by["DATE"] >= 0.92 and by["ID"] >= 0.70 and by["ADDRESS"] >= 0.70
+    assert min(by[c] for c in ("AGE>89", "EMAIL", "IP", "PHONE", "URL")) >= 0.95
+    assert r["missed"], "v8 is not solved; an empty miss list means a scoring bug"
+
+
+def test_identifiers_inside_structured_text_are_found(reports):
+    """JSON/XML/CDA, key-value blocks, DICOM dumps, query strings, tables, OCR damage (dev9-formats: 0.78
+    without the round-9 key, table and extracted-text rules); clinical strings inside them are kept."""
+    r = reports["dev9-formats"]
+    assert r["recall"] >= 0.98 and r["recall_by_category"]["NAME"] >= 0.97, r["recall_by_template"]
+    assert r["other_tokens_kept"] >= 0.985 and r["clinical_strings_kept"] >= 0.97
 
 
 def test_dev_and_heldout_notes_share_nothing(notes):
