@@ -20,8 +20,11 @@ import deid_benchmark as bench  # noqa: E402
 import deid_dev9_clinical as dev9  # noqa: E402
 import deid_harness as harness  # noqa: E402
 
+# The splits that existed when dev9-clinical was written; v8 and the other round-9 splits were written in
+# parallel, and their overlap with it is measured in docs/privacy.md, not forbidden here.
+_PARALLEL = ("deid_heldout8", "deid_heldout9", "deid_dev9_")
 EARLIER = sorted(p.stem for p in (REPO / "benchmarks").glob("deid_*.py")
-                 if p.stem.startswith(("deid_heldout", "deid_dev")) and p.stem != "deid_dev9_clinical")
+                 if p.stem.startswith(("deid_heldout", "deid_dev")) and not p.stem.startswith(_PARALLEL))
 
 
 def _literals(module: str) -> list[str]:
