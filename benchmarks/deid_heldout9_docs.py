@@ -1,0 +1,342 @@
+"""Name families of v9 (`deid_heldout9.py`): held out like them, never tune on it.
+
+Most volume sits in ordinary notes and paperwork: history and physicals, progress notes, discharge
+summaries, consults, operative notes, referral letters, nursing notes, portal and phone messages, result
+notes and forms, with names cued by a title or role or by nothing (a given name alone, a bare surname,
+names in a list). The rest (docstrings marked NEW) are document kinds no earlier split planted into: EMS
+run reports, POLST forms, EMTALA transfer certifications, safety-event reports, release-of-information
+logs, itemized bills and remittances, immunization-registry printouts, newborn-screen cards, home-health
+(OASIS) visits, dialysis run sheets, code-blue records, anesthesia records, spectacle prescriptions, work
+and school excuse letters, birth-certificate worksheets, adult-protective-services reports, interpreter
+logs, pathology cassette labels, medication-administration records and chart-access audits.
+"""
+
+from __future__ import annotations
+
+from deid_heldout9_names import given, surname
+from deid_heldout9_values import clock_date, date, datep, dob, full, idp, letters, mrn, nm
+
+
+def _hp(g):
+    """History and physical: who gave the history, the primary physician, relatives."""
+    f1, l1, v1 = full(g)
+    kind = g.r.randrange(4)
+    if kind == 0:
+        s = g.r.choice(["History obtained from {v}, her neighbor of twenty years, and old records.",
+                        "PCP is {v} at the county clinic; last visit in the spring.",
+                        "Lives alone since the death of her husband {v} in the winter."])
+        return s.format(v=v1), [nm("h9_hp", v1, f1, l1)]
+    if kind == 1:
+        brother = given(g, "male")
+        s = f"Family present: daughter {v1} and her brother {brother}, both at the bedside."
+        return s, [nm("h9_hp_family", v1, f1, l1), nm("h9_hp_family", brother, brother)]
+    if kind == 2:
+        s = g.r.choice(["Endocrinology (Dr. {l}) adjusted her insulin last month.",
+                        "She was told by Dr. {l} years ago that her heart was enlarged.",
+                        "Old records from Dr. {l}'s office are requested."])
+        return s.format(l=l1), [nm("h9_hp_dr", l1, l1)]
+    return (f"{f1} describes the pain as \"a belt pulled tight\" around the ribs.", [nm("h9_hp_quote", f1, f1)])
+
+
+def _progress(g):
+    """Progress notes: the given name alone, the surname alone, the covering clinicians."""
+    f1, l1, v1 = full(g)
+    kind = g.r.randrange(4)
+    if kind == 0:
+        s = g.r.choice(["{f} ate half of breakfast and walked the hall twice.", "This morning {f} is more alert.",
+                        "{f} refused the 0600 labs but allowed a redraw at 0800.",
+                        "Discussed goals of care with {f}, who wants to keep treating."])
+        return s.format(f=f1), [nm("h9_progress_given", f1, f1)]
+    if kind == 1:
+        s = f"Patient seen with {v1}, NP; note co-signed by the attending."
+        return s, [nm("h9_progress_team", v1, f1, l1)]
+    if kind == 2:
+        s = g.r.choice(["{l} remains on 2 L nasal cannula.", "Ms. {l} denies chest pain overnight.",
+                        "Mr. {l} tolerated the diet advance."])
+        return s.format(l=l1), [nm("h9_progress_surname", l1, l1)]
+    return (f"Updated the son, {v1}, by phone after rounds.", [nm("h9_progress_family", v1, f1, l1)])
+
+
+def _discharge(g):
+    """Discharge summaries: follow-up, who takes the patient home, the dictating physician."""
+    f1, l1, v1 = full(g)
+    f2, l2, v2 = full(g)
+    kind = g.r.randrange(3)
+    if kind == 0:
+        s = f"Appointments: {v1}, PA (orthopedics), two weeks; Dr. {l2} (renal), six weeks."
+        return s, [nm("h9_dc_followup", v1, f1, l1), nm("h9_dc_followup", l2, l2)]
+    if kind == 1:
+        s = g.r.choice(["Discharged home in the care of {v}.", "Her nephew {v} will manage the medications.",
+                        "Teach-back completed with {v}."])
+        return s.format(v=v1), [nm("h9_dc_home", v1, f1, l1)]
+    s = f"Electronically signed by {v1}, MD on behalf of {l2}, {f2}"
+    return s, [nm("h9_dc_sign", v1, f1, l1), nm("h9_dc_sign", f"{l2}, {f2}", l2, f2)]
+
+
+def _consult(g):
+    """Consult notes: the requesting physician and the consultant."""
+    f1, l1, v1 = full(g)
+    l2 = surname(g)
+    s = g.r.choice(["Asked to see the patient by Dr. {l} regarding hyponatremia.",
+                    "Referring provider: Dr. {l}.", "Case reviewed with {v}, the nephrology fellow."])
+    if "{v}" in s:
+        return s.format(v=v1), [nm("h9_consult", v1, f1, l1)]
+    return s.format(l=l2), [nm("h9_consult_dr", l2, l2)]
+
+
+def _opnote(g):
+    """Operative notes: surgeon, first assistant, anesthesiologist, scrub and circulator."""
+    (f1, l1, v1), (f2, l2, v2) = full(g), full(g)
+    l3 = surname(g)
+    kind = g.r.randrange(3)
+    if kind == 0:
+        s = f"Primary surgeon: {v1}, MD. First assistant: {v2}, PA-C. Anesthesiologist: Dr. {l3}."
+        return s, [nm("h9_op_team", v1, f1, l1), nm("h9_op_team", v2, f2, l2), nm("h9_op_team", l3, l3)]
+    if kind == 1:
+        s = f"Circulator {f2} and scrub tech {f1} confirmed counts before closure."
+        return s, [nm("h9_op_staff", f2, f2), nm("h9_op_staff", f1, f1)]
+    return (f"The case was then turned over to Dr. {l1} for the reconstruction.", [nm("h9_op_handover", l1, l1)])
+
+
+def _letter(g):
+    """Referral letters: salutations, closings, copies."""
+    (f1, l1, v1), (f2, l2, v2) = full(g), full(g)
+    kind = g.r.randrange(3)
+    if kind == 0:
+        s = g.r.choice(["Dear Dr. {l},", "Dear {f}, thank you for coming in.", "Dear Mr. {l}:"])
+        v = f1 if "{f}" in s else l1
+        return s.format(f=f1, l=l1), [nm("h9_letter_salutation", v, v)]
+    if kind == 1:
+        s = f"Kind regards, {v1}, MD, FACP   Copy to: {v2}"
+        return s, [nm("h9_letter_closing", v1, f1, l1), nm("h9_letter_closing", v2, f2, l2)]
+    birth = dob(g)
+    s = f"Patient: {v1}   Date of birth: {birth}"
+    return s, [nm("h9_letter_re", v1, f1, l1), datep("h9_letter_dob", birth)]
+
+
+def _nursing(g):
+    """Nursing notes: sitters, visitors, hand-offs by given name."""
+    f1, l1, v1 = full(g)
+    s = g.r.choice(["Sister {f} stayed overnight.", "Report given to {v}, RN, oncoming shift.",
+                    "Repositioned q2h with {f}, CNA.", "Husband {v} brought her glasses and hearing aids.",
+                    "Telesitter monitoring started; {f} notified of the plan.", "Tech {f} obtained the orthostatics."])
+    v = v1 if "{v}" in s else f1
+    return s.format(f=f1, v=v1), [nm("h9_nursing", v, *v.split(" ", 1))]
+
+
+def _message(g):
+    """Portal and phone messages: caller and staff reply."""
+    (f1, l1, v1), f2 = full(g), given(g)
+    s = g.r.choice(["{v} called asking whether the biopsy is back. Message sent to {f2}.",
+                    "Spoke with {v}; appointment moved to Thursday. -{f2}",
+                    "Portal message from {v}: rash on both arms since the new pill. {f2} to review."])
+    return s.format(v=v1, f2=f2), [nm("h9_message", v1, f1, l1), nm("h9_message", f2, f2)]
+
+
+def _result(g):
+    """Result notes and read-backs."""
+    f1, l1, v1 = full(g)
+    s = g.r.choice(["Troponin result phoned to {v}, charge nurse, with read-back.",
+                    "Culture growth reported to {v} at 1410.", "Imaging finding discussed with Dr. {l} by phone."])
+    if "{l}" in s:
+        return s.format(l=l1), [nm("h9_result", l1, l1)]
+    return s.format(v=v1), [nm("h9_result", v1, f1, l1)]
+
+
+def _form(g):
+    """Consent, intake and emergency-contact forms."""
+    (f1, l1, v1), (f2, l2, v2) = full(g), full(g)
+    d = date(g)
+    s = g.r.choice(["Consent signed by {a} (daughter, POA); witnessed by {b} on {d}.",
+                    "Emergency contact 1: {a}   Emergency contact 2: {b}   Updated {d}"])
+    return s.format(a=v1, b=v2, d=d), [nm("h9_form", v1, f1, l1), nm("h9_form", v2, f2, l2), datep("h9_form_date", d)]
+
+
+def _given_alone(g):
+    """A given name alone with no cue."""
+    f1 = given(g)
+    s = g.r.choice(["{f} prefers the window bed.", "After the family left, {f} cried for a while.",
+                    "We reviewed the diet handout and {f} had good questions.", "{f} declined the flu shot again.",
+                    "Best time to reach {f} is after lunch."])
+    return s.format(f=f1), [nm("h9_given_alone", f1, f1)]
+
+
+def _surname_alone(g):
+    """A bare surname, as in sign-out shorthand."""
+    l1 = surname(g)
+    s = g.r.choice(["Sign-out to {l} at 1900.", "{l} will follow up on the cultures.",
+                    "Discussed with {l}; agrees to stop the drip.", "Night float ({l}) paged twice."])
+    return s.format(l=l1), [nm("h9_surname_alone", l1, l1)]
+
+
+def _name_list(g):
+    """Names in lists: meeting attendance, rosters, distribution lists."""
+    people = [full(g) for _ in range(3)]
+    if g.r.randrange(2):
+        s = f"Attendees: {people[0][2]}, {people[1][2]}, {people[2][1]}."
+        return s, [nm("h9_list", people[0][2], *people[0][:2]), nm("h9_list", people[1][2], *people[1][:2]),
+                   nm("h9_list", people[2][1], people[2][1])]
+    s = f"Visitors allowed: {people[0][0]}, {people[1][0]} or {people[2][0]}."
+    return s, [nm("h9_list", p[0], p[0]) for p in people]
+
+
+# ---- NEW document kinds -------------------------------------------------------------------------------
+
+def _ems(g):
+    """NEW: EMS run reports (ePCR) handed over at triage: crew, patient, unit, times."""
+    (f1, l1, _), (f2, l2, v2) = full(g), full(g)
+    t = clock_date(g)
+    s = f"ePCR: Pt {l1.upper()}, {f1.upper()}  Medic 14 crew {v2}, EMT-P  On scene {t}"
+    return s, [nm("h9_ems", f"{l1.upper()}, {f1.upper()}", l1.upper(), f1.upper()), nm("h9_ems", v2, f2, l2),
+               datep("h9_ems_time", t)]
+
+
+def _polst(g):
+    """NEW: POLST forms: patient, the health-care professional who signed, the surrogate."""
+    (f1, l1, v1), (f2, l2, v2) = full(g), full(g)
+    s = f"POLST Section D: discussed with {v1} (legally recognized decisionmaker). Signing practitioner: {v2}, DO"
+    return s, [nm("h9_polst", v1, f1, l1), nm("h9_polst", v2, f2, l2)]
+
+
+def _emtala(g):
+    """NEW: EMTALA interfacility transfer certifications: accepting and certifying physicians."""
+    l1, (f2, l2, v2) = surname(g), full(g)
+    s = f"EMTALA transfer: accepting physician Dr. {l1}; certifying physician {v2}; benefits outweigh risks."
+    return s, [nm("h9_emtala", l1, l1), nm("h9_emtala", v2, f2, l2)]
+
+
+def _safety(g):
+    """NEW: safety-event reports: reporter and staff involved."""
+    (f1, l1, v1), f2 = full(g), given(g)
+    s = f"Safety event report filed by {v1}: wrong-rate infusion caught by {f2} at the pump."
+    return s, [nm("h9_safety", v1, f1, l1), nm("h9_safety", f2, f2)]
+
+
+def _roi(g):
+    """NEW: release-of-information logs: requester and the clerk who released."""
+    (f1, l1, v1), f2 = full(g), given(g)
+    d = date(g)
+    s = f"ROI log: records released {d} to {v1}, attorney for the patient; processed by {f2}."
+    return s, [datep("h9_roi_date", d), nm("h9_roi", v1, f1, l1), nm("h9_roi", f2, f2)]
+
+
+def _bill(g):
+    """NEW: itemized bills and remittances: guarantor and account."""
+    f1, l1, v1 = full(g)
+    acct = g.digits(9)
+    s = f"Itemized statement  Guarantor: {v1}  Account {acct}  Balance due $1,284.16"
+    return s, [nm("h9_bill", v1, f1, l1), idp("h9_bill_acct", acct)]
+
+
+def _immreg(g):
+    """NEW: immunization-registry printouts: patient name, administering clinic staff."""
+    f1, l1, _ = full(g)
+    f2 = given(g)
+    birth = dob(g)
+    s = f"State immunization registry | {l1}, {f1} | DOB {birth} | Tdap given by {f2} (LPN)"
+    return s, [nm("h9_immreg", f"{l1}, {f1}", l1, f1), datep("h9_immreg_dob", birth), nm("h9_immreg", f2, f2)]
+
+
+def _newborn(g):
+    """NEW: newborn-screen (heel-stick) cards: mother's name, collector."""
+    f1, l1, _ = full(g, "female")
+    f2 = given(g)
+    s = f"Newborn screen card: mother {l1}, {f1}; heel stick collected by {f2} at 26 hours of life."
+    return s, [nm("h9_newborn", f"{l1}, {f1}", l1, f1), nm("h9_newborn", f2, f2)]
+
+
+def _oasis(g):
+    """NEW: home-health (OASIS) visit notes: the clinician and the caregiver at home."""
+    (f1, l1, v1), f2 = full(g), given(g)
+    s = f"OASIS start-of-care visit by {v1}, PT. Primary caregiver {f2} present and engaged."
+    return s, [nm("h9_oasis", v1, f1, l1), nm("h9_oasis", f2, f2)]
+
+
+def _dialysis(g):
+    """NEW: dialysis run sheets: machine, nurse, technician by first name."""
+    l1, f2 = surname(g), given(g)
+    s = f"Run sheet chair 7: nephrologist Dr. {l1}; cannulated by {f2}; 3.5 hours, UF 2.4 L."
+    return s, [nm("h9_dialysis", l1, l1), nm("h9_dialysis", f2, f2)]
+
+
+def _code(g):
+    """NEW: code-blue and rapid-response records: code leader, recorder, compressions."""
+    (f1, l1, v1), f2, f3 = full(g), given(g), given(g)
+    s = f"Code record: leader {v1}; recorder {f2}; compressions rotated with {f3}. ROSC at 6 min."
+    return s, [nm("h9_code", v1, f1, l1), nm("h9_code", f2, f2), nm("h9_code", f3, f3)]
+
+
+def _anesthesia(g):
+    """NEW: anesthesia records: staff in and out with relief times."""
+    (f1, l1, v1), l2 = full(g), surname(g)
+    s = f"Anesthesia staff: {v1}, CRNA 0712-1130; relief by {l2} 1130-1215."
+    return s, [nm("h9_anesthesia", v1, f1, l1), nm("h9_anesthesia", l2, l2)]
+
+
+def _spectacle(g):
+    """NEW: spectacle prescriptions: patient and prescribing optometrist."""
+    (f1, l1, v1), (f2, l2, v2) = full(g), full(g)
+    s = f"Spectacle Rx for {v1}: OD -2.25 -0.50 x 090, OS -2.00 sph. {v2}, OD (optometry)"
+    return s, [nm("h9_spectacle", v1, f1, l1), nm("h9_spectacle", v2, f2, l2)]
+
+
+def _excuse(g):
+    """NEW: work and school excuse letters."""
+    f1, l1, v1 = full(g)
+    d = date(g)
+    s = g.r.choice(["To whom it may concern: {v} was seen in our clinic on {d} and may return to work in 3 days.",
+                    "Please excuse {v} from school on {d} for a medical appointment."])
+    return s.format(v=v1, d=d), [nm("h9_excuse", v1, f1, l1), datep("h9_excuse_date", d)]
+
+
+def _birthcert(g):
+    """NEW: birth-certificate worksheets: mother's maiden name, father's name, certifier."""
+    l1, (f2, l2, v2), f3 = surname(g), full(g, "male"), given(g, "female")
+    s = f"Birth worksheet: mother's maiden surname {l1}; father {v2}; certifier {f3} (midwife)."
+    return s, [nm("h9_birthcert", l1, l1), nm("h9_birthcert", v2, f2, l2), nm("h9_birthcert", f3, f3)]
+
+
+def _aps(g):
+    """NEW: adult-protective-services reports: the alleged perpetrator and the intake worker."""
+    (f1, l1, v1), f2 = full(g), given(g)
+    s = f"APS report made; caregiver named in the report: {v1}. Intake worker {f2} gave case number on file."
+    return s, [nm("h9_aps", v1, f1, l1), nm("h9_aps", f2, f2)]
+
+
+def _interpreter(g):
+    """NEW: interpreter-services logs: interpreter name and ID."""
+    f1, l1, v1 = full(g)
+    num = g.digits(6)
+    s = g.r.choice(["Interpreter: {v}, ID #{n}, via video.", "Spanish interpreter {v} (ID {n}) used for consent."])
+    return s.format(v=v1, n=num), [nm("h9_interpreter", v1, f1, l1), idp("h9_interpreter_id", num)]
+
+
+def _cassette(g):
+    """NEW: pathology cassette and slide labels: accession, patient surname, grosser's initials."""
+    l1 = surname(g)
+    acc = f"S{g.r.randint(10, 26)}-{g.digits(5)}"
+    s = f"Cassette {acc} A1 {l1.upper()}  grossed by {letters(g, 2)}"
+    return s, [idp("h9_cassette_acc", acc), nm("h9_cassette", l1.upper(), l1.upper())]
+
+
+def _mar(g):
+    """NEW: medication-administration records: the signature legend under the grid."""
+    (f1, l1, v1), (f2, l2, v2) = full(g), full(g)
+    i1, i2 = f1[0] + l1[0], f2[0] + l2[0]
+    s = f"MAR signature legend: {i1} = {v1}, RN; {i2} = {v2}, LPN"
+    return s, [nm("h9_mar", v1, f1, l1), nm("h9_mar", v2, f2, l2)]
+
+
+def _audit(g):
+    """NEW: chart-access audits pasted into privacy reviews: user, time, record."""
+    f1, l1, v1 = full(g)
+    t, m = clock_date(g), mrn(g)
+    s = f"Access audit: user {l1}, {f1} opened chart {m} at {t} (break-the-glass)."
+    return s, [nm("h9_audit", f"{l1}, {f1}", l1, f1), idp("h9_audit_mrn", m), datep("h9_audit_time", t)]
+
+
+ORDINARY_NAME = [_hp, _hp, _progress, _progress, _discharge, _discharge, _consult, _opnote, _letter, _nursing,
+                 _nursing, _message, _result, _form, _given_alone, _given_alone, _surname_alone, _name_list]
+NEW_NAME = [_ems, _polst, _emtala, _safety, _roi, _bill, _immreg, _newborn, _oasis, _dialysis, _code, _anesthesia,
+            _spectacle, _excuse, _birthcert, _aps, _interpreter, _cassette, _mar, _audit]
+__all__ = ["NEW_NAME", "ORDINARY_NAME"]
