@@ -335,8 +335,9 @@ def _audit(g):
     return s, [nm("h9_audit", f"{l1}, {f1}", l1, f1), idp("h9_audit_mrn", m), datep("h9_audit_time", t)]
 
 
-ORDINARY_NAME = [_hp, _hp, _progress, _progress, _discharge, _discharge, _consult, _opnote, _letter, _nursing,
-                 _nursing, _message, _result, _form, _given_alone, _given_alone, _surname_alone, _name_list]
+ORDINARY_NAME = [_hp, _hp, _hp, _progress, _progress, _progress, _discharge, _discharge, _consult, _opnote, _opnote,
+                 _letter, _letter, _nursing, _nursing, _message, _message, _result, _form, _given_alone, _given_alone,
+                 _given_alone, _surname_alone, _surname_alone, _name_list, _name_list, _consult, _result]
 NEW_NAME = [_ems, _polst, _emtala, _safety, _roi, _bill, _immreg, _newborn, _oasis, _dialysis, _code, _anesthesia,
             _spectacle, _excuse, _birthcert, _aps, _interpreter, _cassette, _mar, _audit]
 __all__ = ["NEW_NAME", "ORDINARY_NAME"]
