@@ -11,12 +11,12 @@ dropped. `HELDOUT_LOCALES` are mimesis locale codes; `Gen`'s Faker "en_US" objec
 
 Documents: most volume in ordinary notes and paperwork (H&P, progress notes, discharge summaries, consults,
 op notes, letters, nursing notes, messages, results, forms), names cued and uncued (a given name alone, a
-bare surname, lists). New here (no earlier split planted into them): EMS run reports, POLST forms, EMTALA
-transfers, safety-event reports, release-of-information logs, itemized bills, immunization-registry
-printouts, newborn-screen cards, home-health (OASIS) visits, dialysis run sheets, code records, anesthesia
-records, spectacle prescriptions, excuse letters, birth worksheets, APS reports, interpreter logs, pathology
-cassettes, MAR signature legends and chart-access audits; claim, kit and transfer-center numbers; run-sheet
-and audit time stamps.
+bare surname, lists). New here (no earlier split planted into them): POLST forms, safety-event reports,
+release-of-information logs, itemized bills, immunization-registry printouts, newborn-screen cards,
+hemodialysis treatment records, code records, anesthesia records, spectacle prescriptions, birth
+worksheets, APS reports, MAR signature legends, SANE chain-of-custody forms, poison-center cases, valuables
+inventories, DOT medical examiner certificates, VAERS reports, respirator fit tests and audiogram headers;
+code-record, dialysis and access time stamps.
 """
 
 from __future__ import annotations

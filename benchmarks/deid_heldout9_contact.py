@@ -63,8 +63,8 @@ def abroad(g) -> tuple[str, str, str]:
 
 
 def _id(g):
-    """Record numbers on ordinary paperwork, and NEW kinds: EMS incident numbers, claim and remittance numbers,
-    newborn-screen kit numbers, registry IDs, transfer-center case numbers, ROI request numbers."""
+    """Record numbers on ordinary paperwork and on the v9 documents: newborn-screen kits, registry client IDs,
+    ROI requests, remittance advices, prior authorizations, lab accessions."""
     d = g.digits
     v, s = g.r.choice([
         (f"{d(9)}", "Visit number {v}"), (f"{letters(g, 3)}{d(5)}", "Prior authorization {v} approved for 6 visits."),
@@ -187,7 +187,7 @@ def _address(g):
     v = g.r.choice([f"{core}, {town}, {st} {zip_code}", f"{core}, Unit {g.r.randint(1, 30)}, {town} {st} {zip_code}",
                     f"{core} {town} {st}"])
     parts = tuple(p for p in (v, core, town, zip_code if zip_code in v else "") if p)
-    s = g.r.choice(["Address: {v}", "Guarantor address {v}", "EMS picked her up at {v}.",
+    s = g.r.choice(["Address: {v}", "Guarantor address {v}", "Ambulance pickup address: {v}",
                     "Send the bill to {v}.", "Home visit at {v}.", "Resides at {v}."])
     return s.format(v=v), [Planted("ADDRESS", "h9_address", v, parts)]
 
@@ -258,7 +258,7 @@ def _age(g):
         (f"{n} years of age", (str(n),), "The patient is {v}."), (f"Age {n}", (str(n),), "{v} | F | DNR/DNI"),
         (f"{n}M", (f"{n}M",), "Pt {v} found on floor by daughter."), (f"{w}", (w,), "Her mother lived to {v}."),
         (f"{n}-year-old", (str(n),), "Newly admitted {v} with hip fracture."),
-        (f"aged {n}", (str(n),), "Father died aged {v} of a stroke."),
+        (f"aged {n}", (str(n),), "Father died {v} of a stroke."),
         (f"{n} yrs", (str(n),), "Age on registry: {v}"), (f"turns {n}", (str(n),), "She {v} next month."),
     ])
     return s.format(v=v), [Planted("AGE>89", "h9_age", v, (v, *parts))]

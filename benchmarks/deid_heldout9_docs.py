@@ -3,18 +3,18 @@
 Most volume sits in ordinary notes and paperwork: history and physicals, progress notes, discharge
 summaries, consults, operative notes, referral letters, nursing notes, portal and phone messages, result
 notes and forms, with names cued by a title or role or by nothing (a given name alone, a bare surname,
-names in a list). The rest (docstrings marked NEW) are document kinds no earlier split planted into: EMS
-run reports, POLST forms, EMTALA transfer certifications, safety-event reports, release-of-information
-logs, itemized bills and remittances, immunization-registry printouts, newborn-screen cards, home-health
-(OASIS) visits, dialysis run sheets, code-blue records, anesthesia records, spectacle prescriptions, work
-and school excuse letters, birth-certificate worksheets, adult-protective-services reports, interpreter
-logs, pathology cassette labels, medication-administration records and chart-access audits.
+names in a list). The rest (docstrings marked NEW) are document kinds no earlier split planted into:
+POLST forms, safety-event reports, release-of-information logs, itemized bills, immunization-registry
+printouts, newborn-screen cards, hemodialysis treatment records, code-blue records, anesthesia records,
+spectacle prescriptions, birth-certificate worksheets, adult-protective-services reports, MAR signature
+legends, SANE chain-of-custody forms, poison-center case records, valuables inventories, DOT medical
+examiner certificates, VAERS reports, respirator fit tests and audiogram headers.
 """
 
 from __future__ import annotations
 
 from deid_heldout9_names import given, surname
-from deid_heldout9_values import clock_date, date, datep, dob, full, idp, letters, mrn, nm
+from deid_heldout9_values import clock_date, date, datep, dob, full, idp, nm
 
 
 def _hp(g):
@@ -54,7 +54,8 @@ def _progress(g):
         s = g.r.choice(["{l} remains on 2 L nasal cannula.", "Ms. {l} denies chest pain overnight.",
                         "Mr. {l} tolerated the diet advance."])
         return s.format(l=l1), [nm("h9_progress_surname", l1, l1)]
-    return (f"Updated the son, {v1}, by phone after rounds.", [nm("h9_progress_family", v1, f1, l1)])
+    f2, l2, v2 = full(g, "male")
+    return (f"Updated the son, {v2}, by phone after rounds.", [nm("h9_progress_family", v2, f2, l2)])
 
 
 def _discharge(g):
@@ -66,8 +67,9 @@ def _discharge(g):
         s = f"Appointments: {v1}, PA (orthopedics), two weeks; Dr. {l2} (renal), six weeks."
         return s, [nm("h9_dc_followup", v1, f1, l1), nm("h9_dc_followup", l2, l2)]
     if kind == 1:
-        s = g.r.choice(["Discharged home in the care of {v}.", "Her nephew {v} will manage the medications.",
+        s = g.r.choice(["Discharged home in the care of {v}.", "Her niece {v} will manage the medications.",
                         "Teach-back completed with {v}."])
+        f1, l1, v1 = full(g, "female")
         return s.format(v=v1), [nm("h9_dc_home", v1, f1, l1)]
     s = f"Electronically signed by {v1}, MD on behalf of {l2}, {f2}"
     return s, [nm("h9_dc_sign", v1, f1, l1), nm("h9_dc_sign", f"{l2}, {f2}", l2, f2)]
@@ -116,10 +118,10 @@ def _letter(g):
 
 def _nursing(g):
     """Nursing notes: sitters, visitors, hand-offs by given name."""
-    f1, l1, v1 = full(g)
     s = g.r.choice(["Sister {f} stayed overnight.", "Report given to {v}, RN, oncoming shift.",
                     "Repositioned q2h with {f}, CNA.", "Husband {v} brought her glasses and hearing aids.",
                     "Telesitter monitoring started; {f} notified of the plan.", "Tech {f} obtained the orthostatics."])
+    f1, l1, v1 = full(g, "female" if s.startswith("Sister") else "male" if s.startswith("Husband") else None)
     v = v1 if "{v}" in s else f1
     return s.format(f=f1, v=v1), [nm("h9_nursing", v, *v.split(" ", 1))]
 
@@ -182,27 +184,11 @@ def _name_list(g):
 
 # ---- NEW document kinds -------------------------------------------------------------------------------
 
-def _ems(g):
-    """NEW: EMS run reports (ePCR) handed over at triage: crew, patient, unit, times."""
-    (f1, l1, _), (f2, l2, v2) = full(g), full(g)
-    t = clock_date(g)
-    s = f"ePCR: Pt {l1.upper()}, {f1.upper()}  Medic 14 crew {v2}, EMT-P  On scene {t}"
-    return s, [nm("h9_ems", f"{l1.upper()}, {f1.upper()}", l1.upper(), f1.upper()), nm("h9_ems", v2, f2, l2),
-               datep("h9_ems_time", t)]
-
-
 def _polst(g):
     """NEW: POLST forms: patient, the health-care professional who signed, the surrogate."""
     (f1, l1, v1), (f2, l2, v2) = full(g), full(g)
     s = f"POLST Section D: discussed with {v1} (legally recognized decisionmaker). Signing practitioner: {v2}, DO"
     return s, [nm("h9_polst", v1, f1, l1), nm("h9_polst", v2, f2, l2)]
-
-
-def _emtala(g):
-    """NEW: EMTALA interfacility transfer certifications: accepting and certifying physicians."""
-    l1, (f2, l2, v2) = surname(g), full(g)
-    s = f"EMTALA transfer: accepting physician Dr. {l1}; certifying physician {v2}; benefits outweigh risks."
-    return s, [nm("h9_emtala", l1, l1), nm("h9_emtala", v2, f2, l2)]
 
 
 def _safety(g):
@@ -245,17 +231,10 @@ def _newborn(g):
     return s, [nm("h9_newborn", f"{l1}, {f1}", l1, f1), nm("h9_newborn", f2, f2)]
 
 
-def _oasis(g):
-    """NEW: home-health (OASIS) visit notes: the clinician and the caregiver at home."""
-    (f1, l1, v1), f2 = full(g), given(g)
-    s = f"OASIS start-of-care visit by {v1}, PT. Primary caregiver {f2} present and engaged."
-    return s, [nm("h9_oasis", v1, f1, l1), nm("h9_oasis", f2, f2)]
-
-
 def _dialysis(g):
-    """NEW: dialysis run sheets: machine, nurse, technician by first name."""
+    """NEW: hemodialysis treatment records: nephrologist, the nurse who cannulated."""
     l1, f2 = surname(g), given(g)
-    s = f"Run sheet chair 7: nephrologist Dr. {l1}; cannulated by {f2}; 3.5 hours, UF 2.4 L."
+    s = f"HD treatment record, chair 7: nephrologist Dr. {l1}; cannulated by {f2}; 3.5 hours, UF 2.4 L."
     return s, [nm("h9_dialysis", l1, l1), nm("h9_dialysis", f2, f2)]
 
 
@@ -280,15 +259,6 @@ def _spectacle(g):
     return s, [nm("h9_spectacle", v1, f1, l1), nm("h9_spectacle", v2, f2, l2)]
 
 
-def _excuse(g):
-    """NEW: work and school excuse letters."""
-    f1, l1, v1 = full(g)
-    d = date(g)
-    s = g.r.choice(["To whom it may concern: {v} was seen in our clinic on {d} and may return to work in 3 days.",
-                    "Please excuse {v} from school on {d} for a medical appointment."])
-    return s.format(v=v1, d=d), [nm("h9_excuse", v1, f1, l1), datep("h9_excuse_date", d)]
-
-
 def _birthcert(g):
     """NEW: birth-certificate worksheets: mother's maiden name, father's name, certifier."""
     l1, (f2, l2, v2), f3 = surname(g), full(g, "male"), given(g, "female")
@@ -303,22 +273,6 @@ def _aps(g):
     return s, [nm("h9_aps", v1, f1, l1), nm("h9_aps", f2, f2)]
 
 
-def _interpreter(g):
-    """NEW: interpreter-services logs: interpreter name and ID."""
-    f1, l1, v1 = full(g)
-    num = g.digits(6)
-    s = g.r.choice(["Interpreter: {v}, ID #{n}, via video.", "Spanish interpreter {v} (ID {n}) used for consent."])
-    return s.format(v=v1, n=num), [nm("h9_interpreter", v1, f1, l1), idp("h9_interpreter_id", num)]
-
-
-def _cassette(g):
-    """NEW: pathology cassette and slide labels: accession, patient surname, grosser's initials."""
-    l1 = surname(g)
-    acc = f"S{g.r.randint(10, 26)}-{g.digits(5)}"
-    s = f"Cassette {acc} A1 {l1.upper()}  grossed by {letters(g, 2)}"
-    return s, [idp("h9_cassette_acc", acc), nm("h9_cassette", l1.upper(), l1.upper())]
-
-
 def _mar(g):
     """NEW: medication-administration records: the signature legend under the grid."""
     (f1, l1, v1), (f2, l2, v2) = full(g), full(g)
@@ -327,17 +281,63 @@ def _mar(g):
     return s, [nm("h9_mar", v1, f1, l1), nm("h9_mar", v2, f2, l2)]
 
 
-def _audit(g):
-    """NEW: chart-access audits pasted into privacy reviews: user, time, record."""
-    f1, l1, v1 = full(g)
-    t, m = clock_date(g), mrn(g)
-    s = f"Access audit: user {l1}, {f1} opened chart {m} at {t} (break-the-glass)."
-    return s, [nm("h9_audit", f"{l1}, {f1}", l1, f1), idp("h9_audit_mrn", m), datep("h9_audit_time", t)]
+def _sane(g):
+    """NEW: sexual-assault nurse examiner (SANE) evidence chain-of-custody forms: who sealed, who received."""
+    (f1, l1, v1), l2 = full(g), surname(g)
+    t = clock_date(g)
+    s = f"Chain of custody: kit sealed by {v1}, SANE-A; released to Officer {l2} at {t}."
+    return s, [nm("h9_sane", v1, f1, l1), nm("h9_sane", l2, l2), datep("h9_sane_time", t)]
+
+
+def _poison(g):
+    """NEW: poison-control call records: specialist, caller, the toxicologist on call."""
+    (f1, l1, v1), f2, l3 = full(g), given(g), surname(g)
+    s = f"Poison center case: specialist {v1} spoke with caller {f2}; toxicologist Dr. {l3} recommends observation."
+    return s, [nm("h9_poison", v1, f1, l1), nm("h9_poison", f2, f2), nm("h9_poison", l3, l3)]
+
+
+def _belongings(g):
+    """NEW: patient belongings and valuables inventories: who counted, who witnessed, who took them home."""
+    (f1, l1, v1), f2, (f3, l3, v3) = full(g), given(g), full(g)
+    s = (f"Valuables envelope: wallet, ring, phone. Inventoried by {v1} with {f2} as witness; "
+         f"released to {v3}.")
+    return s, [nm("h9_belongings", v1, f1, l1), nm("h9_belongings", f2, f2), nm("h9_belongings", v3, f3, l3)]
+
+
+def _dot_exam(g):
+    """NEW: commercial-driver (DOT) medical examiner certificates: driver and examiner with registry number."""
+    (f1, l1, v1), (f2, l2, v2) = full(g), full(g)
+    num = g.digits(10)
+    d = date(g)
+    s = f"Medical Examiner's Certificate: driver {v1} qualified for 1 year; examiner {v2}, NRCME {num}, {d}."
+    return s, [nm("h9_dot", v1, f1, l1), nm("h9_dot", v2, f2, l2), idp("h9_dot_nrcme", num), datep("h9_dot_date", d)]
+
+
+def _vaers(g):
+    """NEW: vaccine adverse-event (VAERS) reports: reporter and the vaccinator."""
+    (f1, l1, v1), l2 = full(g), surname(g)
+    s = f"VAERS form: reporter {v1}; vaccine given by {l2} at the county site; onset of hives within 20 min."
+    return s, [nm("h9_vaers", v1, f1, l1), nm("h9_vaers", l2, l2)]
+
+
+def _fit_test(g):
+    """NEW: occupational-health respirator fit-test records: employee and tester."""
+    f1, l1, _ = full(g)
+    f2 = given(g)
+    s = f"Respirator fit test PASSED | Employee: {l1.upper()}, {f1} | N95 size M | Tester: {f2}"
+    return s, [nm("h9_fit", f"{l1.upper()}, {f1}", l1.upper(), f1), nm("h9_fit", f2, f2)]
+
+
+def _audiogram(g):
+    """NEW: audiogram report headers: patient, audiologist, referring physician."""
+    (f1, l1, v1), (f2, l2, v2), l3 = full(g), full(g), surname(g)
+    s = f"AUDIOGRAM  {v1}  Audiologist: {v2}, Au.D.  Referred by Dr. {l3}  Tympanometry: type A bilaterally"
+    return s, [nm("h9_audiogram", v1, f1, l1), nm("h9_audiogram", v2, f2, l2), nm("h9_audiogram", l3, l3)]
 
 
 ORDINARY_NAME = [_hp, _hp, _hp, _progress, _progress, _progress, _discharge, _discharge, _consult, _opnote, _opnote,
                  _letter, _letter, _nursing, _nursing, _message, _message, _result, _form, _given_alone, _given_alone,
                  _given_alone, _surname_alone, _surname_alone, _name_list, _name_list, _consult, _result]
-NEW_NAME = [_ems, _polst, _emtala, _safety, _roi, _bill, _immreg, _newborn, _oasis, _dialysis, _code, _anesthesia,
-            _spectacle, _excuse, _birthcert, _aps, _interpreter, _cassette, _mar, _audit]
+NEW_NAME = [_polst, _safety, _roi, _bill, _immreg, _newborn, _dialysis, _code, _anesthesia, _spectacle, _birthcert,
+            _aps, _mar, _sane, _poison, _belongings, _dot_exam, _vaers, _fit_test, _audiogram]
 __all__ = ["NEW_NAME", "ORDINARY_NAME"]
