@@ -70,9 +70,9 @@ def _id(g):
         (f"{d(9)}", "Visit number {v}"), (f"{letters(g, 3)}{d(5)}", "Prior authorization {v} approved for 6 visits."),
         (f"{d(4)}-{d(5)}", "Lab accession {v} hemolyzed; redraw ordered."),
         (f"{letters(g, 1)}{d(3)}-{d(3)}-{d(3)}", "Medicaid ID {v} verified at registration."),
-        (f"{d(2)}-{d(7)}", "EMS incident number {v}"), (f"CLM{d(10)}", "Claim {v} denied: no referral on file."),
+        (f"{d(2)}-{d(7)}", "VAERS e-report number {v}"), (f"CLM{d(10)}", "Claim {v} denied: no referral on file."),
         (f"{d(8)}", "Newborn screen kit {v} mailed to the state lab."), (f"IR{d(7)}", "Registry client ID {v}"),
-        (f"TC-{d(6)}", "Transfer center case {v} opened at 0214."), (f"ROI{d(6)}", "ROI request {v} closed."),
+        (f"TC-{d(6)}", "Poison center case {v} opened at 0214."), (f"ROI{d(6)}", "ROI request {v} closed."),
         (f"{d(3)}{letters(g, 2)}{d(4)}", "Remittance advice {v} shows a contractual adjustment."),
     ])
     return s.format(v=v), [idp("h9_id", v)]
@@ -87,7 +87,7 @@ def _id_labeled(g):
 
 
 def _date(g):
-    """Dates in ordinary narrative and in NEW documents (bills, registry, run sheets, excuse letters)."""
+    """Dates in narrative and on the v9 paperwork (bills, registry printouts, treatment records)."""
     v = date(g)
     s = g.r.choice([
         "Presented to the ED on {v} with syncope.", "Last mammogram {v}, BI-RADS 2.", "Returns to clinic {v}.",
@@ -104,7 +104,7 @@ def _date_range(g):
     end = start + datetime.timedelta(days=g.r.randint(3, 120))
     a, b = date(g, start), date(g, end)
     s = g.r.choice(["Hospitalized {a} to {b} for sepsis.", "Dates of service: {a} - {b}",
-                    "Out of work from {a} until {b}.", "Home health certification period {a} through {b}."])
+                    "Out of work from {a} until {b}.", "Certified episode ran {a} to {b}."])
     return s.format(a=a, b=b), [datep("h9_date_range", a), datep("h9_date_range", b)]
 
 
@@ -113,25 +113,26 @@ def _date_spoken(g):
     n, mo = g.r.randint(1, 28), MONTHS[g.r.randint(0, 11)]
     v = g.r.choice([f"the {n}{nth(n)} of {mo}", f"{mo} {n}{nth(n)}", f"{DAYS[g.r.randint(0, 6)]}, the {n}{nth(n)}",
                     f"{mo} {n}, {g.r.randint(1998, 2026)}"])
-    s = g.r.choice(["The rash started on {v}.", "She says her last drink was {v}.", "Surgery is booked for {v}.",
+    s = g.r.choice(["The rash started on {v}.", "She says her last drink was {v}.",
+                    "Her knee replacement is on the schedule for {v}.",
                     "He has not been out of the house since {v}."])
     return s.format(v=v), [datep("h9_date_spoken", v)]
 
 
 def _date_stamped(g):
-    """NEW: times stamped by run sheets, code records and access audits."""
+    """NEW: times stamped by code records, dialysis machines and evidence forms."""
     v = clock_date(g)
-    s = g.r.choice(["Time of first shock: {v}", "Dialysis start {v}", "Record accessed {v}",
-                    "Unit dispatched {v}; arrived 9 minutes later."])
+    s = g.r.choice(["Time of first shock: {v}", "Dialysis start {v}", "Evidence kit sealed {v}",
+                    "Fit test performed {v}; passed."])
     return s.format(v=v), [datep("h9_date_stamped", v)]
 
 
 def _phone(g):
-    """Phones in messages and paperwork, and NEW ones: billing office, transfer center, interpreter line."""
+    """Phones in messages and paperwork, including the v9 kinds (billing office, poison center, APS line)."""
     v, parts = phone(g)
     s = g.r.choice([
         "Best callback {v}.", "Son's number is {v}.", "Home phone: {v}", "Fax records to {v}.",
-        "Cell {v}, may leave a message.", "Billing office {v}", "Transfer center {v}", "Language line {v}",
+        "Cell {v}, may leave a message.", "Billing office {v}", "Poison center {v}", "Language line {v}",
         "APS hotline {v}", "Pharmacy called from {v}.", "Work number {v}",
     ])
     return s.format(v=v), [Planted("PHONE", "h9_phone", v, parts)]
@@ -164,7 +165,7 @@ def _ip(g):
     v = g.r.choice([f"{r(11, 223)}.{r(0, 255)}.{r(0, 255)}.{r(1, 254)}", f"10.{r(0, 255)}.{r(0, 255)}.{r(1, 254)}",
                     f"172.{r(16, 31)}.{r(0, 255)}.{r(1, 254)}", f"fe80::{r(256, 65535):x}:{r(256, 65535):x}"])
     s = g.r.choice(["Access audit workstation {v}.", "Dialysis machine 4 reports to {v}.",
-                    "Video visit connected from {v}.", "Infusion pump at {v} lost contact."])
+                    "Telehealth session originated at {v}.", "Infusion pump at {v} lost contact."])
     return s.format(v=v), [Planted("IP", "h9_ip", v, (v,))]
 
 
@@ -188,7 +189,7 @@ def _address(g):
                     f"{core} {town} {st}"])
     parts = tuple(p for p in (v, core, town, zip_code if zip_code in v else "") if p)
     s = g.r.choice(["Address: {v}", "Guarantor address {v}", "Ambulance pickup address: {v}",
-                    "Send the bill to {v}.", "Home visit at {v}.", "Resides at {v}."])
+                    "Statements go to {v}.", "Home visit at {v}.", "Resides at {v}."])
     return s.format(v=v), [Planted("ADDRESS", "h9_address", v, parts)]
 
 
@@ -222,7 +223,7 @@ def _employer_word(g) -> str:
 
 
 def _facility(g):
-    """Hospitals, clinics, agencies named after people and towns, and employers."""
+    """Hospitals, clinics and agencies bearing a person's or a town's name, and employers."""
     kind = g.r.randrange(4)
     if kind == 0:
         first, last = person(g)

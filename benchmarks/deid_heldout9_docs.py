@@ -39,13 +39,14 @@ def _hp(g):
 
 
 def _progress(g):
-    """Progress notes: the given name alone, the surname alone, the covering clinicians."""
+    """Progress notes: first name or surname by itself once the patient is known; covering clinicians."""
     f1, l1, v1 = full(g)
     kind = g.r.randrange(4)
     if kind == 0:
-        s = g.r.choice(["{f} ate half of breakfast and walked the hall twice.", "This morning {f} is more alert.",
+        s = g.r.choice(["{f} finished about half the tray and did two laps of the unit.",
+                        "This morning {f} is more alert.",
                         "{f} refused the 0600 labs but allowed a redraw at 0800.",
-                        "Discussed goals of care with {f}, who wants to keep treating."])
+                        "{f} wants full treatment after a long talk about goals."])
         return s.format(f=f1), [nm("h9_progress_given", f1, f1)]
     if kind == 1:
         s = f"Patient seen with {v1}, NP; note co-signed by the attending."
@@ -67,7 +68,8 @@ def _discharge(g):
         s = f"Appointments: {v1}, PA (orthopedics), two weeks; Dr. {l2} (renal), six weeks."
         return s, [nm("h9_dc_followup", v1, f1, l1), nm("h9_dc_followup", l2, l2)]
     if kind == 1:
-        s = g.r.choice(["Discharged home in the care of {v}.", "Her niece {v} will manage the medications.",
+        s = g.r.choice(["Went home with {v} driving and staying the first night.",
+                        "Her niece {v} will manage the medications.",
                         "Teach-back completed with {v}."])
         f1, l1, v1 = full(g, "female")
         return s.format(v=v1), [nm("h9_dc_home", v1, f1, l1)]
@@ -127,7 +129,7 @@ def _nursing(g):
 
 
 def _message(g):
-    """Portal and phone messages: caller and staff reply."""
+    """Portal and telephone messages: who wrote or called, who answered."""
     (f1, l1, v1), f2 = full(g), given(g)
     s = g.r.choice(["{v} called asking whether the biopsy is back. Message sent to {f2}.",
                     "Spoke with {v}; appointment moved to Thursday. -{f2}",
@@ -155,10 +157,11 @@ def _form(g):
 
 
 def _given_alone(g):
-    """A given name alone with no cue."""
+    """A first name by itself, with no title or role next to it."""
     f1 = given(g)
     s = g.r.choice(["{f} prefers the window bed.", "After the family left, {f} cried for a while.",
-                    "We reviewed the diet handout and {f} had good questions.", "{f} declined the flu shot again.",
+                    "We reviewed the diet handout and {f} had good questions.",
+                    "{f} says no to the pneumonia vaccine for now.",
                     "Best time to reach {f} is after lunch."])
     return s.format(f=f1), [nm("h9_given_alone", f1, f1)]
 

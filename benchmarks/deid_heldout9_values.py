@@ -1,8 +1,8 @@
 """Value sources of the v9 held-out families (`deid_heldout9.py`): held out like them, never tune on it.
 
-Dates, numbers, phones and handles in the forms the v9 documents print them (EMS run reports, transfer and
-POLST forms, bills and remittances, registry printouts, run sheets, code records, specimen labels, access
-audits) beside ordinary narrative. Names come from `deid_heldout9_names`.
+How the v9 documents write dates, record numbers, phones and e-mail handles (POLST and DOT forms, bills and
+remittances, registry printouts, treatment and code records, evidence forms), besides plain narrative.
+Names are drawn in `deid_heldout9_names`.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def dob(g) -> str:
 
 
 def clock_date(g) -> str:
-    """A date with a time, as run sheets, code records and audit logs print it."""
+    """A date with a clock time, as code records, dialysis machines and evidence forms stamp it."""
     d = day(g, 2014)
     hh, mm = g.r.randint(0, 23), g.r.randint(0, 59)
     return g.r.choice([f"{d.month}/{d.day}/{d.year} {hh:02d}{mm:02d}",
@@ -84,7 +84,7 @@ def mrn(g) -> str:
 
 
 def phone(g) -> tuple[str, tuple[str, ...]]:
-    """(value, parts) of a US phone in the forms run reports, bills, letters and voicemails print."""
+    """(value, parts) of a US phone number, spelled as bills, letters and call records write it."""
     a = g.r.choice("23456789") + g.digits(2)
     b = g.r.choice("23456789") + g.digits(2)
     c = g.digits(4)
