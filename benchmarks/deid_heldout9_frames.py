@@ -86,8 +86,8 @@ CLINICAL_FRAMES = (
     "\nCall us if anything about {c} worries you.\n",
     "Patient education handout provided covering {c}.",
     # pharmacy and prior authorisation
-    "\nPA REQUEST: payer asks for documentation supporting {c}.\n",
-    "Pharmacy: benefits check run for {c}; awaiting response.",
+    "\nPA REQUEST: payer asks for documentation that addresses {c}.\n",
+    "Pharmacy: benefits investigation references {c}; awaiting response.",
     "Appeal letter drafted; it describes {c} and the clinical rationale.",
     "Specialty pharmacy intake call covered {c} in detail.",
     # terse lower-case charting
