@@ -24,9 +24,10 @@ from __future__ import annotations
 from deid_heldout9_clinical import CLINICAL_STRINGS
 from deid_heldout9_contact import CONTACT_FAMILIES, DATE_FAMILIES
 from deid_heldout9_docs import NEW_NAME, ORDINARY_NAME
+from deid_heldout9_frames import CLINICAL_FRAMES
 from deid_heldout9_names import HELDOUT_LOCALES, person
 
 GEN_LOCALES = ("en_US",)
 FAMILIES = {"NAME": [*ORDINARY_NAME, *NEW_NAME], "DATE": DATE_FAMILIES, **CONTACT_FAMILIES}
 
-__all__ = ["CLINICAL_STRINGS", "FAMILIES", "GEN_LOCALES", "HELDOUT_LOCALES", "person"]
+__all__ = ["CLINICAL_FRAMES", "CLINICAL_STRINGS", "FAMILIES", "GEN_LOCALES", "HELDOUT_LOCALES", "person"]

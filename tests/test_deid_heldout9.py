@@ -143,3 +143,13 @@ def test_corpus_builds_deterministically_and_the_identity_system_leaks_everythin
     report = harness.score(a, lambda t: t)
     assert report["recall"] == 0.0 and set(report["planted_by_category"]) == CATEGORIES
     assert report["other_tokens_kept"] == 1.0 and report["clinical_strings_kept"] == 1.0
+
+
+def test_v9_brings_its_own_frames_and_they_plant_its_strings():
+    import deid_heldout9
+    import deid_heldout9_frames
+
+    assert deid_heldout9.CLINICAL_FRAMES is deid_heldout9_frames.CLINICAL_FRAMES
+    for frame in deid_heldout9.CLINICAL_FRAMES[:10]:
+        for c in deid_heldout9.CLINICAL_STRINGS[:20]:
+            assert c in frame.format(c=c)
