@@ -4,7 +4,6 @@ holds one string verbatim, and a corpus built with them plants the strings in th
 
 from __future__ import annotations
 
-import ast
 import re
 import sys
 from pathlib import Path
@@ -23,8 +22,8 @@ import deid_heldout7_clinical as v7_clinical  # noqa: E402
 import deid_heldout8_clinical as v8_clinical  # noqa: E402
 import deid_heldout8_frames as v8_frames  # noqa: E402
 import deid_heldout9_frames as v9  # noqa: E402
+import deid_wording as wd  # noqa: E402
 
-_STOP = frozenset("a an the of on in at to for and or as is was with by from her his she he it its".split())
 # Strings of every kind, with the punctuation real ones carry (hyphens, slashes, brackets, plus signs, periods).
 _TRICKY = ("CHA2DS2-VASc", "Ellis-van Creveld syndrome", "BRCA1 c.68_69delAG", "E. coli (ESBL)", "Mirena IUD",
            "Keytruda 200 mg/2 mL", "HER2+", "Kocher maneuver", "Wells score", "S. aureus", "APOE e4/e4",
@@ -38,64 +37,18 @@ def _earlier_files() -> list[Path]:
     return [BENCH / "deid_harness.py"] + [p for p in files if not p.name.startswith("deid_heldout9")]
 
 
-def _trees() -> list[ast.Module]:
-    return [ast.parse(p.read_text(encoding="utf-8"), filename=str(p)) for p in _earlier_files()]
-
-
-def _literals(tree: ast.Module) -> list[str]:
-    """Every string literal of a file (f-string pieces included) but its docstrings: its sentence templates."""
-    docs = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                docs.add(id(first.value))
-    return [n.value for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
-
-
-def _frames_in(tree: ast.Module) -> list[str]:
-    """The CLINICAL_FRAMES a file assigns, read from its source (nothing is imported)."""
-    out: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "CLINICAL_FRAMES"
-                                                for t in node.targets):
-            out.extend(ast.literal_eval(node.value))
-    return out
-
-
-def _segments(text: str) -> list[list[str]]:
-    """Lower-cased words of a template, split where a placeholder ("{c}", "{v}", an f-string value) sits."""
-    return [[w.lower() for w in re.findall(r"[^\W_]+", piece)] for piece in re.split(r"\{[^{}]*\}", text)]
-
-
-def _normal(text: str) -> str:
-    return " ".join(w for seg in _segments(text) for w in seg)
-
-
-def _trigrams(text: str) -> set[tuple[str, ...]]:
-    return {tuple(seg[i:i + 3]) for seg in _segments(text) for i in range(len(seg) - 2)}
-
-
-def _neighbours(frame: str) -> set[tuple[str, ...]]:
-    """The two words either side of the string (fewer where the line ends): what a cue would key on."""
-    before, after = _segments(frame)
-    out = set()
-    if len(before) >= 2:
-        out.add(("<",) + tuple(before[-2:]))
-    if len(after) >= 2:
-        out.add((">",) + tuple(after[:2]))
-    return out
+def _trees():
+    return wd.trees(_earlier_files())
 
 
 def test_frames_are_fifty_to_seventy_distinct_sentences_with_one_place_and_no_identifier():
     frames = v9.CLINICAL_FRAMES
     assert isinstance(frames, tuple) and 50 <= len(frames) <= 70
-    assert len({_normal(f) for f in frames}) == len(frames)
+    assert len({wd.normal(f) for f in frames}) == len(frames)
     for f in frames:
         assert isinstance(f, str) and f.count("{c}") == 1 and f.replace("{c}", "").count("{") == 0, f
         assert f.replace("{c}", "").count("}") == 0, f
-        assert f.isascii() and len(_normal(f).split()) >= 2, f
+        assert f.isascii() and len(wd.normal(f).split()) >= 2, f
         assert not re.search(r"\d", f), f  # no number that could read as an ID, a date, a phone or an age
         assert not re.search(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b", f), f  # no title that would cue a name
 
@@ -103,20 +56,20 @@ def test_frames_are_fifty_to_seventy_distinct_sentences_with_one_place_and_no_id
 def test_frames_share_no_wording_with_the_harness_development_or_earlier_held_out_files():
     trees = _trees()
     assert len(trees) >= 25  # the harness, the development files (dev9's too) and v1-v8's files were all found
-    harness_words = {w for f in harness.CLINICAL_FRAMES for seg in _segments(f) for w in seg} - _STOP
-    literals = [s for t in trees for s in _literals(t)]
-    earlier_frames = [f for t in trees for f in _frames_in(t)]
+    harness_words = {w for f in harness.CLINICAL_FRAMES for seg in wd.segments(f) for w in seg} - wd.STOP
+    literals = [s for t in trees for s in wd.literals(t)]
+    earlier_frames = [f for t in trees for f in wd.frames_in(t)]
     for known in (harness, v7_clinical, dev9_clinical, v8_frames):
         assert set(known.CLINICAL_FRAMES) <= set(earlier_frames), known.__name__
-    earlier_normal = {_normal(s) for s in literals}
-    earlier_trigrams = set().union(*map(_trigrams, literals))
-    earlier_neighbours = set().union(*map(_neighbours, earlier_frames))
+    earlier_normal = {wd.normal(s) for s in literals}
+    earlier_trigrams = set().union(*map(wd.trigrams, literals))
+    earlier_neighbours = set().union(*map(wd.neighbours, earlier_frames))
     for f in v9.CLINICAL_FRAMES:
-        words = {w for seg in _segments(f) for w in seg}
+        words = {w for seg in wd.segments(f) for w in seg}
         assert not words & harness_words, (f, words & harness_words)
-        assert _normal(f) not in earlier_normal, f
-        assert not _trigrams(f) & earlier_trigrams, (f, _trigrams(f) & earlier_trigrams)
-        assert not _neighbours(f) & earlier_neighbours, (f, _neighbours(f) & earlier_neighbours)
+        assert wd.normal(f) not in earlier_normal, f
+        assert not wd.trigrams(f) & earlier_trigrams, (f, wd.trigrams(f) & earlier_trigrams)
+        assert not wd.neighbours(f) & earlier_neighbours, (f, wd.neighbours(f) & earlier_neighbours)
 
 
 def _strings_of_every_kind() -> list[str]:
