@@ -1,0 +1,135 @@
+"""Held-out v10's clinical-string frames, checked at the generator level only (no detector runs on them):
+their wording is new to the harness, development and earlier held-out files (v8's and v9's frames included),
+each holds one string verbatim, and a corpus built with them plants the strings in them, identically for a
+seed."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REFERENCE_DATA
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO / "benchmarks"
+sys.path.insert(0, str(BENCH))
+
+import deid_dev  # noqa: E402
+import deid_dev9_clinical as dev9_clinical  # noqa: E402
+import deid_harness as harness  # noqa: E402
+import deid_heldout7_clinical as v7_clinical  # noqa: E402
+import deid_heldout8_clinical as v8_clinical  # noqa: E402
+import deid_heldout8_frames as v8_frames  # noqa: E402
+import deid_heldout9_clinical as v9_clinical  # noqa: E402
+import deid_heldout9_frames as v9_frames  # noqa: E402
+import deid_heldout10_frames as v10  # noqa: E402
+import deid_wording as wd  # noqa: E402
+
+# Strings of every kind, with the punctuation real ones carry (hyphens, slashes, brackets, plus signs, periods,
+# a trailing period or bracket that meets the frame's own punctuation).
+_TRICKY = ("HAS-BLED", "Peutz-Jeghers syndrome", "TP53 p.R175H", "K. pneumoniae (KPC)", "Nexplanon implant",
+           "Ozempic 0.5 mg/dose", "ER+/PR-", "Pringle maneuver", "qSOFA", "C. difficile", "HLA-B*57:01",
+           "Medtronic Micra AV", "Rai stage II", "[68Ga]Ga-DOTATATE", "IL-6", "Lewy body dementia", "Inc.",
+           "t(9;22)")
+
+
+def _earlier_files() -> list[Path]:
+    """The harness, development and earlier held-out files. v10's own files are one split with these frames
+    (written in parallel, held out together), so they are not compared."""
+    files = sorted(BENCH.glob("deid_dev*.py")) + sorted(BENCH.glob("deid_heldout*.py"))
+    return [BENCH / "deid_harness.py"] + [p for p in files if not p.name.startswith("deid_heldout10")]
+
+
+def test_frames_are_fifty_to_seventy_distinct_sentences_with_one_place_and_no_identifier():
+    frames = v10.CLINICAL_FRAMES
+    assert isinstance(frames, tuple) and 50 <= len(frames) <= 70
+    assert len({wd.normal(f) for f in frames}) == len(frames)
+    for f in frames:
+        assert isinstance(f, str) and f.count("{c}") == 1, f
+        assert f.replace("{c}", "").count("{") == 0 and f.replace("{c}", "").count("}") == 0, f
+        assert f.isascii() and len(wd.normal(f).split()) >= 2, f
+        assert not re.search(r"\d", f), f  # no number that could read as an ID, a date, a phone or an age
+        assert not re.search(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b", f), f  # no title that would cue a name
+        assert f.startswith("\n") == f.endswith("\n"), f  # a line-shaped frame takes a line of its own
+
+
+def test_frames_come_in_the_shapes_real_notes_give_clinical_strings():
+    frames = v10.CLINICAL_FRAMES
+    lines = [line for f in frames for line in f.split("\n") if "{c}" in line]
+    shapes = {
+        "sentence-initial": [f for f in frames if f.startswith("{c}")],
+        "pipe table cell": [ln for ln in lines if re.search(r"(?:^|\|)\s*\{c\}\s*\|", ln)],
+        "tab-separated cell": [ln for ln in lines if "\t" in ln],
+        "all-caps header": [ln for ln in lines if re.match(r"[A-Z][A-Z /()-]{5,}(?::| --)", ln)],
+        "bracketed or slash-separated": [f for f in frames if re.search(
+            r"\([^()]*\{c\}[^()]*\)|\[[^\[\]]*\{c\}[^\[\]]*\]|/\s*\{c\}|\{c\}\s*/", f)],
+        "lower-case charting": [f for f in frames if f == f.lower() and not f.startswith("{c}")],
+    }
+    for shape, found in shapes.items():
+        assert len(found) >= 3, shape
+    neighbourhoods = [n for f in frames for n in wd.neighbours(f)]
+    assert len(neighbourhoods) == len(set(neighbourhoods))  # no single two-word cue spans two frames
+
+
+def test_frames_share_no_wording_with_the_harness_development_or_earlier_held_out_files():
+    trees = wd.trees(_earlier_files())
+    assert len(trees) >= 30  # the harness, the development files (dev9's too) and v1-v9's files were all found
+    harness_words = {w for f in harness.CLINICAL_FRAMES for seg in wd.segments(f) for w in seg} - wd.STOP
+    literals = [s for t in trees for s in wd.literals(t)]
+    earlier_frames = [f for t in trees for f in wd.frames_in(t)]
+    for known in (harness, v7_clinical, dev9_clinical, v8_frames, v9_frames):
+        assert set(known.CLINICAL_FRAMES) <= set(earlier_frames), known.__name__
+    earlier_normal = {wd.normal(s) for s in literals}
+    earlier_trigrams = set().union(*map(wd.trigrams, literals))
+    earlier_neighbours = set().union(*map(wd.neighbours, earlier_frames))
+    for f in v10.CLINICAL_FRAMES:
+        words = {w for seg in wd.segments(f) for w in seg}
+        assert not words & harness_words, (f, words & harness_words)
+        assert wd.normal(f) not in earlier_normal, f
+        assert not wd.trigrams(f) & earlier_trigrams, (f, wd.trigrams(f) & earlier_trigrams)
+        assert not wd.neighbours(f) & earlier_neighbours, (f, wd.neighbours(f) & earlier_neighbours)
+
+
+def _strings_of_every_kind() -> list[str]:
+    known = (v9_clinical.CLINICAL_STRINGS, v8_clinical.CLINICAL_STRINGS, v7_clinical.CLINICAL_STRINGS,
+             dev9_clinical.CLINICAL_STRINGS, deid_dev.CLINICAL_STRINGS, _TRICKY)
+    return list(dict.fromkeys(s for group in known for s in group))
+
+
+def test_every_kind_of_string_goes_into_every_frame_verbatim_and_as_whole_words():
+    for c in _strings_of_every_kind():
+        for f in v10.CLINICAL_FRAMES:
+            sentence = f.format(c=c)
+            assert sentence.count(c) == 1 and harness.present(c, sentence.lower()), (f, c)
+            at = sentence.index(c)
+            assert not sentence[at - 1:at].isalnum() and not sentence[at + len(c):at + len(c) + 1].isalnum(), (f, c)
+
+
+@pytest.mark.reference_data("mtsamples.csv")
+def test_corpus_with_v10_frames_plants_the_given_strings_in_v10_frames_deterministically():
+    notes = harness.split_notes(harness.read_notes(REFERENCE_DATA / "mtsamples.csv"))[1]
+    strings = _strings_of_every_kind()
+
+    def build(seed):
+        return harness.build_corpus(notes, n=300, seed=seed, families=deid_dev.FAMILIES, clinical=strings,
+                                    locales=deid_dev.DEV_LOCALES, frames=v10.CLINICAL_FRAMES)
+
+    a, b, c = build(0), build(0), build(1)
+    assert a.notes == b.notes and a.clinical == b.clinical and a.expected == b.expected and a.planted == b.planted
+    assert a.notes != c.notes and a.clinical != c.clinical
+    others = harness.CLINICAL_FRAMES + v8_frames.CLINICAL_FRAMES + v9_frames.CLINICAL_FRAMES
+    used = set()
+    for note, chosen in zip(a.notes, a.clinical, strict=True):
+        assert len(chosen) == 2 and set(chosen) <= set(strings)
+        for s in chosen:
+            frames = [f for f in v10.CLINICAL_FRAMES if f.format(c=s) in note]
+            assert frames, s
+            used.update(frames)
+        assert not any(f.format(c=s) in note for s in chosen for f in others)
+    assert used == set(v10.CLINICAL_FRAMES)  # 600 draws reach every frame
+    report = harness.score(a, lambda t: t)
+    assert report["clinical_strings_kept"] == 1.0 and report["other_tokens_kept"] == 1.0
+    dropped = harness.score(a, lambda t: t.replace(a.clinical[0][0], " "))
+    assert dropped["clinical_strings_kept"] < 1.0
