@@ -51,7 +51,7 @@ def _id_labeled(g):
 
 
 def _id_card(g):
-    """NEW: the identifiers on a scanned insurance card and a driver licence at registration."""
+    """NEW: the driver license scanned at registration, beside the insurance card's member number."""
     member, licence = f"{caps(g, 3)}{g.digits(9)}", f"{caps(g, 1)}{g.digits(3)}-{g.digits(4)}-{g.digits(4)}"
     s = f"Scanned to media: insurance card (member {member}) and driver license {licence}, both sides."
     return s, [idp("h10_id_card", member), idp("h10_id_card", licence)]
@@ -130,13 +130,15 @@ def _email(g):
 
 
 def _url(g):
-    """Personal pages: fundraisers, care calendars (NEW: meal trains, help calendars), video channels."""
+    """Personal pages: meal sign-ups, payment pages for the bills, fundraisers, video channels."""
     first, last = person(g)
     sl = handle(g, first, last).replace(".", "").replace("_", "").replace("-", "")
-    v = g.r.choice([f"https://www.mealtrain.com/trains/{sl}", f"https://www.lotsahelpinghands.com/c/{sl}",
+    v = g.r.choice([f"https://www.takethemameal.com/meals/{sl}", f"https://www.signupgenius.com/go/{sl}",
+                    f"https://account.venmo.com/u/{sl}", f"https://cash.app/${sl}",
                     f"https://www.gofundme.com/f/{sl}-recovery", f"https://www.tiktok.com/@{sl}",
-                    f"https://{sl}.blogspot.com", f"https://www.facebook.com/{sl}"])
+                    f"https://{sl}.blogspot.com", f"https://www.patreon.com/{sl}"])
     s = g.r.choice(["Church organized meals through {v}.", "Family posts updates on {v}.",
+                    "Neighbors are collecting money for the ambulance bill at {v}.",
                     "Patient filmed the seizure and posted it at {v}.", "Link given by son: {v}"])
     return s.format(v=v), [Planted("URL", "h10_url", v, (v, sl))]
 
@@ -156,7 +158,7 @@ _STATES = ("AZ", "NM", "ND", "SD", "MT", "WY", "ID", "UT", "AR", "MS", "AL", "GA
 
 
 def _address(g):
-    """Home addresses, and NEW: rural routes, trailer lots and the place a hold petition names."""
+    """Home addresses, rural routes, trailer lots, and the place a hold petition names."""
     town, zip_code, st = g.city(), g.digits(5), g.r.choice(_STATES)
     kind = g.r.randrange(4)
     if kind == 0:
@@ -206,7 +208,7 @@ _EMPLOYER = ("Trucking", "Roofing", "Feed and Seed", "Plumbing", "Tire and Lube"
 
 
 def _facility(g):
-    """Hospitals, agencies and (NEW) funeral homes and OPOs bearing a surname or a town; employers."""
+    """Hospitals, agencies, donor services and funeral homes bearing a surname or a town; employers."""
     kind = g.r.randrange(4)
     if kind == 0:
         first, last = person(g)
