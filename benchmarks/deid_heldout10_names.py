@@ -41,7 +41,7 @@ TRADITIONS = {
     "baltic": (("iceland", "estonia", "latvia", "lithuania", "malta", "luxembourg", "east_frisia"),
                ("pctwhite", 80.0, ("aitis", "auskas", "evicius", "enas", "ius", "dottir", "sson", "inis", "mets"), 0)),
     "levant": (("turkey", "arabia", "israel"),
-               ("pctwhite", 60.0, ("oglu", "ouri", "awi", "ani", "ah", "baum", "stein", "witz", "vitz", "el"), 5000)),
+               ("pctwhite", 60.0, ("oglu", "ouri", "awi", "ani", "ah", "baum", "stein", "witz", "vitz", "zade"), 5000)),
     "asian": (("china", "india", "japan", "korea", "vietnam"), ("pctapi", 75.0, (), 0)),
     "native": (("usa",), ("pctaian", 40.0, (), 0)),
     "african_american": (("usa",), ("pctblack", 70.0, (), 2000)),
