@@ -26,9 +26,10 @@ from __future__ import annotations
 from deid_heldout10_clinical import CLINICAL_STRINGS
 from deid_heldout10_contact import CONTACT_FAMILIES, DATE_FAMILIES
 from deid_heldout10_docs import NEW_NAME, ORDINARY_NAME
+from deid_heldout10_frames import CLINICAL_FRAMES
 from deid_heldout10_names import HELDOUT_LOCALES, person
 
 GEN_LOCALES = ("en_US",)
 FAMILIES = {"NAME": [*ORDINARY_NAME, *NEW_NAME], "DATE": DATE_FAMILIES, **CONTACT_FAMILIES}
 
-__all__ = ["CLINICAL_STRINGS", "FAMILIES", "GEN_LOCALES", "HELDOUT_LOCALES", "person"]
+__all__ = ["CLINICAL_FRAMES", "CLINICAL_STRINGS", "FAMILIES", "GEN_LOCALES", "HELDOUT_LOCALES", "person"]
