@@ -29,9 +29,11 @@ _TOWN = rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
 _ZIP = r"\d{5}(?:-\d{4})?"
 # "Town ST ZIP" or "Town, State" as a whole line (the part after a street line and a comma counts too).
 _TOWN_LINE = re.compile(rf"(?<![\w'’-])(?P<town>{_TOWN}),?[ \t]+{_STATE}(?:[ \t]+(?P<zip>{_ZIP}))?")
-# A state that ends its line, its clause or its sentence ("... MO 11697.  The", "... De Pere CO.").
-_STATE_END = re.compile(rf"(?<=[ \t,])(?=[A-Z]){_STATE}(?:[ \t]+{_ZIP})?(?=[ \t]*(?:$|\n|[.;,]|[ \t]{{2}}))"
-                        rf"|(?<=[ \t,])(?=[A-Z]){_STATE}[ \t]+{_ZIP}\b")
+# A state that ends its line, its clause or its sentence ("... MO 11697.  The", "... De Pere CO for the study").
+# The separator before the state is consumed, not looked behind at, so the scan skips ahead by character class.
+_STATE_END = re.compile(rf"[ \t,](?P<st>(?=[A-Z]){_STATE}(?:[ \t]+{_ZIP})?"
+                        rf"(?=[ \t]*(?:$|\n|[.;,)]|[ \t]{{2}}|[ \t]+[a-z]))|(?=[A-Z]){_STATE}[ \t]+{_ZIP}\b)")
+_DIGIT = re.compile(r"\d")
 _BOX = r"(?i:p\.?[ \t]?o\.?[ \t]*box|post[ \t]+office[ \t]+box|pob|r\.?r\.?|rural[ \t]+route|hc|box)"
 _NUMBER_STREET = (rf"\d{{1,6}}[A-Z]?[ \t]+{_DIRECTION}"
                   rf"(?:{_CAP}[ \t]+|(?:de|del|la|le|van|von|der|di|da|du)[ \t]+){{1,4}}{_SUFFIX}")
@@ -141,16 +143,18 @@ def block_spans(text: str) -> list[Span]:
     Anchored on a state that ends its line (or has a ZIP after it), so the costly grammar runs only on
     the few lines that could be addresses."""
     spans = []
-    for a in _STATE_END.finditer(text):
-        lo, _ = _line_bounds(text, a.start())
-        m = _INLINE.search(text, max(lo, a.start() - 140), a.end())
-        if m and m.end() == a.end() and _town_ok(m.group("town")) and (
+    for anchor in _STATE_END.finditer(text):
+        a_start, a_end = anchor.span("st")
+        lo, _ = _line_bounds(text, a_start)
+        win = max(lo, a_start - 140)
+        m = _INLINE.search(text, win, a_end) if _DIGIT.search(text, win, a_start) else None
+        if m and m.end() == a_end and _town_ok(m.group("town")) and (
                 m.group("zip") or "," in m.group("sep") or re.search(_UNIT, m.group())):
             spans += _with_pieces(text, m.start(), m.end())
             continue
-        m = _TOWN_LINE.search(text, max(lo, a.start() - 60), a.end())
-        while m and m.end() != a.end():
-            m = _TOWN_LINE.search(text, m.start() + 1, a.end())
+        m = _TOWN_LINE.search(text, max(lo, a_start - 60), a_end)
+        while m and m.end() != a_end:
+            m = _TOWN_LINE.search(text, m.start() + 1, a_end)
         if not m or not _town_ok(m.group("town")):
             continue
         lead = text[lo:m.start()]
