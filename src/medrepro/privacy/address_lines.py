@@ -169,8 +169,10 @@ def block_spans(text: str) -> list[Span]:
             start, line_lo = up.start("addr"), up_lo
             if up.start("addr") > up_lo + len(text[up_lo:up_hi]) - len(text[up_lo:up_hi].lstrip()):
                 break  # a labelled line opens the block
-        if m.group("zip") or start < m.start():
+        if start < m.start():
             spans += _with_pieces(text, start, m.end())
+        elif m.group("zip"):  # a town line alone is a place, as the city-before-state rule calls it
+            spans.append(Span(m.start(), m.end(), "LOCATION", PRIORITY))
     return spans
 
 
@@ -181,6 +183,7 @@ _PLACE_WORDS = re.compile(
     r"rents?|owns|house|apartment|hometown)\b")
 _PREP_PLACE = re.compile(r"\b(?:in|from|to|near|outside(?:[ \t]+of)?|around)[ \t]+(?P<phi>(?:New[ \t]+)?[A-Z][a-z]{2,}"
                          r"(?:[ \t]+[A-Z][a-z]{2,}){0,2})\b(?![-'’]|[ \t]+[A-Z]|[ \t]*\()")
+_WORKS_IN = re.compile(r"\b(?i:works?|working|worked|employed|job|majored|degree|studies|studied)[ \t]*$")
 _NOT_PLACE_LAST = frozenset("""
 hospital clinic center centre unit room department dept surgery therapy care nursing living stay course home facility
 rehab rehabilitation service services ward floor office practice institute medicine lab laboratory radiology pharmacy
@@ -216,6 +219,8 @@ def cued_place_spans(text: str) -> list[Span]:
             continue
         clause_lo = max(text.rfind(c, 0, m.start()) for c in ".;:\n!?")
         clause = text[max(clause_lo + 1, m.start() - 60):m.start()]
+        if _WORKS_IN.search(clause):
+            continue  # "works in Accounting": a department as often as a town
         if m.group().startswith(("near", "outside")) or _PLACE_WORDS.search(clause):
             spans.append(Span(m.start("phi"), m.end("phi"), "LOCATION", 51))
     return spans
