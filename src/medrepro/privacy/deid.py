@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medrepro.privacy import lexicon as lx
+from medrepro.privacy.address_lines import address_line_spans
 from medrepro.privacy.clinical_context import drop_shapes
 from medrepro.privacy.compass_places import compass_place_spans
 from medrepro.privacy.drug_shape import drop_clinical
@@ -154,6 +155,7 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
     if locations:
         spans += _location_cue_spans(text)
         spans += facility_spans(text) + place_spans(text) + compass_place_spans(text)
+        spans += address_line_spans(text)  # address blocks, addresses abroad, cued towns (round 10)
     if names != "none":
         name_spans = _name_spans(text, lists=names == "all")
         if names == "all":
