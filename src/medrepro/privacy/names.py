@@ -215,13 +215,17 @@ def _name_spans(text: str, lists: bool = True) -> list[Span]:
     return spans
 
 
-def _propagate_names(text: str, spans: Iterable[Span]) -> list[Span]:
-    """Every word already found inside a name span is a name wherever else it occurs in the note."""
+def _propagate_names(text: str, spans: Iterable[Span], rare_only: bool = False) -> list[Span]:
+    """Every word already found inside a name span is a name wherever else it occurs in the note; with
+    `rare_only` (spans of the lexicon and context tests), only words that are not ordinary ("Later Simon
+    confirmed" after "Simon Knudsen"; not "Mark", "Rose")."""
     words: set[str] = set()
     for s in spans:
         if s.category != "NAME":
             continue
         for w in _NAME_LIKE.findall(text[s.start:s.end]):
+            if rare_only and (lx._common(w, lx.COMMON_FROM) or lx.is_clinical(w)):
+                continue
             if len(w) >= 2 and not _is_stop(w) and w.title() not in nl.US_STATES:
                 words.add(w)
                 words.add(w.upper())
@@ -230,5 +234,7 @@ def _propagate_names(text: str, spans: Iterable[Span]) -> list[Span]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     pattern = re.compile(r"(?<![\w'’-])(?:" + _ARABIC_HYPHEN + r")?(?:" + alternatives
                          + r")(?![\w-])")
-    return [Span(m.start(), m.end(), "NAME", 20) for m in pattern.finditer(text)]
+    # A word found as a person ("signed out to Bowman") stays the eponym before a head noun ("Bowman capsule").
+    return [Span(m.start(), m.end(), "NAME", 20) for m in pattern.finditer(text)
+            if not lx.clinical_context(text, m.start(), m.end(), numbers=False)]
 
