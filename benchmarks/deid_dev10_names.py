@@ -220,7 +220,7 @@ FAMILIES = {
 }
 
 CLINICAL_FRAMES = (
-    "Pathology comment: {c}.", "{c} was discussed at tumor board.", "Teaching point for the residents: {c}.",
+    "Pathology comment: {c}.", "{c} came up in the morning conference.", "Teaching point for the residents: {c}.",
     "History notable for {c}.", "Consult note mentions {c} as well.",
 )
 

@@ -243,7 +243,7 @@ def _propagate_names(text: str, spans: Iterable[Span], rare_only: bool = False) 
                          + r")(?![\w-])")
     # A word found as a person ("signed out to Bowman") stays the eponym before a head noun ("Bowman capsule").
     return [Span(m.start(), m.end(), "NAME", 20) for m in pattern.finditer(text)
-            if not lx.clinical_context(text, m.start(), m.end(), numbers=False)
+            if not (text[m.end():m.end() + 1] == " " and lx.clinical_context(text, m.start(), m.end(), numbers=False))
             and not (rare_only and (not _LOWER_NEXT.match(text, m.end())
                                     or _OPENS.search(text, max(0, m.start() - 6), m.start())))]
 
