@@ -61,6 +61,7 @@ from medrepro.privacy.key_values import key_value_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
 from medrepro.privacy.name_context import caps_name_spans, context_name_spans
 from medrepro.privacy.name_fields import field_name_spans
+from medrepro.privacy.name_grammar import eponym_person_spans, extend_particles, grammar_name_spans
 from medrepro.privacy.name_handles import handle_name_spans, name_form_spans
 from medrepro.privacy.name_messages import message_name_spans
 from medrepro.privacy.name_position import position_name_spans
@@ -161,6 +162,7 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
         if names == "all":
             name_spans += message_name_spans(text) + handle_name_spans(text) + field_name_spans(text)
             name_spans += position_name_spans(text)  # names in a person's place (round 9)
+            name_spans += grammar_name_spans(text)  # baby and role labels (round 10)
         spans += name_spans
         if names == "all":
             # The lexicon test already runs on every word of the note, so it is not propagated.
@@ -168,8 +170,11 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
             contextual = context_name_spans(text, name_spans + lexical)
             statistical = drop_shapes(text, drop_clinical(text, lexical + contextual))
             spans += _propagate_names(text, name_spans) + statistical
+            spans += _propagate_names(text, statistical, rare_only=True)  # "Later Simon confirmed" (round 10)
             spans += name_form_spans(text, name_spans + statistical)
-    return _resolve(text, spans)
+            spans += eponym_person_spans(text)
+    resolved = _resolve(text, spans)
+    return extend_particles(text, resolved) if names == "all" else resolved  # "Manjad al-Harthi" (round 10)
 
 
 

@@ -80,6 +80,8 @@ def facility_spans(text: str) -> list[Span]:
                                "Detention", "Institute", "Dental", "Veterans")):
         for m in _FACILITY.finditer(text):
             words = m.group("phi").split()
+            ends = [i for i, w in enumerate(words) if re.search(r"[a-z]{3}\.$", w)]
+            words = words[ends[-1] + 1:] if ends else words  # "Blood Bank.  Pharmacy label": one sentence
             while words and words[0].lower() in {"the", "a", "an", "at", "to", "from", "in"}:
                 words.pop(0)
             if words and _specific(words):

@@ -39,6 +39,7 @@ department district correctional prison detention
 gynecology coumadin anticoagulation lipid hypertension hospital clinic center centre our their his her this
 that same local nearby another outside private public teaching methodist baptist presbyterian lutheran
 catholic adventist jewish mercy good samaritan shriners va emergency er icu new north south east west
+adult day funeral group kidney reference home
 """.split())
 _HEADS = (
     "Hospital", "Hospitals", "Medical Center", "Medical Centre", "Health Center", "Health Centre", "Health System",
@@ -58,7 +59,8 @@ a an the to at from in into of for with by on and or is was were are be been sen
 as our their his her this that these those its your my we she he they it transferred transfer discharged
 admitted referred outside prior previous nearest local
 """.split())
-_TITLE_WORD = r"(?:St\.|Mt\.|Ft\.|[A-Z][a-z][\w'’.-]*|[A-Z]\.?)"
+_TITLE_WORD = (r"(?:St\.|Mt\.|Ft\.|[A-Z][a-z][\w'’.-]*|(?:al|el|ad|ar|as|at|az|an|ud|ul|bin|ibn|abu)-[A-Z][a-z]+"
+               r"|[A-Z]\.?)")
 _CAPS_WORD = r"(?:ST\.|MT\.|FT\.|[A-Z][A-Z'’.-]*[A-Z]|[A-Z])"
 _SP = r"[ \t]"
 
@@ -84,6 +86,47 @@ _TITLE_NEEDS = ("Hospital", "Cent", "Clinic", "Infirmary", "Institute", "Surgi",
                 "Radiology", "Diagnostics", "Laborator", "Pharmacy", "Hospice", "Nursing", "Rehab", "Health", "Urgent",
                 "Medical", "Family", "Memorial", "Manor", "Sanatorium", "Living", "Orthopedics", "Pediatrics",
                 "Physicians")
+# Heads that only an organisation takes (round 10): before them any Title-case word names one, an English
+# word too ("Grants Pass Funeral Home", "Brewing Distribution", "Compass Home Care"), so long as the run
+# does not open a sentence with one word that may be a verb ("Called Pharmacy").
+_ORG_HEADS = (
+    "Funeral Home", "Funeral Homes", "Funeral Chapel", "Funeral Service", "Funeral Services", "Mortuary",
+    "Nursing and Rehab", "Nursing and Rehabilitation", "Nursing & Rehab", "Nursing & Rehabilitation",
+    "Distribution", "Distributors", "Logistics", "Freight", "Trucking", "Manufacturing", "Staffing", "Church",
+    "Baptist Church", "Lutheran Church", "Methodist Church", "Catholic Church", "Group Home", "Home Care",
+    "Kidney Care", "Dialysis Unit", "Dialysis Center", "Reference Lab", "Reference Laboratory", "Laboratories",
+    "Drugs", "Pharmacy", "Apothecary", "Elementary School", "Middle School", "High School", "Adult Day Center",
+    "Day Center", "Surgery Center",
+)
+_ORG = re.compile(rf"(?<![\w'’.&-])(?P<run>{_TITLE_WORD}(?:{_SP}+(?:{_TITLE_WORD}|&)){{0,3}}?){_SP}+"
+                  rf"(?P<head>{_trie(list(_ORG_HEADS))})(?![\w'’-]|{_SP}+&)")
+_ORG_NEEDS = ("Funeral", "Mortuary", "Rehab", "Distribut", "Logistics", "Freight", "Trucking", "Manufacturing",
+              "Staffing", "Church", "Home", "Care", "Dialysis", "Lab", "Drugs", "Pharmacy", "Apothecary", "School",
+              "Center")
+_SENTENCE_END_WORD = re.compile(r"[a-z]{3}\.$")  # "Blood Bank.  Pharmacy label": the run stops at a sentence
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n]|\d[.)])[ \t\"'(\[-]*$")
+
+
+def _org_start(text: str, m: re.Match) -> int | None:
+    """Start of an organisation's name before an `_ORG_HEADS` head, or None: the run after its last function
+    word must hold a word that is neither generic nor clinical, and one word opening a sentence must be
+    one that names (`_named`)."""
+    words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group("run"))]
+    first = len(words)
+    while first > 0 and words[first - 1][1].lower() not in _STOP and not _SENTENCE_END_WORD.search(words[first - 1][1]):
+        first -= 1
+    kept = [(o, w) for o, w in words[first:] if w != "&"]
+    if not kept:
+        return None
+    lows = [w.lower().strip(".,").removesuffix("'s") for _, w in kept]
+    if all(low in GENERIC or low in {"st", "mt", "ft", "saint"} or is_clinical(low) for low in lows):
+        return None
+    start = m.start("run") + kept[0][0]
+    if len(kept) == 1 and _SENTENCE_OPEN.search(text, max(0, start - 8), start) and not _named(kept[0][1]):
+        return None
+    return start
+
+
 _HEADING_AFTER = re.compile(r"[ \t]*:")  # "MYOCARDIAL PERFUSION IMAGING:" heads a section
 _CAPS_NEEDS = tuple(n.upper() for n in _TITLE_NEEDS)
 
@@ -120,6 +163,11 @@ def facility_grammar_spans(text: str) -> list[Span]:
         passes += [(_TITLE, False), (_TITLE_REV, True)]
     if any(k in text for k in _CAPS_NEEDS):
         passes += [(_CAPS, False), (_CAPS_REV, True)]
+    if any(k in text for k in _ORG_NEEDS):
+        for m in _ORG.finditer(text):
+            start = _org_start(text, m)
+            if start is not None:
+                spans.append(Span(start, m.end(), "LOCATION", PRIORITY))
     for rx, reverse in passes:
         for m in rx.finditer(text):
             if reverse:

@@ -215,20 +215,35 @@ def _name_spans(text: str, lists: bool = True) -> list[Span]:
     return spans
 
 
-def _propagate_names(text: str, spans: Iterable[Span]) -> list[Span]:
-    """Every word already found inside a name span is a name wherever else it occurs in the note."""
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]{2,}")
+_OPENS = re.compile(r"(?:^|[.!?:;,\n]|\d[.)])[ \t\"'(]*$")
+
+
+def _propagate_names(text: str, spans: Iterable[Span], rare_only: bool = False) -> list[Span]:
+    """Every word already found inside a name span is a name wherever else it occurs in the note; with
+    `rare_only` (spans of the lexicon and context tests), only Title-case words of names of two or more
+    words that are not common or clinical, and only where a lower-case word follows ("Later Simon
+    confirmed" after "Simon Knudsen"; not "Mark", "Rose", "Ordered CBC", "CMV")."""
     words: set[str] = set()
     for s in spans:
         if s.category != "NAME":
             continue
-        for w in _NAME_LIKE.findall(text[s.start:s.end]):
+        found = _NAME_LIKE.findall(text[s.start:s.end])
+        for w in found:
+            if rare_only and (len(found) < 2 or w.isupper() or lx._common(w, lx.COMMON_FROM) or lx.is_clinical(w)):
+                continue
             if len(w) >= 2 and not _is_stop(w) and w.title() not in nl.US_STATES:
                 words.add(w)
-                words.add(w.upper())
+                if not rare_only:
+                    words.add(w.upper())
     if not words:
         return []
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     pattern = re.compile(r"(?<![\w'’-])(?:" + _ARABIC_HYPHEN + r")?(?:" + alternatives
                          + r")(?![\w-])")
-    return [Span(m.start(), m.end(), "NAME", 20) for m in pattern.finditer(text)]
+    # A word found as a person ("signed out to Bowman") stays the eponym before a head noun ("Bowman capsule").
+    return [Span(m.start(), m.end(), "NAME", 20) for m in pattern.finditer(text)
+            if not (text[m.end():m.end() + 1] == " " and lx.clinical_context(text, m.start(), m.end(), numbers=False))
+            and not (rare_only and (not _LOWER_NEXT.match(text, m.end())
+                                    or _OPENS.search(text, max(0, m.start() - 6), m.start())))]
 
