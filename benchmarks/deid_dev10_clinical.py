@@ -155,7 +155,7 @@ CLINICAL_FRAMES = (
     "{c} has been well tolerated so far.",
     "{c} remains an option if symptoms return.",
     "{c}: reviewed and filed.",
-    "{c}? confirm at next visit.",
+    "{c}? recheck next visit.",
     "Note (see {c}) appended by the fellow.",
     "Teaching points [{c}] emailed to the team.",
     "f/u re {c} w/ specialist next wk",

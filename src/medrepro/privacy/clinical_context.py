@@ -27,10 +27,13 @@ DEVICE_NOUNS = frozenset(
     "pacemaker pacemakers occluder occluders catheter catheters stent stents endograft endografts graft grafts "
     "sheath sheaths defibrillator defibrillators stimulator stimulators neurostimulator clip clips sensor sensors "
     "implant implants valve valves shunt shunts pump pumps electrode electrodes prosthesis recorder lvad icd "
-    "coil coils filter filters scaffold scaffolds oxygenator cannula cannulas iol icl ivl dbs tavr dcb".split())
-# Heads that follow a one-word product ("Mako robot", "Vivity lens"); after two words a person is as likely
-# ("Kasimir Wojcik lens was cleaned"), so those are read only after a single word.
-ONE_WORD_HEADS = frozenset("robot robots balloon balloons cryoballoon bronchoscope endoprosthesis lens lenses".split())
+    "coil coils filter filters scaffold scaffolds oxygenator cannula cannulas".split())
+# Heads that follow a one-word product ("Mako robot", "Vivity lens", "Shockwave IVL"); after two words a
+# person is as likely ("Kasimir Wojcik lens was cleaned", "Consent: Ana Roe IOL discussion": measured on
+# dev10-clinical), so those are read only after a single word.
+ONE_WORD_HEADS = frozenset(
+    "robot robots balloon balloons cryoballoon bronchoscope endoprosthesis lens lenses iol icl ivl dbs tavr dcb"
+    .split())
 # A coined product word that ends in a device noun ("Microstent", "MicroShunt", "Alfapump"): no surname is
 # spelt so. Short or name-like endings ("port": Davenport, "lens", "line") are left out.
 _COMPOUND = re.compile(r"[A-Za-z]{3,}(?:stent|shunt|pump|graft|valve|balloon|catheter|sheath|clip|coil|scope)")
@@ -75,9 +78,9 @@ def device_product(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if any(_COMPOUND.fullmatch(w) for w in words):
         return True
-    last = words[-1] if len(words) >= 2 else ""
-    if last.lower() in DEVICE_NOUNS and (last.islower() or last.isupper()):
-        return True  # the head inside the span: "Shockwave IVL" taken whole by a context test
+    last = words[-1] if len(words) == 2 else ""
+    if last.lower() in DEVICE_NOUNS | ONE_WORD_HEADS and (last.islower() or last.isupper()):
+        return True  # one product word and its head inside the span: "Shockwave IVL" taken whole
     pos = end
     for _ in range(3):
         m = _NEXT.match(text, pos)
@@ -86,7 +89,7 @@ def device_product(text: str, start: int, end: int) -> bool:
         w = m.group(1)
         if w.lower() in DEVICE_NOUNS and (w.islower() or w.isupper()):
             return True
-        if w in ONE_WORD_HEADS and len(words) == 1:
+        if w.lower() in ONE_WORD_HEADS and (w.islower() or w.isupper()) and len(words) == 1:
             return True
         if not _ADJECTIVE.fullmatch(w) or w in ct.ENGLISH and not lx.is_clinical(w):
             break
