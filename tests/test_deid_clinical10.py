@@ -67,7 +67,7 @@ def test_raised_in_a_place_is_still_a_place():
     ("Seen. Gave Andreas Haugen lens case and drops.", "Haugen"),
     ("Seen. Kasimir Wojcik robot teaching done.", "Wojcik"),  # a listed-name-free person before a head
     ("Seen. Consent: Aileen Cortina IOL discussion held in clinic.", "Cortina"),  # two words before an acronym
-    ("Seen. Consent: Borkiewicz IOL discussion held in clinic.", "Borkiewicz"),  # one word before an acronym
+    ("Seen. Consent: Kilgallen IOL discussion held in clinic.", "Kilgallen"),  # one word before an acronym
 ])
 def test_a_person_before_a_device_head_is_still_removed(sentence, name):
     assert name not in deidentify(sentence).text
