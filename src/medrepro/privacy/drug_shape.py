@@ -95,9 +95,26 @@ def coined_device(word: str) -> bool:
     return m is not None and (lx.zipf(m.group(1)) >= 3.5 or lx._head(m.group(1)))
 
 
+# Verbs whose first object is a person: "Handed Aedan Baier cream samples", "Showed Ana Roe pump alarms".
+_PERSON_OBJECT = re.compile(
+    r"(?i:\b(?:gave|give|gives|handed|hands|showed|taught|teach|teaches|reminded|remind|reminds|told|tell|"
+    r"tells|offered|offer|asked|ask|helped|instructed|educated|counseled|counselled|encouraged|thanked)[ \t]+)")
+_PERSON_OBJECT_BEFORE = re.compile(_PERSON_OBJECT.pattern + "$")
+
+
+def person_object(text: str, start: int) -> bool:
+    """The span is (or opens with) the first object of a verb that takes a person there ("Showed Zofia
+    robot video"; a sentence-initial verb may be inside a Title-case span)."""
+    return _PERSON_OBJECT_BEFORE.search(text[max(0, start - 16):start]) is not None or (
+        _PERSON_OBJECT.match(text, start) is not None)
+
+
 def medication_context(text: str, start: int, end: int) -> bool:
     """A medication or device cue before the span ("continued on", "placed a") or a dose, route,
-    frequency or form after it ("twice daily", "po", "2 puffs", "inhaler")."""
+    frequency or form after it ("twice daily", "po", "2 puffs", "inhaler"); not after a verb whose object
+    is a person ("Handed Zofia cream samples")."""
+    if person_object(text, start):
+        return False
     return _MED_BEFORE.search(text[max(0, start - 40):start]) is not None or _MED_AFTER.match(text, end) is not None
 
 

@@ -351,6 +351,7 @@ _PLACE_STOP = NAME_STOP | {w.lower() for w in nl.COUNTRIES_AND_REGIONS} | {
     "home", "school", "college", "church", "prison", "jail", "town", "new",
 }
 
+_BARE_TRANSITIVE = re.compile(r"(?i:raised)\s+")
 _LOCATION_NEEDS = ("liv", "resid", "mov", "relocat", "born", "grew", "raised", "from", "native", "trav", "trip",
                    "vacation", "migrat")
 
@@ -361,6 +362,8 @@ def _location_cue_spans(text: str) -> list[Span]:
     if not any(n in low for n in _LOCATION_NEEDS):
         return out
     for m in _LOCATION_CUE.finditer(text):
+        if _BARE_TRANSITIVE.fullmatch(text[m.start():m.start("phi")]):
+            continue  # "raised Khorana score" is a topic raised, not where one grew up ("raised in Ohio")
         words = m.group("phi").split()
         keep: list[str] = []
         for w in words:
