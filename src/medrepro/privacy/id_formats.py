@@ -2,8 +2,8 @@
 
 Each rule is a published or machine format whose shape no clinical quantity has:
 - ISBT 128 donation identification numbers (a letter, a 4-digit facility, a 2-digit year, a 6-digit sequence,
-  printed grouped "W1234 22 654321" or compact, an optional flag; above a key's value, which would take only the
-  first group) and Codabar unit numbers ("47FZ12345");
+  printed grouped "W1234 22 654321" or compact, two flag digits; a letter after it is the ABO group, "O NEG";
+  above a key's value, which would take only the first group) and Codabar unit numbers ("47FZ12345");
 - numbers with one or two capital letters inside 7+ digits ("5518T0427"); gene variants ("T790M", "c.1234G>A")
   have a letter on the outside or too few digits;
 - Medicare Beneficiary Identifiers (CMS format: digit, letter, alnum, digit, letter, alnum, digit, 2 letters,
@@ -63,7 +63,7 @@ def _roman_case_ok(m: re.Match) -> bool:
 
 FORMAT_RULES: tuple[Rule, ...] = (
     Rule("id_isbt128", "ID",
-         _rx(r"(?<![\w=])=?[A-NP-Z]\d{4}(?P<s> ?)\d{2}(?P=s)\d{6}(?: [A-Z0-9](?![\w-])|\d{2})?(?![\w-])"), 92,
+         _rx(r"(?<![\w=])=?[A-NP-Z]\d{4}(?P<s> ?)\d{2}(?P=s)\d{6}\d{0,2}(?![\w-])"), 92,
          scan=False),
     Rule("id_letters_inside", "ID",
          _rx(r"(?<![\w.>+*:-])\d{2,5}(?:[A-Z]{1,2}|-[A-Z]{1,3}-)\d{3,7}(?![\w>]|[.,]\d)"), PRIORITY, scan=False,
@@ -82,8 +82,11 @@ FORMAT_RULES: tuple[Rule, ...] = (
          _rx(r"(?<![\w/])[MF]\s?/\s?(?P<phi>9\d|1[0-4]\d)(?=\s?(?i:y(?:rs?|o|ears?)?)?(?![\w/.]))"), 64, scan=False),
 )
 
+# Family and given components may hold two words ("VAN DAM^ANNA MARIE"), the given one only before a further
+# caret, so that the next word of a dump ("ROE^JANE Modality=MR") is not taken; middle, prefix and suffix are one
+# word each.
 _PN = re.compile(r"(?<![\w^|])(?P<phi>[A-Za-z][A-Za-z'\u2019-]*(?: [A-Za-z][A-Za-z'\u2019-]*)?"
-                 r"\^[A-Za-z][A-Za-z'\u2019-]*(?: [A-Za-z][A-Za-z'\u2019-]*)?(?:\^[A-Za-z.'\u2019 -]*){0,3})"
+                 r"\^[A-Za-z][A-Za-z'\u2019-]*(?: [A-Za-z][A-Za-z'\u2019-]*(?=\^))?(?:\^[A-Za-z.'\u2019-]*){0,3})"
                  r"(?![\w^|])")
 _KW_PAIR = re.compile(r"(?<![\w=])(?P<key>[A-Za-z][A-Za-z0-9_']{2,40})=(?P<val>[^\s=&;|,]{1,64})"
                       r"(?=[ \t]+[A-Za-z][A-Za-z0-9_']{2,40}=|[ \t]*$|[ \t]*[\n,;])", re.M)
@@ -96,8 +99,8 @@ _GLUED_NAME = re.compile(rf"(?<![\w,])(?P<a>{_WORD}),(?P<b>{_WORD})(?![\w]|,\w|(
 def _glued_name_ok(a: str, b: str) -> bool:
     """One case for both words, one of five or more letters (abbreviation lists "HTN,CAD" have none), and
     neither word common English, clinical or an eponym: notes that glue their sections with commas
-    (",FINDINGS:", "INC,BLOOD") put ordinary words there."""
-    return (a.isupper() == b.isupper() and max(len(a), len(b)) >= 5
+    (",FINDINGS:", "INC,BLOOD") put ordinary words there, and lists repeat one ("Trails,Trails")."""
+    return (a.isupper() == b.isupper() and max(len(a), len(b)) >= 5 and a.lower() != b.lower()
             and not (lv._ordinary(a, lv.COMMON_FROM) or lv._ordinary(b, lv.COMMON_FROM)))
 
 
@@ -110,10 +113,12 @@ def format_spans(text: str) -> list[Span]:
             spans.append(Span(m.start(), m.end(), "NAME", PRIORITY))
     if "^" in text:
         for m in _PN.finditer(text):
-            v = m.group("phi").rstrip("^ ")
+            start, v = m.start("phi"), m.group("phi").rstrip("^ ")
+            if v.startswith("PN "):  # the value representation before the value in gdcm dumps, not a word of it
+                start, v = start + 3, v[3:]
             if re.search(r"\b(?:LN|SCT|SNM|I9|I10|I10C|CPT|HL7\d*|L|NDC|RXNORM|LOINC|SNOMED)$", v):
                 continue  # a coded element "GLU^Glucose^LN", not a person
-            spans.append(Span(m.start("phi"), m.start("phi") + len(v), "NAME", PRIORITY))
+            spans.append(Span(start, start + len(v), "NAME", PRIORITY))
     if "=" in text:
         for m in _KW_PAIR.finditer(text):
             span = value_span(key_kind(m.group("key")), text, m.start("val"), m.end("val"), m.group("key"))
