@@ -24,6 +24,8 @@ def _out(sentence: str) -> str:
     ("Study UID 1.2.840.113619.2.55.3.604688.1192 failed to route.", "604688"),
     ("(0020,000D) UI [2.25.329800735698586629295641978511506172918]", "329800735698586629295641978511506172918"),
     ("PatientID=412-7789 Modality=MR", "412-7789"),                         # single-space keyword pairs
+    ("Ref: your letter, our file 113-2134.", "113-2134"),                    # short record after a record word
+    ("Med rec no 458-699 on the old chart.", "458-699"),
 ])
 def test_identifier_formats_removed(sentence, value):
     assert value not in _out(sentence)
@@ -50,6 +52,7 @@ def test_age_after_sex_slash_removed():
     ("PatientName=ZYGULA^WIKTOR^J StudyDate=20150317", ("ZYGULA", "WIKTOR")),
     ('"00081070": {"vr": "PN", "Value": [{"Alphabetic": "Bettin^Valerio"}]}', ("Bettin", "Valerio")),
     ("Bottle label: BAZZI,AILEEN   Rx 1234567", ("BAZZI", "AILEEN")),
+    ("Bottle label: MO LIANG  Rx# 1234567  take 1 tab daily", ("LIANG",)),
 ])
 def test_structured_person_names_removed(sentence, words):
     out = _out(sentence)
@@ -60,7 +63,13 @@ def test_structured_person_names_removed(sentence, words):
     "ICD-10 E11.9", "LOINC 2345-7", "NDC 0409-4888-02", "c.1234G>A", "EGFR T790M", "BRAF V600E", "HLA-B*57:01",
     "version 1.2.3", "firmware 4.10.2", "10 x 10 cm", "urn:oid:2.16.840.1.113883.19.5",
     "1.2.840.10008.5.1.4.1.1.2", "Taxonomy 207Q00000X", "OBX|1|NM|GLU^Glucose^LN||105|mg/dL", "WBC 10^9/L",
-    "PMH: HTN,DM,CAD", "Hx of COPD,ASTHMA.", "FINDINGS,IMPRESSION:", "Grade IV 2015 criteria", "Vicryl 4-0",
+    "PMH: HTN,DM,CAD", "BP 120-130 systolic", "DX: AORTIC STENOSIS  ", "PROCEDURE: CABG X3  ",
+    "Hx of COPD,ASTHMA.", "FINDINGS,IMPRESSION:", "Grade IV 2015 criteria", "Vicryl 4-0",
 ])
 def test_clinical_shapes_kept(clinical):
     assert clinical in _out(f"Noted: {clinical} as before.")
+
+
+def test_blood_group_after_a_unit_number_kept():
+    out = _out("Unit B6461 21 506973 O NEG verified at bedside.")
+    assert "506973" not in out and "O NEG" in out

@@ -76,6 +76,12 @@ FORMAT_RULES: tuple[Rule, ...] = (
     Rule("id_uid", "ID",
          _rx(r"(?<![\w.])[012]\.\d{1,6}(?:\.\d{1,20}){3,}(?![\w]|\.\d)|(?<![\w.])2\.25\.\d{10,39}(?![\w]|\.\d)"),
          PRIORITY + 2, scan=False, check=_uid_ok),
+    # "Chart 495-9638", "our file 113-2134", "Med rec no 458-699": a short hyphenated number after a record
+    # word (a local phone number has the same shape, so only the record word tells it).
+    Rule("id_short_record", "ID",
+         _rx(r"\b(?i:mrn|chart|file|record|reference|ref|patient\s+no|hospital\s+(?:no|number|id)|med\s+rec\s+no"
+             r"|case|accession)\.?(?:\s+(?i:no|number|#))?\.?[ \t]*[#:]?[ \t]*"
+             r"(?P<phi>\d{2,3}-\d{3,5})(?![\w/-]|[.,]\d)"), PRIORITY, scan=False),
     Rule("date_roman_month", "DATE", _rx(_ROMAN_DATE), PRIORITY, scan=False, check=_roman_case_ok),
     Rule("date_ordinal", "DATE", _rx(_ORDINAL_DATE), PRIORITY, scan=False),
     Rule("age_sex_slash", "AGE>89",
@@ -104,10 +110,27 @@ def _glued_name_ok(a: str, b: str) -> bool:
             and not (lv._ordinary(a, lv.COMMON_FROM) or lv._ordinary(b, lv.COMMON_FROM)))
 
 
+# A field value in capitals after a label's colon, up to a run of spaces, a slash or the line's end ("Bottle
+# label: MO LIANG  Rx# ..."): a name when none is clinical and one is unknown to both lexicons and spelled like
+# a word (four or more letters, two of them vowels), not like an abbreviation ("CHF", "NSTEMI", "COPD").
+_CAPS_FIELD = re.compile(r"(?<=:[ \t])(?P<v>[A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+){1,2})"
+                         r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[/|])", re.M)
+
+
+def _caps_field_ok(value: str) -> bool:
+    words = value.split()
+    return (not any(lv.is_clinical(w) for w in words)
+            and any(len(w) >= 4 and sum(c in "AEIOUY" for c in w) >= 2 and not lv._ordinary(w, lv.COMMON_FROM)
+                    for w in words))
+
+
 def format_spans(text: str) -> list[Span]:
     """DICOM PN values, glued "SURNAME,GIVEN" names and single-space "Keyword=value" pairs (the regex rules
     are in FORMAT_RULES)."""
     spans: list[Span] = []
+    for m in _CAPS_FIELD.finditer(text):
+        if _caps_field_ok(m.group("v")):
+            spans.append(Span(m.start("v"), m.end("v"), "NAME", PRIORITY - 10))
     for m in _GLUED_NAME.finditer(text):
         if _glued_name_ok(m.group("a"), m.group("b")):
             spans.append(Span(m.start(), m.end(), "NAME", PRIORITY))
