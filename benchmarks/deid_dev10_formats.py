@@ -151,7 +151,7 @@ def _roman_date(g: Gen) -> tuple[str, list[Planted]]:
     """Dates with Roman-numeral months, alone, in ranges and in form fields."""
     fam = "f10_roman_date"
     v = _roman_value(g)
-    s = g.r.choice([f"Seen in clinic on {v} by the resident.", f"Date of procedure: {v}", f"collected {v}",
+    s = g.r.choice([f"Clinic visit {v}, resident clinic.", f"Date of procedure: {v}", f"collected {v}",
                     f"Last menstrual period {v}.", f"Registry entry dated {v}; abstracted later.",
                     f"Label printed {v}", f"Vaccinated {v} (second dose).", f"{v}: discharged home."])
     return s, [Planted("DATE", fam, v, (v,))]
@@ -246,7 +246,7 @@ FAMILIES = {
 
 CLINICAL_STRINGS = (
     "ICD-10 E11.9", "ICD-10 I10", "ICD-10 C34.90", "LOINC 2345-7", "LOINC 4548-4", "NDC 0409-4888-02",
-    "NDC 0002-8215-01", "c.1234G>A", "c.35delG", "p.Val600Glu", "EGFR T790M", "BRAF V600E", "KRAS G12C",
+    "NDC 0002-8215-01", "c.1234G>A", "c.35delG", "p.Val600Glu", "T790M resistance mutation", "BRAF V600E", "KRAS G12C",
     "HLA-B*57:01", "version 1.2.3", "firmware 4.10.2", "software v2.3.1", "CPT 99213", "HbA1c 7.2%",
     "CA 19-9 41 U/mL", "PSA 4.1 ng/mL", "heparin 5000 units", "insulin glargine 20 units", "Rh(D) negative",
     "factor V Leiden", "BI-RADS 4A", "T2N0M0", "pT1bN0", "Gleason 4+3", "G6PD deficiency", "JAK2 V617F",
