@@ -103,11 +103,20 @@ _GLUED_NAME = re.compile(rf"(?<![\w,])(?P<a>{_WORD}),(?P<b>{_WORD})(?![\w]|,\w|(
 
 
 def _glued_name_ok(a: str, b: str) -> bool:
-    """One case for both words, one of five or more letters (abbreviation lists "HTN,CAD" have none), and
-    neither word common English, clinical or an eponym: notes that glue their sections with commas
-    (",FINDINGS:", "INC,BLOOD") put ordinary words there, and lists repeat one ("Trails,Trails")."""
+    """One case for both words, one of five or more letters (abbreviation lists "HTN,CAD" have none), neither
+    clinical; in capitals one unknown word, in Title case (lists of tests are glued so) both: notes that glue
+    their sections with commas (",FINDINGS:", "INC,BLOOD") put ordinary words and abbreviations there, and
+    lists repeat one ("Trails,Trails")."""
     return (a.isupper() == b.isupper() and max(len(a), len(b)) >= 5 and a.lower() != b.lower()
-            and not (lv._ordinary(a, lv.COMMON_FROM) or lv._ordinary(b, lv.COMMON_FROM)))
+            and not (lv.is_clinical(a) or lv.is_clinical(b))
+            and (_wordlike_unknown(a) or _wordlike_unknown(b) if a.isupper()
+                 else not (lv._ordinary(a, lv.COMMON_FROM) or lv._ordinary(b, lv.COMMON_FROM))))
+
+
+def _wordlike_unknown(w: str) -> bool:
+    """Unknown to both lexicons and spelled like a word (four or more letters, two vowels), not like an
+    abbreviation or a placeholder ("FFDM", "ABCD", "YYYY")."""
+    return len(w) >= 4 and sum(c in "AEIOUaeiou" for c in w) >= 2 and not lv._ordinary(w, lv.COMMON_FROM)
 
 
 # A field value in capitals after a label's colon, up to a run of spaces, a slash or the line's end ("Bottle
@@ -120,8 +129,7 @@ _CAPS_FIELD = re.compile(r"(?<=:[ \t])(?P<v>[A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2
 def _caps_field_ok(value: str) -> bool:
     words = value.split()
     return (not any(lv.is_clinical(w) for w in words)
-            and any(len(w) >= 4 and sum(c in "AEIOUY" for c in w) >= 2 and not lv._ordinary(w, lv.COMMON_FROM)
-                    for w in words))
+            and any(_wordlike_unknown(w) for w in words))
 
 
 def format_spans(text: str) -> list[Span]:
@@ -139,8 +147,10 @@ def format_spans(text: str) -> list[Span]:
             start, v = m.start("phi"), m.group("phi").rstrip("^ ")
             if v.startswith("PN "):  # the value representation before the value in gdcm dumps, not a word of it
                 start, v = start + 3, v[3:]
-            if re.search(r"\b(?:LN|SCT|SNM|I9|I10|I10C|CPT|HL7\d*|L|NDC|RXNORM|LOINC|SNOMED)$", v):
-                continue  # a coded element "GLU^Glucose^LN", not a person
+            parts = v.split("^")
+            if re.search(r"\b(?:LN|SCT|SNM|I9|I10|I10C|CPT|HL7\d*|NDC|RXNORM|LOINC|SNOMED)$", v) or (
+                    parts[-1] == "L" and parts[0].isupper() != parts[1].isupper()):
+                continue  # a coded element "GLU^Glucose^LN", "GLU^Glucose^L" (local), not "ROE^JANE^L"
             spans.append(Span(start, start + len(v), "NAME", PRIORITY))
     if "=" in text:
         for m in _KW_PAIR.finditer(text):
