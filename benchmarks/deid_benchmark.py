@@ -50,7 +50,7 @@ TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, 
 SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-v4", "dev-patterns", "heldout-v1", "heldout-v2",
           "heldout-v3", "heldout-v4", "heldout-v5", "dev-v5", "heldout-v6", "dev-v6", "heldout-v7", "dev-v7",
           "heldout-v8", "dev-v8", "dev-names", "dev-hipaa", "dev9-clinical", "dev9-formats", "dev9-names",
-          "dev10-addresses", "dev10-names", "dev10-clinical")
+          "dev10-addresses", "dev10-names", "dev10-clinical", "dev10-formats")
 
 
 def split_setup(split: str):
@@ -70,6 +70,7 @@ def split_setup(split: str):
     import deid_dev9_names
     import deid_dev10_addresses
     import deid_dev10_clinical
+    import deid_dev10_formats
     import deid_dev10_names
     import deid_dev_hipaa
     import deid_dev_names
@@ -92,7 +93,7 @@ def split_setup(split: str):
            "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa, "dev9-clinical": deid_dev9_clinical,
            "dev9-formats": deid_dev9_formats, "dev9-names": deid_dev9_names,
            "dev10-addresses": deid_dev10_addresses, "dev10-names": deid_dev10_names,
-           "dev10-clinical": deid_dev10_clinical}[split]
+           "dev10-clinical": deid_dev10_clinical, "dev10-formats": deid_dev10_formats}[split]
     own_locales = split.startswith(("dev-p", "dev-n", "dev-h", "dev9-", "dev10-")) or fam is deid_dev
     locales = fam.DEV_LOCALES if own_locales else getattr(fam, "GEN_LOCALES", fam.HELDOUT_LOCALES)
     frames = getattr(fam, "CLINICAL_FRAMES", harness.CLINICAL_FRAMES)

@@ -57,6 +57,7 @@ from medrepro.privacy.compass_places import compass_place_spans
 from medrepro.privacy.drug_shape import drop_clinical
 from medrepro.privacy.extracted_text import extracted_text_spans
 from medrepro.privacy.facilities import facility_spans
+from medrepro.privacy.id_formats import FORMAT_RULES, format_spans
 from medrepro.privacy.key_values import key_value_spans
 from medrepro.privacy.lexicon import lexicon_name_spans
 from medrepro.privacy.name_context import caps_name_spans, context_name_spans
@@ -153,6 +154,7 @@ def find_phi(text: str, rules: Sequence[Rule] | None = None, names: str = "all",
     spans += [s for s in structured_spans(text) if names != "none" or s.category != "NAME"]
     if names == "all":  # keys, table headers and extraction damage (round 9); the file scanner keeps its rules
         spans += key_value_spans(text) + table_spans(text) + extracted_text_spans(text, find_phi)
+        spans += _rule_spans(text, FORMAT_RULES) + format_spans(text)  # record formats (round 10)
     if locations:
         spans += _location_cue_spans(text)
         spans += facility_spans(text) + place_spans(text) + compass_place_spans(text)
