@@ -18,6 +18,7 @@ import copy
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -131,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     from medrepro.config import load_params
 
     params = apply_sets(load_params(REPO / "params.yaml"), args.sets)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a killed run still removes its temp copy
     rows = []
     with tempfile.TemporaryDirectory(prefix="lora_seeds_") as tmp:
         work = Path(tmp)
