@@ -50,16 +50,16 @@ TARGETS = {"recall": 0.995, "recall_NAME": 0.99, "clinical_strings_kept": 0.98, 
 SPLITS = ("heldout", "dev", "dev-v1", "dev-v2", "dev-v3", "dev-v4", "dev-patterns", "heldout-v1", "heldout-v2",
           "heldout-v3", "heldout-v4", "heldout-v5", "dev-v5", "heldout-v6", "dev-v6", "heldout-v7", "dev-v7",
           "heldout-v8", "dev-v8", "dev-names", "dev-hipaa", "dev9-clinical", "dev9-formats", "dev9-names",
-          "dev10-addresses", "dev10-names", "dev10-clinical", "dev10-formats")
+          "dev10-addresses", "dev10-names", "dev10-clinical", "dev10-formats", "heldout-v9", "dev-v9")
 
 
 def split_setup(split: str):
     """(notes half index, families, clinical strings, locales, clinical-string frames) of one split.
 
-    heldout (= heldout-v8): held-out notes x v8 families (names from mimesis, not Faker), in v8's own frames
-    (the estimate). heldout-v1 to -v7: held-out notes x each round's held-out families, each the estimate of
-    its day, kept for the record. dev: development notes x development families. dev-v1 to -v8: development
-    notes x v1 to v8 families
+    heldout (= heldout-v9): held-out notes x v9 families (names from the mimesis locales v8 left), in v9's own
+    frames (the estimate). heldout-v1 to -v8: held-out notes x each round's held-out families, each the
+    estimate of its day, kept for the record. dev: development notes x development families. dev-v1 to -v9:
+    development notes x v1 to v9 families
     (each turned development data once measured; tune on development notes only). dev-patterns:
     development notes x the pattern families (dates, ages, places, facilities; no names) and their numeric
     near-miss clinical strings.
@@ -83,12 +83,14 @@ def split_setup(split: str):
     import deid_heldout6
     import deid_heldout7
     import deid_heldout8
+    import deid_heldout9
 
     fam = {"dev": deid_dev, "dev-v1": deid_heldout, "heldout-v1": deid_heldout, "dev-v2": deid_heldout2,
            "heldout-v2": deid_heldout2, "dev-v3": deid_heldout3, "heldout-v3": deid_heldout3,
            "heldout-v4": deid_heldout4, "dev-v4": deid_heldout4, "heldout-v5": deid_heldout5,
-           "dev-v5": deid_heldout5, "heldout": deid_heldout8, "heldout-v6": deid_heldout6, "heldout-v7": deid_heldout7,
+           "dev-v5": deid_heldout5, "heldout": deid_heldout9, "heldout-v6": deid_heldout6, "heldout-v7": deid_heldout7,
            "dev-v7": deid_heldout7, "heldout-v8": deid_heldout8, "dev-v8": deid_heldout8,
+           "heldout-v9": deid_heldout9, "dev-v9": deid_heldout9,
            "dev-v6": deid_heldout6, "dev-patterns": deid_dev_patterns,
            "dev-names": deid_dev_names, "dev-hipaa": deid_dev_hipaa, "dev9-clinical": deid_dev9_clinical,
            "dev9-formats": deid_dev9_formats, "dev9-names": deid_dev9_names,

@@ -27,6 +27,7 @@ import deid_heldout6  # noqa: E402
 import deid_heldout7  # noqa: E402
 import deid_heldout7_values  # noqa: E402
 import deid_heldout8  # noqa: E402
+import deid_heldout9  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +120,9 @@ def test_planted_names_avoid_every_detector_list_and_earlier_locales():
                deid_heldout6.HELDOUT_LOCALES]
     assert not set().union(*earlier) & set(deid_heldout7.HELDOUT_LOCALES)
     assert bench.split_setup("heldout-v7")[3:] == (deid_heldout7.HELDOUT_LOCALES, deid_heldout7.CLINICAL_FRAMES)
+    assert bench.split_setup("heldout-v8")[3:] == (deid_heldout8.GEN_LOCALES, deid_heldout8.CLINICAL_FRAMES)
     half, _families, _clinical, locales, frames = bench.split_setup("heldout")
-    assert (half, locales, frames) == (1, deid_heldout8.GEN_LOCALES, deid_heldout8.CLINICAL_FRAMES)
+    assert (half, locales, frames) == (1, deid_heldout9.GEN_LOCALES, deid_heldout9.CLINICAL_FRAMES)
     assert bench.split_setup("dev-v6")[4] == harness.CLINICAL_FRAMES
     gen = harness.Gen(random.Random(0), deid_heldout7.HELDOUT_LOCALES)
     drawn = [w for _ in range(150) for w in deid_heldout7.person(gen) if w]
