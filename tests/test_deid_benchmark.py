@@ -39,7 +39,7 @@ def notes():
 def reports(notes):
     return {split: bench.run(notes, n=40, seed=3, split=split, peers=False)["systems"]["medrepro"]
             for split in ("dev", "dev-v1", "dev-v2", "dev-patterns", "heldout-v6", "heldout-v7", "heldout-v8",
-                          "dev9-formats")}
+                          "heldout-v9", "dev9-formats")}
 
 
 @pytest.mark.parametrize("split", ["dev", "dev-v1", "dev-v2"])
@@ -97,6 +97,20 @@ def test_heldout_v8_keeps_its_measured_level(reports):
     assert by["NAME"] >= 0.95 and by["DATE"] >= 0.92 and by["ID"] >= 0.70 and by["ADDRESS"] >= 0.70
     assert min(by[c] for c in ("AGE>89", "EMAIL", "IP", "PHONE", "URL")) >= 0.95
     assert r["missed"], "v8 is not solved; an empty miss list means a scoring bug"
+
+
+def test_heldout_v9_keeps_its_measured_level(reports):
+    """v9 (names from the mimesis locales v8 left, its own frames) was measured once on the round-10 rules
+    (docs/privacy.md: recall 0.9696 on 300 notes; ages written "90M", employers, surnames alone on anesthesia
+    records and recent brands were the misses). Floors (40 notes: 0.9731) under the measured level."""
+    r = reports["heldout-v9"]
+    assert r["n_planted"] >= 40 * 15
+    assert r["recall"] >= 0.95 and r["other_tokens_kept"] >= 0.985 and r["clinical_strings_kept"] >= 0.75
+    by = r["recall_by_category"]
+    assert by["NAME"] >= 0.96 and by["DATE"] >= 0.97 and by["ID"] >= 0.95 and by["ADDRESS"] >= 0.95
+    assert by["AGE>89"] >= 0.70 and by["FACILITY"] >= 0.80
+    assert min(by[c] for c in ("EMAIL", "IP", "PHONE", "URL")) >= 0.95
+    assert r["missed"], "v9 is not solved; an empty miss list means a scoring bug"
 
 
 def test_identifiers_inside_structured_text_are_found(reports):
