@@ -183,6 +183,27 @@ def present(part: str, text_lower: str) -> bool:
     return re.search(r"(?<![^\W_])" + re.escape(part.lower()) + r"(?![^\W_])", text_lower) is not None
 
 
+def family_plant_problems(families: Sequence[Template], gen: Gen, draws: int, categories: set[str]) -> list[str]:
+    """What a family gets wrong about its own plants; scoring trusts every planted value and part to be there.
+
+    Each draw must plant something, in known categories, with every value verbatim in its sentence (as a
+    whole word) and every scored part (two characters or more) inside it.
+    """
+    problems = []
+    for family in families:
+        for _ in range(draws):
+            sentence, planted = family(gen)
+            low = sentence.lower()
+            if not planted or not {p.category for p in planted} <= categories:
+                problems.append(f"{family.__name__}: plants {[p.category for p in planted]}")
+            for item in planted:
+                if not (item.value in sentence and present(item.value, low)):
+                    problems.append(f"{family.__name__} ({item.template}): value not in its sentence")
+                if not item.parts or not all(len(p) >= 2 and p.lower() in low for p in item.parts):
+                    problems.append(f"{family.__name__} ({item.template}): a part is short or absent")
+    return problems
+
+
 def _insertion_points(text: str) -> list[int]:
     points = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z,])", text)]
     return points or [len(text)]
