@@ -5,22 +5,23 @@ v10 string (a test checks this). Kinds: recent brand drugs, gene and cell therap
 devices, implants, lenses and robots with capitalised product names; eponymous signs, fractures and
 nail findings; scores, scales, staging and reporting systems; organisms; genes, variants and fusions;
 trials, guidelines and coding systems. Picked from clinical vocabulary, never by testing them against a
-detector.
+detector. Thirteen strings that the round-10 development split `dev10-clinical` (written in parallel) also
+holds, or whose leading word it holds, were removed before v10 was ever run.
 """
 
 from __future__ import annotations
 
 CLINICAL_STRINGS = (
     # brand drugs, gene and cell therapies
-    "Vyalev", "Voydeya", "Zituvio 100 mg", "Brenzavvy", "Joenja", "Lunsumio", "Ngenla", "Sohonos", "Adzynma",
-    "Omisirge", "Roctavian", "Lantidra", "Lyfgenia", "Alhemo", "Andembry", "Ekterly", "Wayrilz", "Vtama cream",
-    "Vevye drops", "Lodoco 0.5 mg", "Evkeeza", "Brixadi 96 mg", "Opvee nasal spray", "Dayvigo 10 mg",
-    "Igalmi 180 mcg", "Livmarli", "Bylvay", "Onpattro", "Xigduo XR", "Trijardy XR", "Qtern 10/5",
+    "Vyalev", "Voydeya", "Zituvio 100 mg", "Joenja", "Lunsumio", "Ngenla", "Sohonos", "Adzynma",
+    "Roctavian", "Lyfgenia", "Alhemo", "Andembry", "Ekterly", "Wayrilz", "Vtama cream",
+    "Vevye drops", "Brixadi 96 mg", "Dayvigo 10 mg",
+    "Bylvay", "Xigduo XR", "Trijardy XR", "Qtern 10/5",
     # devices, implants, lenses and robots
     "MiniMed 780G", "Penumbra Lightning", "Solitaire X", "Pipeline Flex", "Woven EndoBridge", "Exablate Neuro",
     "RNS System", "Senza Omnia", "EKOS catheter", "AngioVac", "Jetstream atherectomy", "Melody valve", "NanoKnife",
     "ROSA Knee", "VELYS robot", "Monarch platform", "ReWalk exoskeleton", "Cala Trio", "Relivion", "LINQ II",
-    "Recor Paradise", "MynxGrip", "Ellipsys", "Bioness L300", "WalkAide", "Esteem implant", "Xen gel stent",
+    "Recor Paradise", "MynxGrip", "Bioness L300", "WalkAide", "Esteem implant", "Xen gel stent",
     "PreserFlo", "Durysta", "iDose TR", "Vivity IOL", "PanOptix IOL",
     # eponymous signs, fractures and nail findings
     "Mason type II", "Barton fracture", "Chance fracture", "Hangman fracture", "Markle sign", "Corrigan pulse",
@@ -31,13 +32,13 @@ CLINICAL_STRINGS = (
     "RECIST 1.1", "Edmonton frailty", "KOOS score", "SCORAD", "PASI 12", "Harvey-Bradshaw", "DAS28-CRP",
     "SLEDAI-2K", "EDSS 3.5", "ALSFRS-R", "UPDRS part III", "Hoehn and Yahr 2", "Rancho level VI", "Fugl-Meyer",
     # organisms
-    "Leclercia adecarboxylata", "Raoultella planticola", "Cronobacter sakazakii", "Erysipelothrix rhusiopathiae",
+    "Cronobacter sakazakii", "Erysipelothrix rhusiopathiae",
     "Abiotrophia defectiva", "Corynebacterium striatum", "Tsukamurella paurometabola", "Gordonia bronchialis",
     "Cunninghamella bertholletiae", "Exophiala dermatitidis", "Acanthamoeba castellanii", "Powassan virus",
     "Oropouche virus", "Baylisascaris procyonis", "Shewanella algae", "Chromobacterium violaceum",
     # genes, variants and fusions
     "MUTYH biallelic", "NTRK3 fusion", "MYH7 variant", "GBA1 N370S", "DMD exon 51", "HTT CAG expansion",
-    "C9orf72 expansion", "HLA-B*57:01", "DPYD*2A", "TPMT*3A", "STK11 variant", "KEAP1 mutation", "CBFB-MYH11",
+    "C9orf72 expansion", "DPYD*2A", "TPMT*3A", "STK11 variant", "KEAP1 mutation", "CBFB-MYH11",
     "TMPRSS2-ERG",
     # trials, guidelines and coding systems
     "SPRINT trial", "ACCORD trial", "ODYSSEY Outcomes", "REDUCE-IT", "ISCHEMIA trial", "REVIVED-BCIS2",

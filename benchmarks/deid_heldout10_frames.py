@@ -64,7 +64,7 @@ CLINICAL_FRAMES = (
     "\n{c} | discussed | unchanged\n",
     "\n{c}\t\t\tstill ongoing\n",
     # all-caps headers
-    "\nCONCERNS RAISED BY FAMILY: {c}\n",
+    "\nFAMILY QUESTIONS THIS SHIFT: {c}\n",
     "\nDISCHARGE CONSIDERATIONS -- {c}\n",
     "\nNOTE TO COVERING PROVIDER: {c}\n",
     "\nSTANDING PRECAUTIONS: {c}\n",

@@ -32,7 +32,7 @@ def _earlier_files() -> list[Path]:
     frames (written in parallel, held out together), so they are not compared."""
     files = sorted(BENCH.glob("deid_dev*.py")) + sorted(BENCH.glob("deid_heldout*.py"))
     # the files that existed before v8; the round-9 development splits and v9 were written in parallel or later
-    later = ("deid_heldout8", "deid_heldout9", "deid_dev9_")
+    later = ("deid_heldout8", "deid_heldout9", "deid_heldout10", "deid_dev9_", "deid_dev10_")
     return [BENCH / "deid_harness.py"] + [p for p in files if not p.name.startswith(later)]
 
 

@@ -22,7 +22,8 @@ import deid_heldout9_docs as docs  # noqa: E402
 import deid_heldout9_names as names  # noqa: E402
 
 EARLIER = sorted(p.stem for p in (REPO / "benchmarks").glob("deid_*.py")
-                 if not p.stem.startswith("deid_heldout9") and p.stem != "deid_benchmark")
+                 if not p.stem.startswith(("deid_heldout9", "deid_heldout10", "deid_dev10_"))  # v9 and later files
+                 and p.stem != "deid_benchmark")
 CATEGORIES = {"NAME", "DATE", "ID", "PHONE", "EMAIL", "URL", "IP", "ADDRESS", "LOCATION", "FACILITY", "AGE>89"}
 
 
