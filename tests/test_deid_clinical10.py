@@ -4,7 +4,6 @@ verb's first object still go; the dev10-clinical split is new data in its own fr
 
 from __future__ import annotations
 
-import ast
 import re
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ import build_clinical_terms as build  # noqa: E402
 import deid_benchmark as bench  # noqa: E402
 import deid_dev10_clinical as dev10  # noqa: E402
 import deid_harness as harness  # noqa: E402
+import deid_wording as wd  # noqa: E402
 
 # The splits written before dev10-clinical; held-out v9 and v10 are never opened by a rule engineer's test.
 _UNREAD = ("deid_heldout9", "deid_heldout10", "deid_dev10_")
@@ -31,16 +31,7 @@ EARLIER = sorted(p.stem for p in (REPO / "benchmarks").glob("deid_*.py")
 
 
 def _literals(module: str) -> list[str]:
-    tree = ast.parse((REPO / "benchmarks" / f"{module}.py").read_text(encoding="utf-8"))
-    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
-
-
-def _trigrams(text: str) -> set[tuple[str, ...]]:
-    out = set()
-    for piece in re.split(r"\{[^{}]*\}", text):
-        words = re.findall(r"[^\W_]+", piece.lower())
-        out |= {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
-    return out
+    return wd.literals(wd.trees([REPO / "benchmarks" / f"{module}.py"])[0])
 
 
 @pytest.mark.parametrize("string", [
@@ -111,11 +102,11 @@ def test_dev10_strings_are_new_plenty_and_each_frame_holds_them():
 def test_dev10_frames_are_own_wording():
     frames = dev10.CLINICAL_FRAMES
     assert 50 <= len(frames) <= 70 and len(set(frames)) == len(frames)
-    earlier = set().union(*(_trigrams(s) for mod in EARLIER for s in _literals(mod)),
-                          *(_trigrams(f) for f in harness.CLINICAL_FRAMES))
+    earlier = set().union(*(wd.trigrams(s) for mod in EARLIER for s in _literals(mod)),
+                          *(wd.trigrams(f) for f in harness.CLINICAL_FRAMES))
     for f in frames:
         assert f.count("{c}") == 1 and not re.search(r"\d", f), f
-        assert not _trigrams(f) & earlier, (f, _trigrams(f) & earlier)
+        assert not wd.trigrams(f) & earlier, (f, wd.trigrams(f) & earlier)
 
 
 def test_dev10_split_is_wired_on_development_notes_with_its_frames():
