@@ -63,3 +63,25 @@ def neighbours(frame: str) -> set[tuple[str, ...]]:
     if len(after) >= 2:
         out.add((">",) + tuple(after[:2]))
     return out
+
+
+def shared_wording(frames: list[str] | tuple[str, ...], earlier: list[ast.Module],
+                   harness_frames: tuple[str, ...]) -> list[tuple[str, str, object]]:
+    """(frame, what, overlap) for each way a frame repeats earlier wording: a content word of the harness's
+    frames, its whole normalised text, a three-word run, or the two words either side of "{c}"."""
+    harness_words = {w for f in harness_frames for seg in segments(f) for w in seg} - STOP
+    texts = [s for t in earlier for s in literals(t)]
+    earlier_frames = [f for t in earlier for f in frames_in(t)]
+    earlier_normal = {normal(s) for s in texts}
+    earlier_trigrams = set().union(*map(trigrams, texts))
+    earlier_neighbours = set().union(*map(neighbours, earlier_frames))
+    out: list[tuple[str, str, object]] = []
+    for f in frames:
+        words = {w for seg in segments(f) for w in seg}
+        for what, overlap in (("harness words", words & harness_words),
+                              ("normalised text", {normal(f)} & earlier_normal),
+                              ("three-word runs", trigrams(f) & earlier_trigrams),
+                              ("words around {c}", neighbours(f) & earlier_neighbours)):
+            if overlap:
+                out.append((f, what, overlap))
+    return out
